@@ -1,0 +1,15 @@
+package org.myview.system;
+
+/**
+ * A PostgreSQL server that the service runs itself when no external database is configured
+ * (no {@code DATASOURCES_DEFAULT_URL}). Tests replace it with one shared, throwaway server.
+ */
+public interface EmbeddedDatabase {
+
+    /** JDBC URL of the database the service should use. */
+    String jdbcUrl();
+
+    String username();
+
+    String password();
+}

@@ -1,0 +1,141 @@
+package org.myview.web;
+
+import io.micronaut.core.io.Writable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.context.annotation.Primary;
+import io.micronaut.http.server.exceptions.response.ErrorContext;
+import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
+import io.micronaut.views.ModelAndView;
+import io.micronaut.views.ModelAndViewRenderer;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.security.SecureRandom;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Every error the framework produces (no route, bad request, an exception nobody handled) is
+ * answered here: a plain GOV.UK-style page for people, a small JSON body for the API. A server
+ * error gets a reference that is also written to the log, with the exception's classes and stack
+ * frames but never its message (messages can carry names or answers).
+ */
+@Singleton
+@Primary
+public class ErrorPages implements ErrorResponseProcessor<Object> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ErrorPages.class);
+    private static final char[] REFERENCE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789".toCharArray();
+
+    private final ModelAndViewRenderer<Map<String, Object>, HttpRequest<?>> renderer;
+    private final SecureRandom random = new SecureRandom();
+
+    ErrorPages(ModelAndViewRenderer<Map<String, Object>, HttpRequest<?>> renderer) {
+        this.renderer = renderer;
+    }
+
+    @Override
+    public MutableHttpResponse<Object> processResponse(ErrorContext context, MutableHttpResponse<?> response) {
+        int status = response.code();
+        String reference = null;
+        if (status >= 500) {
+            reference = newReference();
+            Throwable cause = context.getRootCause().orElse(null);
+            LOG.error("Server error, reference {} on {} {}: {}", reference, context.getRequest().getMethodName(),
+                    context.getRequest().getPath(), cause == null ? "no exception" : describeWithoutMessages(cause));
+        }
+        @SuppressWarnings("unchecked")
+        MutableHttpResponse<Object> typed = (MutableHttpResponse<Object>) response;
+        HttpRequest<?> request = context.getRequest();
+        if (wantsJson(request)) {
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("status", status);
+            body.put("message", jsonMessage(status, context));
+            if (reference != null) {
+                body.put("reference", reference);
+            }
+            return typed.contentType(MediaType.APPLICATION_JSON_TYPE).body(body);
+        }
+        Map<String, Object> model = new LinkedHashMap<>();
+        model.put("status", status);
+        model.put("reference", reference);
+        model.put("kind", kindOf(status));
+        Optional<Writable> page = renderer.render(new ModelAndView<>("web/error", model), request, MediaType.TEXT_HTML);
+        if (page.isEmpty()) {
+            return typed.contentType(MediaType.TEXT_PLAIN_TYPE).body("Error " + status
+                    + (reference == null ? "" : ". Reference: " + reference));
+        }
+        return typed.contentType(MediaType.TEXT_HTML_TYPE).body(page.get());
+    }
+
+    /** Which page text to show: the few cases a person can act on differently. */
+    static String kindOf(int status) {
+        if (status == HttpStatus.NOT_FOUND.getCode() || status == HttpStatus.METHOD_NOT_ALLOWED.getCode()) {
+            return "notFound";
+        }
+        if (status == HttpStatus.REQUEST_ENTITY_TOO_LARGE.getCode()) {
+            return "tooLarge";
+        }
+        if (status == HttpStatus.SERVICE_UNAVAILABLE.getCode()) {
+            return "unavailable";
+        }
+        if (status >= 500) {
+            return "server";
+        }
+        return "badRequest";
+    }
+
+    private static String jsonMessage(int status, ErrorContext context) {
+        if (status >= 500) {
+            return "Something went wrong on our side. Quote the reference if you contact us.";
+        }
+        // Framework messages for 4xx describe the request (missing parameter, bad type), not people.
+        return context.getErrors().stream().findFirst().map(e -> e.getMessage())
+                .orElse(HttpStatus.valueOf(status).getReason());
+    }
+
+    /** The API answers in JSON; so does any client that asks for JSON by name and not for HTML. */
+    static boolean wantsJson(HttpRequest<?> request) {
+        if (request.getPath().startsWith("/api/")) {
+            return true;
+        }
+        boolean namesJson = false;
+        for (MediaType type : request.getHeaders().accept()) {
+            if (type.getSubtype().equals("html")) {
+                return false;
+            }
+            namesJson |= type.getName().equals(MediaType.APPLICATION_JSON);
+        }
+        return namesJson;
+    }
+
+    private String newReference() {
+        char[] chars = new char[8];
+        for (int i = 0; i < chars.length; i++) {
+            chars[i] = REFERENCE_ALPHABET[random.nextInt(REFERENCE_ALPHABET.length)];
+        }
+        return new String(chars);
+    }
+
+    /** Exception classes and stack frames of the whole cause chain, without any message text. */
+    static String describeWithoutMessages(Throwable throwable) {
+        StringBuilder out = new StringBuilder();
+        Throwable current = throwable;
+        int depth = 0;
+        while (current != null && depth < 10) {
+            out.append(depth == 0 ? "" : "\nCaused by: ").append(current.getClass().getName());
+            StackTraceElement[] frames = current.getStackTrace();
+            for (int i = 0; i < Math.min(frames.length, 25); i++) {
+                out.append("\n\tat ").append(frames[i]);
+            }
+            current = current.getCause() == current ? null : current.getCause();
+            depth++;
+        }
+        return out.toString();
+    }
+}

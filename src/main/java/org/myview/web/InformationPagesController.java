@@ -1,0 +1,36 @@
+package org.myview.web;
+
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.views.View;
+
+import java.util.Map;
+
+/** The pages anyone may read: the start page, privacy notice, accessibility statement and cookies. */
+@Controller
+class InformationPagesController {
+
+    @Get
+    @View("web/home")
+    Map<String, Object> home() {
+        return Map.of();
+    }
+
+    @Get("/privacy")
+    @View("web/privacy")
+    Map<String, Object> privacy() {
+        return Map.of();
+    }
+
+    @Get("/accessibility")
+    @View("web/accessibility")
+    Map<String, Object> accessibility() {
+        return Map.of();
+    }
+
+    @Get("/cookies")
+    @View("web/cookies")
+    Map<String, Object> cookies() {
+        return Map.of();
+    }
+}

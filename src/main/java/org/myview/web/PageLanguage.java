@@ -1,0 +1,30 @@
+package org.myview.web;
+
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.server.util.locale.HttpLocaleResolver;
+import jakarta.inject.Singleton;
+
+import java.util.Locale;
+import java.util.Set;
+
+/** The language a page is written in, and which way its text runs. */
+@Singleton
+public class PageLanguage {
+
+    private static final Set<String> RIGHT_TO_LEFT = Set.of("ar", "fa", "he", "ur", "ps", "yi");
+
+    public record Language(String tag, String direction) {
+    }
+
+    private final HttpLocaleResolver localeResolver;
+
+    PageLanguage(HttpLocaleResolver localeResolver) {
+        this.localeResolver = localeResolver;
+    }
+
+    public Language of(HttpRequest<?> request) {
+        Locale locale = localeResolver.resolveOrDefault(request);
+        String language = locale.getLanguage().isEmpty() ? "en" : locale.getLanguage();
+        return new Language(language, RIGHT_TO_LEFT.contains(language) ? "rtl" : "ltr");
+    }
+}

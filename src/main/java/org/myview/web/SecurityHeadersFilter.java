@@ -1,0 +1,58 @@
+package org.myview.web;
+
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.MutableHttpHeaders;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.ResponseFilter;
+import io.micronaut.http.annotation.ServerFilter;
+import io.micronaut.http.filter.ServerFilterPhase;
+
+/**
+ * The headers every response carries. Pages carry personal data, so nothing but static assets may
+ * be cached; static assets are versioned by path (GOV.UK Frontend) or query (ours) and cached long.
+ */
+@ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
+class SecurityHeadersFilter implements io.micronaut.core.order.Ordered {
+
+    static final String CONTENT_SECURITY_POLICY = String.join("; ",
+            "default-src 'none'",
+            "script-src 'self'",
+            "style-src 'self'",
+            "img-src 'self' data:",
+            "font-src 'self'",
+            "connect-src 'self'",
+            "manifest-src 'self'",
+            "form-action 'self'",
+            "frame-ancestors 'none'",
+            "base-uri 'none'");
+
+    static final String STATIC_CACHE = "public, max-age=31536000, immutable";
+
+    @ResponseFilter
+    void addHeaders(HttpRequest<?> request, MutableHttpResponse<?> response) {
+        MutableHttpHeaders headers = response.getHeaders();
+        headers.set("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+        headers.set("Referrer-Policy", "no-referrer");
+        headers.set("X-Content-Type-Options", "nosniff");
+        headers.set("X-Frame-Options", "DENY");
+        headers.set("Cross-Origin-Opener-Policy", "same-origin");
+        headers.set("Cross-Origin-Resource-Policy", "same-origin");
+        headers.set("Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=(), usb=()");
+        if (isStaticAsset(request.getPath()) && response.code() < 400) {
+            headers.set("Cache-Control", STATIC_CACHE);
+        } else {
+            headers.set("Cache-Control", "no-store");
+            headers.set("Pragma", "no-cache");
+        }
+    }
+
+    static boolean isStaticAsset(String path) {
+        return path.startsWith("/govuk/") || path.startsWith("/assets/") || path.startsWith("/static/");
+    }
+
+    @Override
+    public int getOrder() {
+        // Run last on the way out, so headers apply to error responses and redirects too.
+        return ServerFilterPhase.FIRST.order();
+    }
+}

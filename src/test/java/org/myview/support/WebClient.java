@@ -1,0 +1,115 @@
+package org.myview.support;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.CookiePolicy;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A small browser stand-in for tests: keeps cookies, does not follow redirects (so tests can assert
+ * them), sends forms the way a browser does.
+ */
+public final class WebClient {
+
+    private final URI base;
+    private final HttpClient http;
+
+    public WebClient(URI base) {
+        this.base = base;
+        CookieManager cookies = new CookieManager();
+        cookies.setCookiePolicy(CookiePolicy.ACCEPT_ALL);
+        this.http = HttpClient.newBuilder()
+                .cookieHandler(cookies)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(Duration.ofSeconds(10))
+                .build();
+    }
+
+    public Page get(String path) {
+        return send(request(path).GET().build());
+    }
+
+    public Page get(String path, String accept) {
+        return send(request(path).header("Accept", accept).GET().build());
+    }
+
+    /** Posts an HTML form; pairs are name, value, name, value... (names may repeat). */
+    public Page post(String path, String... pairs) {
+        List<String> encoded = new ArrayList<>();
+        for (int i = 0; i + 1 < pairs.length; i += 2) {
+            encoded.add(URLEncoder.encode(pairs[i], StandardCharsets.UTF_8) + "="
+                    + URLEncoder.encode(pairs[i + 1], StandardCharsets.UTF_8));
+        }
+        return send(request(path)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Origin", base.toString().replaceAll("/$", ""))
+                .POST(HttpRequest.BodyPublishers.ofString(String.join("&", encoded)))
+                .build());
+    }
+
+    public Page send(HttpRequest request) {
+        try {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            return new Page(response.statusCode(), response.headers().map(), response.body());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30));
+    }
+
+    public URI base() {
+        return base;
+    }
+
+    /** What came back: status, headers (lower-case names) and body. */
+    public record Page(int status, Map<String, List<String>> rawHeaders, String body) {
+
+        public String header(String name) {
+            for (Map.Entry<String, List<String>> entry : rawHeaders.entrySet()) {
+                if (entry.getKey().equalsIgnoreCase(name)) {
+                    return entry.getValue().get(0);
+                }
+            }
+            return null;
+        }
+
+        public Map<String, String> headers() {
+            Map<String, String> map = new LinkedHashMap<>();
+            rawHeaders.forEach((k, v) -> map.put(k.toLowerCase(), v.get(0)));
+            return map;
+        }
+
+        /** The value of a hidden or text input, for example the CSRF token of a form. */
+        public String inputValue(String name) {
+            Matcher m = Pattern.compile("<input[^>]*name=\"" + Pattern.quote(name) + "\"[^>]*value=\"([^\"]*)\"")
+                    .matcher(body);
+            if (m.find()) {
+                return m.group(1);
+            }
+            m = Pattern.compile("<input[^>]*value=\"([^\"]*)\"[^>]*name=\"" + Pattern.quote(name) + "\"").matcher(body);
+            return m.find() ? m.group(1) : null;
+        }
+
+        public String location() {
+            return header("Location");
+        }
+    }
+}
