@@ -1,0 +1,17 @@
+package org.myview.demo;
+
+import io.micronaut.core.order.Ordered;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.LocalDate;
+
+/**
+ * One feature's share of the demo data set. Implementations exist in the dev environment only
+ * and are run in order, once, on an empty database.
+ */
+interface DemoData extends Ordered {
+
+    /** Adds this part of the demo, anchored on {@code today} so that the demo never looks stale. */
+    void seed(Connection connection, LocalDate today) throws SQLException;
+}
