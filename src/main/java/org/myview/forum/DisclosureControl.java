@@ -1,0 +1,393 @@
+package org.myview.forum;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Objects;
+import java.util.OptionalInt;
+
+/**
+ * Statistical disclosure control for figures shown to the children's forum, following DfE practice: counts of
+ * 1 to 5 are hidden (shown as "c"), and further cells are hidden so that no hidden count can be worked out from
+ * the totals.
+ *
+ * <p>The table is treated with its margins: a row of column totals below, a column of row totals to the right
+ * and the grand total in the corner. Each row and each column of that bigger grid is a "line" whose last cell
+ * is the sum of the others, so anyone can subtract along it. The rules:
+ * <ol>
+ *   <li>Primary: every count from 1 to the threshold (5) is hidden, totals included. Zero is shown.</li>
+ *   <li>Secondary: a line with exactly one hidden cell gives it away by subtraction, so another cell of that
+ *   line is hidden: preferably one whose crossing line also has exactly one hidden cell (one cell then protects
+ *   two lines), otherwise one whose crossing line already has two or more (so no new line is exposed), and
+ *   among those the smallest non-zero count. Repeated until no line has exactly one.</li>
+ *   <li>Lines can also be combined: adding two rows and subtracting two columns can isolate a cell even when
+ *   every line has two hidden cells. A hidden cell is safe from every such combination exactly when it lies on
+ *   a closed loop of hidden cells (alternately along a row and a column), because then its value can move up
+ *   and down around the loop without changing any total. So while some hidden cell is on no loop, one more cell
+ *   is hidden to close a loop through it.</li>
+ * </ol>
+ * Every step only hides more, so the process ends. Shown counts are never changed or rounded.
+ *
+ * <p>This stops a hidden count being worked out exactly. It does not promise a wide range: a hidden 3 and a
+ * hidden 7 in a row totalling 10 are each still known to be at most 10.
+ */
+public final class DisclosureControl {
+
+    public static final int DEFAULT_THRESHOLD = 5;
+
+    private DisclosureControl() {
+    }
+
+    /** Protects {@code counts} (rows by columns) with the DfE threshold of 5. */
+    public static ProtectedTable protect(int[][] counts) {
+        return protect(counts, DEFAULT_THRESHOLD);
+    }
+
+    /**
+     * Protects {@code counts} (rows by columns, non-negative), hiding counts from 1 to {@code threshold}.
+     * Row, column and grand totals are worked out here, so they always agree with the cells.
+     */
+    public static ProtectedTable protect(int[][] counts, int threshold) {
+        if (threshold < 0) {
+            throw new IllegalArgumentException("The threshold cannot be negative: " + threshold);
+        }
+        int[][] grid = withTotals(counts);
+        boolean[][] hidden = new boolean[grid.length][grid[0].length];
+        for (int r = 0; r < grid.length; r++) {
+            for (int c = 0; c < grid[0].length; c++) {
+                hidden[r][c] = grid[r][c] >= 1 && grid[r][c] <= threshold;
+            }
+        }
+        boolean hidMore;
+        do {
+            // Lines first: closing loops assumes every line already has none or two or more hidden cells.
+            hidMore = hideForLineWithOneHidden(grid, hidden) || hideToCloseLoop(grid, hidden);
+        } while (hidMore); // each pass hides one more cell, and there are finitely many
+        return new ProtectedTable(grid, hidden, threshold);
+    }
+
+    /** One cell as the forum sees it: a count, or nothing at all when hidden (the true value is not kept). */
+    public record Cell(OptionalInt count) {
+
+        /** DfE's symbol for a hidden count. */
+        public static final String SUPPRESSED_SYMBOL = "c";
+
+        public Cell {
+            Objects.requireNonNull(count, "count");
+        }
+
+        public static Cell shown(int count) {
+            return new Cell(OptionalInt.of(count));
+        }
+
+        public static Cell hidden() {
+            return new Cell(OptionalInt.empty());
+        }
+
+        public boolean isSuppressed() {
+            return count.isEmpty();
+        }
+
+        /** The count, or "c" when hidden. */
+        public String display() {
+            return count.isPresent() ? Integer.toString(count.getAsInt()) : SUPPRESSED_SYMBOL;
+        }
+    }
+
+    /**
+     * The table as it may be shown: cells, row totals, column totals and grand total, each a count or hidden.
+     * It holds no hidden value, so passing it to a page cannot leak one.
+     */
+    public static final class ProtectedTable {
+        private final Cell[][] grid;
+        private final int threshold;
+
+        private ProtectedTable(int[][] values, boolean[][] hidden, int threshold) {
+            this.threshold = threshold;
+            this.grid = new Cell[values.length][values[0].length];
+            for (int r = 0; r < values.length; r++) {
+                for (int c = 0; c < values[0].length; c++) {
+                    grid[r][c] = hidden[r][c] ? Cell.hidden() : Cell.shown(values[r][c]);
+                }
+            }
+        }
+
+        public int rows() {
+            return grid.length - 1;
+        }
+
+        public int columns() {
+            return grid[0].length - 1;
+        }
+
+        public int threshold() {
+            return threshold;
+        }
+
+        public Cell cell(int row, int column) {
+            Objects.checkIndex(row, rows());
+            Objects.checkIndex(column, columns());
+            return grid[row][column];
+        }
+
+        public Cell rowTotal(int row) {
+            Objects.checkIndex(row, rows());
+            return grid[row][columns()];
+        }
+
+        public Cell columnTotal(int column) {
+            Objects.checkIndex(column, columns());
+            return grid[rows()][column];
+        }
+
+        public Cell grandTotal() {
+            return grid[rows()][columns()];
+        }
+
+        /** Rows then the totals row; each row's cells then its total: the grid a page draws. */
+        public List<List<Cell>> withTotals() {
+            List<List<Cell>> result = new ArrayList<>(grid.length);
+            for (Cell[] row : grid) {
+                result.add(List.of(row));
+            }
+            return List.copyOf(result);
+        }
+
+        public int suppressedCount() {
+            int count = 0;
+            for (Cell[] row : grid) {
+                for (Cell cell : row) {
+                    count += cell.isSuppressed() ? 1 : 0;
+                }
+            }
+            return count;
+        }
+
+        /**
+         * True when the table is safe to show: no shown count is from 1 to the threshold; every row and column,
+         * totals included, has no hidden cell or at least two; and no hidden cell can be worked out by adding
+         * and subtracting whole rows and columns (each lies on a loop of hidden cells).
+         */
+        public boolean isSafe() {
+            boolean[][] hidden = new boolean[grid.length][grid[0].length];
+            for (int r = 0; r < grid.length; r++) {
+                for (int c = 0; c < grid[0].length; c++) {
+                    Cell cell = grid[r][c];
+                    hidden[r][c] = cell.isSuppressed();
+                    if (!hidden[r][c] && cell.count().getAsInt() >= 1 && cell.count().getAsInt() <= threshold) {
+                        return false;
+                    }
+                }
+            }
+            if (firstLineWithOneHidden(hidden) != null) {
+                return false;
+            }
+            return firstCellOnNoLoop(hidden) == null;
+        }
+
+        /** The grid as text, "c" for hidden, totals last: for test failures and debugging, never for logs. */
+        @Override
+        public String toString() {
+            StringBuilder text = new StringBuilder();
+            for (Cell[] row : grid) {
+                for (int c = 0; c < row.length; c++) {
+                    text.append(c == 0 ? "" : c == row.length - 1 ? " | " : " ").append(row[c].display());
+                }
+                text.append('\n');
+            }
+            return text.toString();
+        }
+    }
+
+    // ---- the algorithm, on the grid with totals: the last row and last column are the margins ----
+
+    private static int[][] withTotals(int[][] counts) {
+        Objects.requireNonNull(counts, "counts");
+        if (counts.length == 0 || counts[0] == null || counts[0].length == 0) {
+            throw new IllegalArgumentException("A table needs at least one row and one column");
+        }
+        int rows = counts.length;
+        int columns = counts[0].length;
+        int[][] grid = new int[rows + 1][columns + 1];
+        for (int r = 0; r < rows; r++) {
+            if (counts[r] == null || counts[r].length != columns) {
+                throw new IllegalArgumentException("Every row needs " + columns + " counts; row " + r + " differs");
+            }
+            for (int c = 0; c < columns; c++) {
+                int count = counts[r][c];
+                if (count < 0) {
+                    throw new IllegalArgumentException("Counts cannot be negative: row " + r + ", column " + c);
+                }
+                grid[r][c] = count;
+                grid[r][columns] = Math.addExact(grid[r][columns], count);
+                grid[rows][c] = Math.addExact(grid[rows][c], count);
+                grid[rows][columns] = Math.addExact(grid[rows][columns], count);
+            }
+        }
+        return grid;
+    }
+
+    /** A line of the grid: a whole row (isRow) or a whole column, margins included. */
+    private record Line(boolean isRow, int index) {
+    }
+
+    private static int hiddenInRow(boolean[][] hidden, int row) {
+        int n = 0;
+        for (boolean h : hidden[row]) {
+            n += h ? 1 : 0;
+        }
+        return n;
+    }
+
+    private static int hiddenInColumn(boolean[][] hidden, int column) {
+        int n = 0;
+        for (boolean[] row : hidden) {
+            n += row[column] ? 1 : 0;
+        }
+        return n;
+    }
+
+    private static Line firstLineWithOneHidden(boolean[][] hidden) {
+        for (int r = 0; r < hidden.length; r++) {
+            if (hiddenInRow(hidden, r) == 1) {
+                return new Line(true, r);
+            }
+        }
+        for (int c = 0; c < hidden[0].length; c++) {
+            if (hiddenInColumn(hidden, c) == 1) {
+                return new Line(false, c);
+            }
+        }
+        return null;
+    }
+
+    /** Secondary suppression for one exposed line; false when no line is exposed. */
+    private static boolean hideForLineWithOneHidden(int[][] grid, boolean[][] hidden) {
+        Line line = firstLineWithOneHidden(hidden);
+        if (line == null) {
+            return false;
+        }
+        int length = line.isRow() ? grid[0].length : grid.length;
+        int bestRow = -1;
+        int bestColumn = -1;
+        long bestRank = Long.MAX_VALUE;
+        for (int i = 0; i < length; i++) {
+            int r = line.isRow() ? line.index() : i;
+            int c = line.isRow() ? i : line.index();
+            if (hidden[r][c]) {
+                continue;
+            }
+            int crossingHidden = line.isRow() ? hiddenInColumn(hidden, c) : hiddenInRow(hidden, r);
+            // 0: also fixes the crossing line; 1: crossing line already safe; 2: would expose the crossing line.
+            int effect = crossingHidden == 1 ? 0 : crossingHidden >= 2 ? 1 : 2;
+            // Zero only as a last resort: a hidden 0 beside a hidden small count shows the count is small.
+            long rank = (grid[r][c] == 0 ? 1L << 40 : 0) + ((long) effect << 32) + grid[r][c];
+            if (rank < bestRank) {
+                bestRank = rank;
+                bestRow = r;
+                bestColumn = c;
+            }
+        }
+        if (bestRow < 0) {
+            throw new IllegalStateException("A line has one hidden cell and nothing else to hide");
+        }
+        hidden[bestRow][bestColumn] = true;
+        return true;
+    }
+
+    /**
+     * A hidden cell that lies on no loop of hidden cells, with the rows and columns on its row's side once it is
+     * taken out; null when every hidden cell is on a loop. (In graph terms: a bridge of the bipartite graph whose
+     * vertices are lines and whose edges are hidden cells.)
+     */
+    private record CellOnNoLoop(int row, int column, boolean[] rowsOnRowSide, boolean[] columnsOnRowSide) {
+    }
+
+    private static CellOnNoLoop firstCellOnNoLoop(boolean[][] hidden) {
+        for (int r = 0; r < hidden.length; r++) {
+            for (int c = 0; c < hidden[0].length; c++) {
+                if (!hidden[r][c]) {
+                    continue;
+                }
+                hidden[r][c] = false;
+                boolean[] rows = new boolean[hidden.length];
+                boolean[] columns = new boolean[hidden[0].length];
+                reachable(hidden, new Line(true, r), rows, columns);
+                hidden[r][c] = true;
+                if (!columns[c]) {
+                    return new CellOnNoLoop(r, c, rows, columns);
+                }
+            }
+        }
+        return null;
+    }
+
+    /** Marks every row and column joined to the starting line through hidden cells, the start included. */
+    private static void reachable(boolean[][] hidden, Line start, boolean[] rows, boolean[] columns) {
+        Deque<Line> queue = new ArrayDeque<>();
+        (start.isRow() ? rows : columns)[start.index()] = true;
+        queue.add(start);
+        while (!queue.isEmpty()) {
+            Line line = queue.poll();
+            if (line.isRow()) {
+                for (int c = 0; c < columns.length; c++) {
+                    if (hidden[line.index()][c] && !columns[c]) {
+                        columns[c] = true;
+                        queue.add(new Line(false, c));
+                    }
+                }
+            } else {
+                for (int r = 0; r < rows.length; r++) {
+                    if (hidden[r][line.index()] && !rows[r]) {
+                        rows[r] = true;
+                        queue.add(new Line(true, r));
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * Closes a loop through one hidden cell that is on none, by hiding a cell that joins its two sides: a row on
+     * one side crossing a column on the other. Those lines already hold two or more hidden cells (secondary
+     * suppression has run), so no line is left with exactly one. False when every hidden cell is on a loop.
+     */
+    private static boolean hideToCloseLoop(int[][] grid, boolean[][] hidden) {
+        CellOnNoLoop exposed = firstCellOnNoLoop(hidden);
+        if (exposed == null) {
+            return false;
+        }
+        boolean[] rowSideRows = exposed.rowsOnRowSide();
+        boolean[] rowSideColumns = exposed.columnsOnRowSide();
+        // The other side: everything joined to the cell's column once the cell is taken out.
+        boolean[] otherRows = new boolean[grid.length];
+        boolean[] otherColumns = new boolean[grid[0].length];
+        hidden[exposed.row()][exposed.column()] = false;
+        reachable(hidden, new Line(false, exposed.column()), otherRows, otherColumns);
+        hidden[exposed.row()][exposed.column()] = true;
+
+        int bestRow = -1;
+        int bestColumn = -1;
+        long bestRank = Long.MAX_VALUE;
+        for (int r = 0; r < grid.length; r++) {
+            for (int c = 0; c < grid[0].length; c++) {
+                boolean joinsSides = (rowSideRows[r] && otherColumns[c]) || (otherRows[r] && rowSideColumns[c]);
+                if (!joinsSides || hidden[r][c]) {
+                    continue;
+                }
+                long rank = (grid[r][c] == 0 ? 1L << 40 : 0) + grid[r][c];
+                if (rank < bestRank) {
+                    bestRank = rank;
+                    bestRow = r;
+                    bestColumn = c;
+                }
+            }
+        }
+        if (bestRow < 0) {
+            throw new IllegalStateException("No cell joins the two sides of an exposed hidden cell");
+        }
+        hidden[bestRow][bestColumn] = true;
+        return true;
+    }
+}
