@@ -3,3 +3,38 @@ import { initAll } from '/govuk/5.14.0/govuk-frontend.min.js';
 
 document.body.classList.add('js-enabled', 'govuk-frontend-supported');
 initAll();
+
+// The GOV.UK timeout warning for signed-in staff: 2 minutes before the session ends, a dialog
+// offers to stay signed in. Without JavaScript the page says when the session will end.
+const expires = document.body.dataset.sessionExpires;
+const dialog = document.getElementById('session-timeout');
+if (expires && dialog && typeof dialog.showModal === 'function') {
+  const warnBefore = 2 * 60 * 1000;
+  let expiresAt = Date.parse(expires);
+  let warnTimer;
+  let endTimer;
+  const schedule = () => {
+    clearTimeout(warnTimer);
+    clearTimeout(endTimer);
+    const now = Date.now();
+    warnTimer = setTimeout(() => dialog.showModal(), Math.max(0, expiresAt - warnBefore - now));
+    endTimer = setTimeout(() => { window.location.href = '/sign-in/timed-out'; }, Math.max(0, expiresAt - now));
+  };
+  const csrf = dialog.querySelector('input[name="_csrf"]');
+  dialog.querySelector('[data-session-keep-alive]').addEventListener('click', async () => {
+    const response = await fetch('/session/keep-alive', {
+      method: 'POST',
+      headers: { 'X-CSRF-Token': csrf ? csrf.value : '', 'Content-Type': 'text/plain' },
+      credentials: 'same-origin'
+    });
+    if (response.ok) {
+      // The server slid the idle timeout; the absolute 12-hour limit still applies there.
+      expiresAt = Date.now() + 30 * 60 * 1000;
+      dialog.close();
+      schedule();
+    } else {
+      window.location.href = '/sign-in/timed-out';
+    }
+  });
+  schedule();
+}

@@ -2,6 +2,7 @@ package org.myview.web;
 
 import io.micronaut.core.io.Writable;
 import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
@@ -61,22 +62,41 @@ public class ErrorPages implements ErrorResponseProcessor<Object> {
             }
             return typed.contentType(MediaType.APPLICATION_JSON_TYPE).body(body);
         }
+        return render(typed, request, status, kindOf(status), reference);
+    }
+
+    /** An error page with the given status and text (for example CSRF refusals and forbidden pages). */
+    public MutableHttpResponse<Object> page(HttpRequest<?> request, HttpStatus status, String kind) {
+        if (wantsJson(request)) {
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("status", status.getCode());
+            body.put("message", status.getReason());
+            return HttpResponse.status(status).contentType(MediaType.APPLICATION_JSON_TYPE).body(body);
+        }
+        return render(HttpResponse.status(status), request, status.getCode(), kind, null);
+    }
+
+    private MutableHttpResponse<Object> render(MutableHttpResponse<Object> response, HttpRequest<?> request,
+                                               int status, String kind, String reference) {
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("status", status);
         model.put("reference", reference);
-        model.put("kind", kindOf(status));
+        model.put("kind", kind);
         Optional<Writable> page = renderer.render(new ModelAndView<>("web/error", model), request, MediaType.TEXT_HTML);
         if (page.isEmpty()) {
-            return typed.contentType(MediaType.TEXT_PLAIN_TYPE).body("Error " + status
+            return response.contentType(MediaType.TEXT_PLAIN_TYPE).body("Error " + status
                     + (reference == null ? "" : ". Reference: " + reference));
         }
-        return typed.contentType(MediaType.TEXT_HTML_TYPE).body(page.get());
+        return response.contentType(MediaType.TEXT_HTML_TYPE).body(page.get());
     }
 
     /** Which page text to show: the few cases a person can act on differently. */
     static String kindOf(int status) {
         if (status == HttpStatus.NOT_FOUND.getCode() || status == HttpStatus.METHOD_NOT_ALLOWED.getCode()) {
             return "notFound";
+        }
+        if (status == HttpStatus.FORBIDDEN.getCode()) {
+            return "forbidden";
         }
         if (status == HttpStatus.REQUEST_ENTITY_TOO_LARGE.getCode()) {
             return "tooLarge";

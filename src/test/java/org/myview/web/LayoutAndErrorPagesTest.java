@@ -60,6 +60,8 @@ class LayoutAndErrorPagesTest {
         assertTrue(body.contains("Why we use it"));
         assertTrue(body.contains("How long we keep it"));
         assertTrue(body.contains("dataprotection@example.org"));
+        assertTrue(body.contains("So that children’s views reach"), "apostrophes in the message bundles come out single");
+        assertFalse(body.contains("’’"));
     }
 
     @Test

@@ -1,0 +1,145 @@
+package org.myview.staff;
+
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.server.util.HttpHostResolver;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.views.ModelAndView;
+import org.myview.web.FormErrors;
+
+import java.net.URI;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Administrators create, change, disable and re-enable staff accounts. */
+@Controller("/admin/accounts")
+@Secured(Role.ADMIN_NAME)
+@ExecuteOn(TaskExecutors.BLOCKING)
+class AccountsController {
+
+    private final StaffAccountService accounts;
+    private final HttpHostResolver hosts;
+
+    AccountsController(StaffAccountService accounts, HttpHostResolver hosts) {
+        this.accounts = accounts;
+        this.hosts = hosts;
+    }
+
+    @Get
+    ModelAndView<Map<String, Object>> list() {
+        return new ModelAndView<>("staff/accounts", Map.of("accounts", accounts.all()));
+    }
+
+    @Get("/new")
+    ModelAndView<Map<String, Object>> newAccount() {
+        return new ModelAndView<>("staff/account-new", Map.of("roles", Role.values(), "chosen", Set.of()));
+    }
+
+    @Post(consumes = "application/x-www-form-urlencoded")
+    HttpResponse<?> create(HttpRequest<?> request, Authentication authentication, @Body Map<String, Object> form) {
+        StaffAccountService.NewAccount account = new StaffAccountService.NewAccount(
+                text(form, "username").trim().toLowerCase(), text(form, "displayName"), text(form, "email"), roles(form));
+        FormErrors errors = accounts.check(account);
+        if (!errors.isEmpty()) {
+            Map<String, Object> model = new HashMap<>();
+            model.put("errors", errors);
+            model.put("roles", Role.values());
+            model.put("chosen", account.roles());
+            model.put("form", account);
+            return HttpResponse.unprocessableEntity().body(new ModelAndView<>("staff/account-new", model));
+        }
+        StaffUser admin = StaffUser.from(authentication);
+        long id = accounts.create(admin, account);
+        return linkCreated(request, id, accounts.createSetPasswordLink(admin, id), true);
+    }
+
+    @Get("/{id}")
+    HttpResponse<?> show(@PathVariable long id) {
+        return accounts.find(id)
+                .<HttpResponse<?>>map(account -> HttpResponse.ok(new ModelAndView<>("staff/account",
+                        Map.of("account", account, "roles", Role.values()))))
+                .orElseGet(HttpResponse::notFound);
+    }
+
+    @Post(value = "/{id}/roles", consumes = "application/x-www-form-urlencoded")
+    HttpResponse<?> roles(@PathVariable long id, Authentication authentication, @Body Map<String, Object> form) {
+        if (accounts.find(id).isEmpty()) {
+            return HttpResponse.notFound();
+        }
+        accounts.setRoles(StaffUser.from(authentication), id, roles(form));
+        return HttpResponse.seeOther(URI.create("/admin/accounts/" + id));
+    }
+
+    @Post(value = "/{id}/disable", consumes = "application/x-www-form-urlencoded")
+    HttpResponse<?> disable(@PathVariable long id, Authentication authentication) {
+        if (accounts.find(id).isEmpty()) {
+            return HttpResponse.notFound();
+        }
+        if (!accounts.setDisabled(StaffUser.from(authentication), id, true)) {
+            FormErrors errors = new FormErrors().add("disable", "staff.accounts.error.lastAdmin");
+            return HttpResponse.unprocessableEntity().body(new ModelAndView<>("staff/account",
+                    Map.of("account", accounts.find(id).orElseThrow(), "roles", Role.values(), "errors", errors)));
+        }
+        return HttpResponse.seeOther(URI.create("/admin/accounts/" + id));
+    }
+
+    @Post(value = "/{id}/enable", consumes = "application/x-www-form-urlencoded")
+    HttpResponse<?> enable(@PathVariable long id, Authentication authentication) {
+        if (accounts.find(id).isEmpty()) {
+            return HttpResponse.notFound();
+        }
+        accounts.setDisabled(StaffUser.from(authentication), id, false);
+        return HttpResponse.seeOther(URI.create("/admin/accounts/" + id));
+    }
+
+    @Post(value = "/{id}/set-password-link", consumes = "application/x-www-form-urlencoded")
+    HttpResponse<?> setPasswordLink(HttpRequest<?> request, @PathVariable long id, Authentication authentication) {
+        if (accounts.find(id).isEmpty()) {
+            return HttpResponse.notFound();
+        }
+        return linkCreated(request, id, accounts.createSetPasswordLink(StaffUser.from(authentication), id), false);
+    }
+
+    /** The link is shown once, on this page, and never stored: it cannot be shown again. */
+    private HttpResponse<?> linkCreated(HttpRequest<?> request, long id, String token, boolean newAccount) {
+        String link = hosts.resolve(request) + "/set-password/" + token;
+        return HttpResponse.ok(new ModelAndView<>("staff/link-created",
+                Map.of("account", accounts.find(id).orElseThrow(), "link", link, "newAccount", newAccount,
+                        "hours", StaffAccountService.SET_PASSWORD_LINK_LIFETIME.toHours())));
+    }
+
+    static String text(Map<String, Object> form, String name) {
+        Object value = form.get(name);
+        if (value instanceof Collection<?> values) {
+            value = values.isEmpty() ? null : values.iterator().next();
+        }
+        return value == null ? "" : value.toString();
+    }
+
+    static Set<Role> roles(Map<String, Object> form) {
+        Object value = form.get("roles");
+        List<?> values = value instanceof Collection<?> c ? List.copyOf(c) : value == null ? List.of() : List.of(value);
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        for (Object role : values) {
+            for (Role candidate : Role.values()) {
+                if (candidate.name().equals(String.valueOf(role))) {
+                    roles.add(candidate);
+                }
+            }
+        }
+        return roles;
+    }
+
+}

@@ -1,0 +1,25 @@
+package org.myview.staff;
+
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.rules.SecurityRule;
+import io.micronaut.serde.annotation.Serdeable;
+
+import java.util.List;
+
+/** Lets a script check its credentials: who it is signed in as, with which roles. */
+@Controller("/api/me")
+@Secured(SecurityRule.IS_AUTHENTICATED)
+class ApiAccountController {
+
+    @Serdeable
+    record Me(String username, List<String> roles) {
+    }
+
+    @Get
+    Me me(Authentication authentication) {
+        return new Me(authentication.getName(), authentication.getRoles().stream().sorted().toList());
+    }
+}

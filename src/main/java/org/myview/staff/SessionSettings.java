@@ -1,0 +1,22 @@
+package org.myview.staff;
+
+import io.micronaut.context.annotation.ConfigurationProperties;
+import io.micronaut.core.bind.annotation.Bindable;
+
+import java.time.Duration;
+
+/**
+ * Staff session limits: signed out after {@code idleTimeout} without a request, and always after
+ * {@code absoluteLifetime}; the page warns {@code warningBefore} the idle timeout. {@code secureCookies}
+ * is {@code auto} (Secure and {@code __Host-} when the request came over HTTPS, also behind a proxy
+ * that says so in X-Forwarded-Proto), {@code always} or {@code never}.
+ */
+@ConfigurationProperties("myview.session")
+public record SessionSettings(
+        @Bindable(defaultValue = "30m") Duration idleTimeout,
+        @Bindable(defaultValue = "12h") Duration absoluteLifetime,
+        @Bindable(defaultValue = "2m") Duration warningBefore,
+        @Bindable(defaultValue = "auto") String secureCookies,
+        @Bindable(defaultValue = "5") int failuresBeforeLock,
+        @Bindable(defaultValue = "15m") Duration lockDuration) {
+}

@@ -1,0 +1,100 @@
+package org.myview.staff;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.rules.SecurityRule;
+import io.micronaut.views.ModelAndView;
+import org.myview.web.FormErrors;
+
+import java.net.URI;
+import java.util.HashMap;
+import java.util.Map;
+
+/** Sign in, sign out, and the pages around them. */
+@Controller
+@ExecuteOn(TaskExecutors.BLOCKING)
+class SignInController {
+
+    private final SignInService signIn;
+    private final StaffSessionCookie cookie;
+
+    SignInController(SignInService signIn, StaffSessionCookie cookie) {
+        this.signIn = signIn;
+        this.cookie = cookie;
+    }
+
+    @Secured(SecurityRule.IS_ANONYMOUS)
+    @Get("/sign-in")
+    HttpResponse<?> signInPage(@Nullable Authentication authentication) {
+        if (authentication != null) {
+            return HttpResponse.seeOther(URI.create("/staff"));
+        }
+        return HttpResponse.ok(new ModelAndView<>("staff/sign-in", Map.of()));
+    }
+
+    @Secured(SecurityRule.IS_ANONYMOUS)
+    @Get("/sign-in/timed-out")
+    ModelAndView<Map<String, Object>> timedOut() {
+        return new ModelAndView<>("staff/sign-in", Map.of("timedOut", true));
+    }
+
+    @Secured(SecurityRule.IS_ANONYMOUS)
+    @Post(value = "/sign-in", consumes = "application/x-www-form-urlencoded")
+    HttpResponse<?> signIn(HttpRequest<?> request, @Body Map<String, String> form) {
+        String username = form.getOrDefault("username", "");
+        String password = form.getOrDefault("password", "");
+        FormErrors errors = new FormErrors();
+        if (username.isBlank()) {
+            errors.add("username", "staff.signIn.error.usernameMissing");
+        }
+        if (password.isEmpty()) {
+            errors.add("password", "staff.signIn.error.passwordMissing");
+        }
+        if (errors.isEmpty()) {
+            SignInService.Outcome outcome = signIn.signIn(username, password, true);
+            if (outcome instanceof SignInService.SignedIn signedIn) {
+                return HttpResponse.seeOther(URI.create("/staff")).cookie(cookie.write(signedIn.session(), request));
+            }
+            if (outcome instanceof SignInService.Refused refused) {
+                refused.pause();
+                errors.add("username", "staff.signIn.error.wrong");
+            } else if (outcome instanceof SignInService.Locked locked) {
+                errors.add("username", "staff.signIn.error.locked", locked.lockDuration().toMinutes());
+            }
+        }
+        Map<String, Object> model = new HashMap<>();
+        model.put("errors", errors);
+        model.put("username", username.length() > 100 ? "" : username);
+        return HttpResponse.unprocessableEntity().body(new ModelAndView<>("staff/sign-in", model));
+    }
+
+    @Secured(SecurityRule.IS_AUTHENTICATED)
+    @Post(value = "/sign-out", consumes = "application/x-www-form-urlencoded")
+    MutableHttpResponse<?> signOut(HttpRequest<?> request, Authentication authentication) {
+        signIn.signOut(StaffUser.from(authentication));
+        return HttpResponse.seeOther(URI.create("/signed-out")).cookie(cookie.clear(request));
+    }
+
+    @Secured(SecurityRule.IS_ANONYMOUS)
+    @Get("/signed-out")
+    ModelAndView<Map<String, Object>> signedOut() {
+        return new ModelAndView<>("staff/signed-out", Map.of());
+    }
+
+    /** "Stay signed in" from the timeout warning: the refresh filter re-issues the cookie. */
+    @Secured(SecurityRule.IS_AUTHENTICATED)
+    @Post(value = "/session/keep-alive", consumes = {"application/x-www-form-urlencoded", "text/plain"})
+    HttpResponse<?> keepAlive() {
+        return HttpResponse.noContent();
+    }
+}

@@ -1,0 +1,218 @@
+package org.myview.staff;
+
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import org.myview.system.SecretTokens;
+
+import java.security.SecureRandom;
+import java.sql.ResultSet;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import org.myview.web.FormErrors;
+
+/** Account administration: create, roles, disable and enable, set-password links. Every change is audited. */
+@Singleton
+public class StaffAccountService {
+
+    static final Duration SET_PASSWORD_LINK_LIFETIME = Duration.ofHours(24);
+
+    /** A new account's details as typed on the form. */
+    public record NewAccount(String username, String displayName, String email, Set<Role> roles) {
+    }
+
+    private final StaffAccountRepository accounts;
+    private final AuditTrail audit;
+    private final PasswordHasher hasher;
+    private final PasswordPolicy policy;
+    private final JdbcOperations jdbc;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+
+    StaffAccountService(StaffAccountRepository accounts, AuditTrail audit, PasswordHasher hasher, PasswordPolicy policy,
+                        JdbcOperations jdbc, Clock clock) {
+        this.accounts = accounts;
+        this.audit = audit;
+        this.hasher = hasher;
+        this.policy = policy;
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    @Transactional(readOnly = true)
+    public List<StaffAccount> all() {
+        return accounts.findAll();
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<StaffAccount> find(long id) {
+        return accounts.findById(id);
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<StaffAccount> findByUsername(String username) {
+        return accounts.findByUsername(username);
+    }
+
+    @Transactional(readOnly = true)
+    public List<StaffAccount> withRole(Role role) {
+        return accounts.findByRole(role);
+    }
+
+    public FormErrors check(NewAccount account) {
+        FormErrors errors = new FormErrors();
+        if (account.username() == null || account.username().isBlank()) {
+            errors.add("username", "staff.accounts.error.usernameMissing");
+        } else if (!account.username().matches("[a-z0-9._-]{2,64}")) {
+            errors.add("username", "staff.accounts.error.usernameFormat");
+        } else if (accounts.findByUsername(account.username()).isPresent()) {
+            errors.add("username", "staff.accounts.error.usernameTaken");
+        }
+        if (account.displayName() == null || account.displayName().isBlank()) {
+            errors.add("displayName", "staff.accounts.error.displayNameMissing");
+        } else if (account.displayName().length() > 100) {
+            errors.add("displayName", "staff.accounts.error.displayNameTooLong");
+        }
+        if (account.email() != null && !account.email().isBlank()
+                && (account.email().length() > 254 || !account.email().matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+"))) {
+            errors.add("email", "staff.accounts.error.emailFormat");
+        }
+        if (account.roles().isEmpty()) {
+            errors.add("roles", "staff.accounts.error.rolesMissing");
+        }
+        return errors;
+    }
+
+    @Transactional
+    public long create(StaffUser admin, NewAccount account) {
+        long id = accounts.insert(account.username().trim(), account.displayName().trim(),
+                account.email() == null || account.email().isBlank() ? null : account.email().trim());
+        accounts.setRoles(id, account.roles());
+        audit.record(AuditEvent.of(admin, AuditAction.ACCOUNT_CREATED).subject("staff_account", id)
+                .detail(Map.of("roles", account.roles().stream().map(Enum::name).sorted().toList())));
+        return id;
+    }
+
+    @Transactional
+    public void setRoles(StaffUser admin, long accountId, Set<Role> roles) {
+        StaffAccount before = accounts.findById(accountId).orElseThrow();
+        accounts.setRoles(accountId, roles.isEmpty() ? EnumSet.noneOf(Role.class) : roles);
+        audit.record(AuditEvent.of(admin, AuditAction.ACCOUNT_ROLES_CHANGED).subject("staff_account", accountId)
+                .detail(Map.of("before", before.roles().stream().map(Enum::name).sorted().toList(),
+                        "after", roles.stream().map(Enum::name).sorted().toList())));
+    }
+
+    /** Disabling the last active administrator is refused: someone must be able to manage accounts. */
+    @Transactional
+    public boolean setDisabled(StaffUser admin, long accountId, boolean disabled) {
+        StaffAccount account = accounts.findById(accountId).orElseThrow();
+        if (disabled && account.has(Role.ADMIN) && !account.disabled() && accounts.countActiveWithRole(Role.ADMIN) <= 1) {
+            return false;
+        }
+        accounts.setDisabled(accountId, disabled);
+        audit.record(AuditEvent.of(admin, disabled ? AuditAction.ACCOUNT_DISABLED : AuditAction.ACCOUNT_ENABLED)
+                .subject("staff_account", accountId));
+        return true;
+    }
+
+    /** A one-time link to set a password: the token is returned once and only its hash is kept. */
+    @Transactional
+    public String createSetPasswordLink(StaffUser admin, long accountId) {
+        String token = SecretTokens.newToken(random);
+        Instant now = clock.instant();
+        jdbc.prepareStatement("update set_password_link set expires_at = least(expires_at, ?) "
+                + "where account_id = ? and used_at is null", ps -> {
+            ps.setTimestamp(1, Timestamp.from(now));
+            ps.setLong(2, accountId);
+            return ps.executeUpdate();
+        });
+        jdbc.prepareStatement("insert into set_password_link (account_id, token_hash, created_by, expires_at) values (?, ?, ?, ?)", ps -> {
+            ps.setLong(1, accountId);
+            ps.setBytes(2, SecretTokens.hash(token));
+            if (admin == null) {
+                ps.setNull(3, java.sql.Types.BIGINT);
+            } else {
+                ps.setLong(3, admin.accountId());
+            }
+            ps.setTimestamp(4, Timestamp.from(now.plus(SET_PASSWORD_LINK_LIFETIME)));
+            return ps.executeUpdate();
+        });
+        audit.record(AuditEvent.of(admin, AuditAction.SET_PASSWORD_LINK_CREATED).subject("staff_account", accountId));
+        return token;
+    }
+
+    /** The account a set-password link is for, if the link is unused and unexpired. */
+    @Transactional(readOnly = true)
+    public Optional<StaffAccount> accountForLink(String token) {
+        if (!SecretTokens.looksValid(token)) {
+            return Optional.empty();
+        }
+        Optional<Long> accountId = jdbc.prepareStatement("select account_id from set_password_link where token_hash = ? "
+                + "and used_at is null and expires_at > ?", ps -> {
+            ps.setBytes(1, SecretTokens.hash(token));
+            ps.setTimestamp(2, Timestamp.from(clock.instant()));
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getLong(1)) : Optional.empty();
+            }
+        });
+        return accountId.flatMap(accounts::findById).filter(a -> !a.disabled());
+    }
+
+    public Optional<String> passwordProblem(String password, String confirmation, StaffAccount account) {
+        Optional<String> problem = policy.problem(password, account.username());
+        if (problem.isPresent()) {
+            return problem;
+        }
+        if (!password.equals(confirmation)) {
+            return Optional.of("staff.password.error.mismatch");
+        }
+        return Optional.empty();
+    }
+
+    /** Uses the link (once) and sets the password; every existing session of the account ends. */
+    @Transactional
+    public boolean setPasswordWithLink(String token, String password) {
+        Optional<StaffAccount> account = accountForLink(token);
+        if (account.isEmpty() || policy.problem(password, account.get().username()).isPresent()) {
+            return false;
+        }
+        int used = jdbc.prepareStatement("update set_password_link set used_at = ? where token_hash = ? and used_at is null", ps -> {
+            ps.setTimestamp(1, Timestamp.from(clock.instant()));
+            ps.setBytes(2, SecretTokens.hash(token));
+            return ps.executeUpdate();
+        });
+        if (used != 1) {
+            return false;
+        }
+        accounts.setPasswordHash(account.get().id(), hasher.hash(password));
+        audit.record(AuditEvent.of(SignInService.userOf(account.get(), null), AuditAction.PASSWORD_SET)
+                .subject("staff_account", account.get().id()));
+        return true;
+    }
+
+    /** Creates an account with a password directly: the first administrator and the demo accounts only. */
+    @Transactional
+    public long createWithPassword(NewAccount account, String password) {
+        long id = accounts.findByUsername(account.username()).map(StaffAccount::id)
+                .orElseGet(() -> accounts.insert(account.username(), account.displayName(), account.email()));
+        accounts.setRoles(id, account.roles());
+        accounts.setPasswordHash(id, hasher.hash(password));
+        audit.record(AuditEvent.of(null, AuditAction.ACCOUNT_CREATED).subject("staff_account", id)
+                .detail(Map.of("roles", account.roles().stream().map(Enum::name).sorted().toList(), "by", "configuration")));
+        return id;
+    }
+
+    @Transactional(readOnly = true)
+    public long countActiveAdministrators() {
+        return accounts.countActiveWithRole(Role.ADMIN);
+    }
+
+}

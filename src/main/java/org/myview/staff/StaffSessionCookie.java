@@ -1,0 +1,96 @@
+package org.myview.staff;
+
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.cookie.Cookie;
+import io.micronaut.http.cookie.SameSite;
+import jakarta.inject.Singleton;
+import org.myview.system.Hmac;
+import org.myview.system.ServiceSecrets;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Writes and reads the staff session cookie: the session's fields and an HMAC-SHA256 over them,
+ * with a key shared by every instance, so any instance can serve any signed-in user.
+ */
+@Singleton
+class StaffSessionCookie {
+
+    static final String NAME = "myview_session";
+    static final String SECURE_NAME = "__Host-myview_session";
+
+    private final ServiceSecrets secrets;
+    private final SessionSettings settings;
+
+    StaffSessionCookie(ServiceSecrets secrets, SessionSettings settings) {
+        this.secrets = secrets;
+        this.settings = settings;
+    }
+
+    Optional<StaffSession> read(HttpRequest<?> request) {
+        return request.getCookies().findCookie(SECURE_NAME)
+                .or(() -> request.getCookies().findCookie(NAME))
+                .flatMap(cookie -> decode(cookie.getValue()));
+    }
+
+    boolean isPresent(HttpRequest<?> request) {
+        return request.getCookies().contains(SECURE_NAME) || request.getCookies().contains(NAME);
+    }
+
+    Cookie write(StaffSession session, HttpRequest<?> request) {
+        return cookie(request, encode(session), settings.absoluteLifetime().toSeconds());
+    }
+
+    Cookie clear(HttpRequest<?> request) {
+        return cookie(request, "", 0);
+    }
+
+    private Cookie cookie(HttpRequest<?> request, String value, long maxAgeSeconds) {
+        boolean secure = isSecure(request);
+        return Cookie.of(secure ? SECURE_NAME : NAME, value)
+                .path("/")
+                .httpOnly(true)
+                .secure(secure)
+                .sameSite(SameSite.Lax)
+                .maxAge(maxAgeSeconds);
+    }
+
+    boolean isSecure(HttpRequest<?> request) {
+        return switch (settings.secureCookies()) {
+            case "always" -> true;
+            case "never" -> false;
+            default -> request.isSecure() || "https".equalsIgnoreCase(request.getHeaders().get("X-Forwarded-Proto"));
+        };
+    }
+
+    String encode(StaffSession session) {
+        String payload = "v1." + session.accountId() + "." + session.epoch() + "." + session.sessionId() + "."
+                + session.issuedAt().getEpochSecond() + "." + session.lastSeen().getEpochSecond();
+        return payload + "." + Hmac.sha256Base64Url(secrets.key("staff-session"), payload);
+    }
+
+    Optional<StaffSession> decode(String value) {
+        if (value == null || value.length() > 200) {
+            return Optional.empty();
+        }
+        int lastDot = value.lastIndexOf('.');
+        if (lastDot < 0) {
+            return Optional.empty();
+        }
+        String payload = value.substring(0, lastDot);
+        if (!Hmac.equal(Hmac.sha256Base64Url(secrets.key("staff-session"), payload), value.substring(lastDot + 1))) {
+            return Optional.empty();
+        }
+        String[] parts = payload.split("\\.");
+        if (parts.length != 6 || !parts[0].equals("v1")) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(new StaffSession(Long.parseLong(parts[1]), Integer.parseInt(parts[2]), parts[3],
+                    Instant.ofEpochSecond(Long.parseLong(parts[4])), Instant.ofEpochSecond(Long.parseLong(parts[5]))));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package org.myview.system;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.util.Base64;
+
+/** HMAC-SHA256 and constant-time comparison, for signed cookies and CSRF tokens. */
+public final class Hmac {
+
+    private Hmac() {
+    }
+
+    public static byte[] sha256(byte[] key, byte[] message) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key, "HmacSHA256"));
+            return mac.doFinal(message);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is not available", e);
+        }
+    }
+
+    public static String sha256Base64Url(byte[] key, String message) {
+        return Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(sha256(key, message.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    }
+
+    public static boolean equal(String a, String b) {
+        if (a == null || b == null) {
+            return false;
+        }
+        return MessageDigest.isEqual(a.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                b.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+}

@@ -1,0 +1,158 @@
+package org.myview.staff;
+
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.http.HttpMethod;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.web.router.Router;
+import io.micronaut.web.router.UriRouteInfo;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+import org.myview.support.StaffFixtures;
+import org.myview.support.WebClient;
+import org.myview.web.CsrfTokens;
+
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * Every route, with every role and with nobody signed in. A route added without a line here fails
+ * this test, and so does a line whose route is gone: the table is the access policy, kept true.
+ */
+@MicronautTest(transactional = false)
+class AccessRulesTest {
+
+    private static final String ANONYMOUS = "ANONYMOUS";
+    private static final Set<String> EVERYONE = Set.of(ANONYMOUS, "ADMIN", "REVIEWING_OFFICER", "SERVICE_MANAGER",
+            "PARTICIPATION_LEAD", "FORUM");
+    private static final Set<String> STAFF = Set.of("ADMIN", "REVIEWING_OFFICER", "SERVICE_MANAGER",
+            "PARTICIPATION_LEAD", "FORUM");
+    private static final Set<String> ADMIN = Set.of("ADMIN");
+
+    /** Who may use each route ("METHOD /template"). */
+    static final Map<String, Set<String>> EXPECTED = new LinkedHashMap<>();
+
+    static {
+        // Pages for anyone
+        EXPECTED.put("GET /", EVERYONE);
+        EXPECTED.put("GET /privacy", EVERYONE);
+        EXPECTED.put("GET /accessibility", EVERYONE);
+        EXPECTED.put("GET /cookies", EVERYONE);
+        EXPECTED.put("GET /health", EVERYONE);
+        EXPECTED.put("GET /health/{selector}", EVERYONE);
+        // Signing in and out
+        EXPECTED.put("GET /sign-in", EVERYONE);
+        EXPECTED.put("GET /sign-in/timed-out", EVERYONE);
+        EXPECTED.put("POST /sign-in", EVERYONE);
+        EXPECTED.put("POST /sign-out", STAFF);
+        EXPECTED.put("GET /signed-out", EVERYONE);
+        EXPECTED.put("POST /session/keep-alive", STAFF);
+        EXPECTED.put("GET /set-password/{token}", EVERYONE);
+        EXPECTED.put("GET /set-password", EVERYONE);
+        EXPECTED.put("POST /set-password", EVERYONE);
+        // Staff
+        EXPECTED.put("GET /staff", STAFF);
+        EXPECTED.put("GET /api/me", STAFF);
+        // Administration
+        EXPECTED.put("GET /admin/accounts", ADMIN);
+        EXPECTED.put("GET /admin/accounts/new", ADMIN);
+        EXPECTED.put("POST /admin/accounts", ADMIN);
+        EXPECTED.put("GET /admin/accounts/{id}", ADMIN);
+        EXPECTED.put("POST /admin/accounts/{id}/roles", ADMIN);
+        EXPECTED.put("POST /admin/accounts/{id}/disable", ADMIN);
+        EXPECTED.put("POST /admin/accounts/{id}/enable", ADMIN);
+        EXPECTED.put("POST /admin/accounts/{id}/set-password-link", ADMIN);
+        EXPECTED.put("GET /admin/audit", ADMIN);
+    }
+
+    @Inject
+    EmbeddedServer server;
+    @Inject
+    ApplicationContext context;
+    @Inject
+    Router router;
+    @Inject
+    StaffSessionCookie cookies;
+    @Inject
+    SignInService signIn;
+    @Inject
+    CsrfTokens csrf;
+
+    @Test
+    void everyRouteHasARuleAndEveryRoleGetsExactlyWhatTheRuleSays() {
+        Map<Role, Long> accounts = new LinkedHashMap<>();
+        for (Role role : Role.values()) {
+            accounts.put(role, StaffFixtures.account(context, "access." + role.name().toLowerCase().replace('_', '.'), role));
+        }
+        Set<String> routes = router.uriRoutes()
+                .filter(r -> !r.getUriMatchTemplate().toString().startsWith("/test-only"))
+                .filter(r -> r.getHttpMethod() != HttpMethod.HEAD) // Micronaut answers HEAD as its GET
+                .map(r -> r.getHttpMethod() + " " + r.getUriMatchTemplate().toPathString())
+                .collect(Collectors.toCollection(TreeSet::new));
+
+        Set<String> unlisted = new TreeSet<>(routes);
+        unlisted.removeAll(EXPECTED.keySet());
+        assertEquals(Set.of(), unlisted, "routes without an access rule in this test");
+        Set<String> gone = new TreeSet<>(EXPECTED.keySet());
+        gone.removeAll(routes);
+        assertEquals(Set.of(), gone, "rules for routes that no longer exist");
+
+        List<String> wrong = new ArrayList<>();
+        for (String route : routes) {
+            Set<String> expected = EXPECTED.get(route);
+            if (!isAllowed(route, null, null) == expected.contains(ANONYMOUS)) {
+                wrong.add(route + " anonymous: expected " + (expected.contains(ANONYMOUS) ? "allowed" : "denied"));
+            }
+            for (Map.Entry<Role, Long> account : accounts.entrySet()) {
+                boolean allowed = isAllowed(route, account.getKey(), account.getValue());
+                if (allowed != expected.contains(account.getKey().name())) {
+                    wrong.add(route + " " + account.getKey() + ": expected " + (allowed ? "denied" : "allowed"));
+                }
+            }
+        }
+        assertEquals(List.of(), wrong);
+    }
+
+    private boolean isAllowed(String route, Role role, Long accountId) {
+        String method = route.substring(0, route.indexOf(' '));
+        String path = route.substring(route.indexOf(' ') + 1).replaceAll("\\{[^}]+}", "999999");
+        WebClient browser = new WebClient(server.getURI());
+        HttpRequest.Builder request = browser.request(path);
+        String csrfToken = "";
+        if (role != null && path.startsWith("/api/")) {
+            String credentials = "access." + role.name().toLowerCase().replace('_', '.') + ":" + StaffFixtures.PASSWORD;
+            request.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
+        } else if (role != null) {
+            StaffAccount account = signIn.accountFor(new StaffSession(accountId, 0, "x", Instant.now(), Instant.now()))
+                    .or(() -> context.getBean(StaffAccountService.class).find(accountId)).orElseThrow();
+            String sessionId = UUID.randomUUID().toString().replace("-", "");
+            String value = cookies.encode(new StaffSession(accountId, account.sessionEpoch(), sessionId, Instant.now(), Instant.now()));
+            request.header("Cookie", StaffSessionCookie.NAME + "=" + value);
+            csrfToken = csrf.tokenForKey("staff:" + sessionId);
+        }
+        if (HttpMethod.valueOf(method) == HttpMethod.POST) {
+            request.header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString("_csrf=" + csrfToken));
+        } else {
+            request.method(method, HttpRequest.BodyPublishers.noBody());
+        }
+        WebClient.Page page = browser.send(request.build());
+        boolean toSignIn = page.status() == 303 && page.location() != null && page.location().startsWith("/sign-in");
+        boolean forbidden = page.status() == 403 && page.body().contains("You do not have access");
+        return !(toSignIn || page.status() == 401 || forbidden);
+    }
+
+}

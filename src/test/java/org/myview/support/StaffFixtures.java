@@ -1,0 +1,43 @@
+package org.myview.support;
+
+import io.micronaut.context.ApplicationContext;
+import org.myview.staff.Role;
+import org.myview.staff.StaffAccountService;
+
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Creates staff accounts through the service and signs them in through the real sign-in page. */
+public final class StaffFixtures {
+
+    /** Every test password carries this marker, so a leak into the logs can be found by name. */
+    public static final String PASSWORD = "LEAKCANARY-correct-horse-7";
+
+    private StaffFixtures() {
+    }
+
+    public static long account(ApplicationContext context, String username, Role... roles) {
+        Set<Role> set = roles.length == 0 ? EnumSet.noneOf(Role.class) : EnumSet.of(roles[0], roles);
+        return context.getBean(StaffAccountService.class).createWithPassword(
+                new StaffAccountService.NewAccount(username, "Test " + username, null, set), PASSWORD);
+    }
+
+    /** Signs in and returns the CSRF token of the new session (read from a page's sign-out form). */
+    public static String signIn(WebClient browser, String username) {
+        WebClient.Page result = browser.post("/sign-in", "username", username, "password", PASSWORD);
+        if (result.status() != 303) {
+            throw new IllegalStateException("Sign-in failed for " + username + ": " + result.status());
+        }
+        return csrfToken(browser.get("/staff"));
+    }
+
+    public static String csrfToken(WebClient.Page page) {
+        Matcher m = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(page.body());
+        if (!m.find()) {
+            throw new IllegalStateException("No CSRF token on the page");
+        }
+        return m.group(1);
+    }
+}
