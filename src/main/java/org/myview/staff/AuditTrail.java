@@ -36,24 +36,38 @@ public class AuditTrail {
 
     @Transactional
     public void record(AuditEvent event) {
-        String detail;
-        try {
-            detail = json.writeValueAsString(event.detail() == null ? Map.of() : event.detail());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        recordAll(List.of(event));
+    }
+
+    /** Many lines at once (an import changes thousands of participation records), in one batch. */
+    @Transactional
+    public void recordAll(List<AuditEvent> events) {
+        if (events.isEmpty()) {
+            return;
         }
         jdbc.prepareStatement("insert into audit_event (actor_id, actor_username, action, child_id, review_id, "
                 + "subject_type, subject_id, detail) values (?, ?, ?, ?, ?, ?, ?, ?::jsonb)", ps -> {
-            setLong(ps, 1, event.actorId());
-            ps.setString(2, event.actorUsername());
-            ps.setString(3, event.action().name());
-            setLong(ps, 4, event.childId());
-            setLong(ps, 5, event.reviewId());
-            ps.setString(6, event.subjectType());
-            ps.setString(7, event.subjectId());
-            ps.setString(8, detail);
-            return ps.executeUpdate();
+            for (AuditEvent event : events) {
+                setLong(ps, 1, event.actorId());
+                ps.setString(2, event.actorUsername());
+                ps.setString(3, event.action().name());
+                setLong(ps, 4, event.childId());
+                setLong(ps, 5, event.reviewId());
+                ps.setString(6, event.subjectType());
+                ps.setString(7, event.subjectId());
+                ps.setString(8, json(event.detail()));
+                ps.addBatch();
+            }
+            return ps.executeBatch();
         });
+    }
+
+    private String json(Map<String, Object> detail) {
+        try {
+            return json.writeValueAsString(detail == null ? Map.of() : detail);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Search by user (username), child case reference and date range; newest first, at most {@code limit}. */

@@ -36,6 +36,20 @@ class MessageBundlesTest {
     }
 
     @Test
+    void messagesUseOnlyPlainNumberedPlaceholders() throws IOException {
+        // Micronaut interpolates {0}, {1}... itself; MessageFormat patterns such as {0,choice,...} come out raw.
+        List<String> bad = new ArrayList<>();
+        for (Path file : bundleFiles()) {
+            load(file).forEach((key, value) -> {
+                if (value.toString().matches("(?s).*\\{[^}]*[,#][^}]*}.*")) {
+                    bad.add(file.getFileName() + ": " + key);
+                }
+            });
+        }
+        assertEquals(List.of(), bad);
+    }
+
+    @Test
     void everyTranslationHasExactlyTheKeysOfTheEnglishBundle() throws IOException {
         List<String> problems = new ArrayList<>();
         for (Path translation : bundleFiles()) {

@@ -1,0 +1,171 @@
+package org.myview.review;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.views.ModelAndView;
+import org.myview.staff.Role;
+import org.myview.staff.StaffAccount;
+import org.myview.staff.StaffAccountService;
+import org.myview.staff.StaffUser;
+import org.myview.web.FormErrors;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** The reviewing officer's pages: my reviews, a review, and recording how the child took part. */
+@Controller("/reviews")
+@Secured({Role.REVIEWING_OFFICER_NAME, Role.SERVICE_MANAGER_NAME})
+@ExecuteOn(TaskExecutors.BLOCKING)
+class ReviewController {
+
+    private final ReviewService reviews;
+    private final ScheduleService schedule;
+    private final StaffAccountService staff;
+    private final List<ReviewPageSection> sections;
+
+    ReviewController(ReviewService reviews, ScheduleService schedule, StaffAccountService staff, List<ReviewPageSection> sections) {
+        this.reviews = reviews;
+        this.schedule = schedule;
+        this.staff = staff;
+        this.sections = sections;
+    }
+
+    @Get
+    ModelAndView<Map<String, Object>> list(Authentication authentication, @Nullable @QueryValue String officer) {
+        StaffUser user = StaffUser.from(authentication);
+        Long officerFilter = null;
+        if (user.seesAllReviews() && officer != null && !officer.isBlank()) {
+            officerFilter = staff.findByUsername(officer).map(StaffAccount::id).orElse(-1L);
+        }
+        Map<String, Object> model = new HashMap<>();
+        model.put("lists", reviews.listsFor(user, officerFilter));
+        model.put("today", reviews.today());
+        model.put("seesAll", user.seesAllReviews());
+        model.put("officers", user.seesAllReviews() ? staff.withRole(Role.REVIEWING_OFFICER) : List.of());
+        model.put("officer", officer == null ? "" : officer);
+        return new ModelAndView<>("review/list", model);
+    }
+
+    @Get("/{id}")
+    HttpResponse<?> show(Authentication authentication, @PathVariable long id, @Nullable @QueryValue String saved) {
+        StaffUser user = StaffUser.from(authentication);
+        return reviews.page(user, id).<HttpResponse<?>>map(page -> {
+            Map<String, Object> model = new HashMap<>();
+            model.put("page", page);
+            model.put("review", page.review());
+            model.put("saved", saved != null);
+            model.put("held", page.review().isHeld(reviews.today()));
+            List<ReviewPageSection.Section> shown = new ArrayList<>();
+            sections.forEach(s -> s.sectionFor(page.review(), user).ifPresent(shown::add));
+            model.put("sections", shown);
+            return HttpResponse.ok(new ModelAndView<>("review/review", model));
+        }).orElseGet(HttpResponse::notFound);
+    }
+
+    @Get("/{id}/participation")
+    HttpResponse<?> participationForm(Authentication authentication, @PathVariable long id) {
+        return reviews.find(StaffUser.from(authentication), id).<HttpResponse<?>>map(review -> {
+            if (!review.isHeld(reviews.today())) {
+                return HttpResponse.seeOther(URI.create("/reviews/" + id));
+            }
+            ReviewParticipation current = review.participation();
+            ReviewService.ParticipationForm form = current == null
+                    ? new ReviewService.ParticipationForm(null, "NONE", Set.of())
+                    : new ReviewService.ParticipationForm(current.code().name(), current.advocate().name(),
+                    current.viewsReachedBy().stream().map(Enum::name).collect(java.util.stream.Collectors.toSet()));
+            return HttpResponse.ok(new ModelAndView<>("review/participation", formModel(review, form, new FormErrors())));
+        }).orElseGet(HttpResponse::notFound);
+    }
+
+    @Post(value = "/{id}/participation", consumes = "application/x-www-form-urlencoded")
+    HttpResponse<?> record(Authentication authentication, @PathVariable long id, @Body Map<String, Object> body) {
+        StaffUser user = StaffUser.from(authentication);
+        Optional<Review> review = reviews.find(user, id);
+        if (review.isEmpty()) {
+            return HttpResponse.notFound();
+        }
+        ReviewService.ParticipationForm form = new ReviewService.ParticipationForm(text(body, "code"), text(body, "advocate"),
+                values(body, "viewsReachedBy"));
+        FormErrors errors = reviews.record(user, id, form);
+        if (!errors.isEmpty()) {
+            return HttpResponse.unprocessableEntity().body(new ModelAndView<>("review/participation", formModel(review.get(), form, errors)));
+        }
+        return HttpResponse.seeOther(URI.create("/reviews/" + id + "?saved=1"));
+    }
+
+    @Get("/new")
+    ModelAndView<Map<String, Object>> newReview(Authentication authentication) {
+        StaffUser user = StaffUser.from(authentication);
+        return new ModelAndView<>("review/new", scheduleModel(user, ScheduleService.ScheduleForm.empty(user), new FormErrors()));
+    }
+
+    @Post(consumes = "application/x-www-form-urlencoded")
+    HttpResponse<?> create(Authentication authentication, @Body Map<String, Object> body) {
+        StaffUser user = StaffUser.from(authentication);
+        ScheduleService.ScheduleForm form = new ScheduleService.ScheduleForm(text(body, "caseReference"), text(body, "firstName"),
+                text(body, "dob-day"), text(body, "dob-month"), text(body, "dob-year"), text(body, "type"),
+                text(body, "date-day"), text(body, "date-month"), text(body, "date-year"), text(body, "officer"));
+        ScheduleService.Outcome outcome = schedule.schedule(user, form);
+        if (!outcome.errors().isEmpty()) {
+            return HttpResponse.unprocessableEntity().body(new ModelAndView<>("review/new", scheduleModel(user, form, outcome.errors())));
+        }
+        return HttpResponse.seeOther(URI.create("/reviews/" + outcome.reviewId()));
+    }
+
+    private Map<String, Object> scheduleModel(StaffUser user, ScheduleService.ScheduleForm form, FormErrors errors) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("form", form);
+        model.put("errors", errors);
+        model.put("types", ReviewType.values());
+        model.put("seesAll", user.seesAllReviews());
+        model.put("officers", user.seesAllReviews() ? staff.withRole(Role.REVIEWING_OFFICER) : List.of());
+        return model;
+    }
+
+    private static Map<String, Object> formModel(Review review, ReviewService.ParticipationForm form, FormErrors errors) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("review", review);
+        model.put("codes", ReviewService.codesFor(review));
+        model.put("advocates", Advocate.values());
+        model.put("views", ViewsReachedBy.values());
+        model.put("form", form);
+        model.put("errors", errors);
+        return model;
+    }
+
+    static String text(Map<String, Object> body, String name) {
+        Object value = body.get(name);
+        if (value instanceof Collection<?> values) {
+            value = values.isEmpty() ? null : values.iterator().next();
+        }
+        return value == null ? null : value.toString().trim();
+    }
+
+    static Set<String> values(Map<String, Object> body, String name) {
+        Object value = body.get(name);
+        Set<String> values = new LinkedHashSet<>();
+        if (value instanceof Collection<?> many) {
+            many.forEach(v -> values.add(String.valueOf(v)));
+        } else if (value != null && !value.toString().isEmpty()) {
+            values.add(value.toString());
+        }
+        return values;
+    }
+}

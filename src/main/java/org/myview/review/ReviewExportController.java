@@ -1,0 +1,106 @@
+package org.myview.review;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.views.ModelAndView;
+import org.myview.staff.Role;
+import org.myview.staff.StaffUser;
+import org.myview.web.FormErrors;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.HashMap;
+import java.util.Map;
+
+/** The SSDA903 Reviews file for a date range, from a page and from the API. */
+@Controller
+@Secured(Role.SERVICE_MANAGER_NAME)
+@ExecuteOn(TaskExecutors.BLOCKING)
+class ReviewExportController {
+
+    private final Ssda903Export exporter;
+    private final ReviewService reviews;
+
+    ReviewExportController(Ssda903Export exporter, ReviewService reviews) {
+        this.exporter = exporter;
+        this.reviews = reviews;
+    }
+
+    @Get("/reviews/export")
+    ModelAndView<Map<String, Object>> page() {
+        LocalDate today = reviews.today();
+        LocalDate yearStart = LocalDate.of(today.getMonthValue() >= 4 ? today.getYear() : today.getYear() - 1, 4, 1);
+        return new ModelAndView<>("review/export", Map.of("from", yearStart.toString(), "to", today.toString(),
+                "errors", new FormErrors()));
+    }
+
+    @Get("/reviews/export.csv")
+    HttpResponse<?> download(Authentication authentication, @Nullable @QueryValue String from, @Nullable @QueryValue String to) {
+        FormErrors errors = new FormErrors();
+        LocalDate start = date(from, "from", errors);
+        LocalDate end = date(to, "to", errors);
+        if (start != null && end != null && end.isBefore(start)) {
+            errors.add("to", "review.export.error.order");
+        }
+        if (!errors.isEmpty()) {
+            return HttpResponse.unprocessableEntity().body(new ModelAndView<>("review/export",
+                    Map.of("from", from == null ? "" : from, "to", to == null ? "" : to, "errors", errors)));
+        }
+        Ssda903Export.Export export = exporter.export(StaffUser.from(authentication), start, end);
+        if (export.csv() == null) {
+            Map<String, Object> model = new HashMap<>();
+            model.put("from", from);
+            model.put("to", to);
+            model.put("errors", errors);
+            model.put("problems", export.problems());
+            return HttpResponse.unprocessableEntity().body(new ModelAndView<>("review/export", model));
+        }
+        return csv(export, start, end);
+    }
+
+    @Get(value = "/api/reviews/export.csv", produces = "text/csv")
+    HttpResponse<?> api(Authentication authentication, @Nullable @QueryValue String from, @Nullable @QueryValue String to) {
+        FormErrors errors = new FormErrors();
+        LocalDate start = date(from, "from", errors);
+        LocalDate end = date(to, "to", errors);
+        if (!errors.isEmpty() || end.isBefore(start)) {
+            return HttpResponse.badRequest(Map.of("status", 400, "message",
+                    "Give from and to as YYYY-MM-DD, with from on or before to.")).contentType(MediaType.APPLICATION_JSON_TYPE);
+        }
+        Ssda903Export.Export export = exporter.export(StaffUser.from(authentication), start, end);
+        if (export.csv() == null) {
+            return HttpResponse.status(HttpStatus.CONFLICT).contentType(MediaType.APPLICATION_JSON_TYPE)
+                    .body(Map.of("status", 409, "message", "Some reviews break the SSDA903 rules", "problems", export.problems()));
+        }
+        return csv(export, start, end);
+    }
+
+    private static HttpResponse<?> csv(Ssda903Export.Export export, LocalDate start, LocalDate end) {
+        return HttpResponse.ok(export.csv())
+                .contentType(new MediaType("text/csv; charset=utf-8"))
+                .header("Content-Disposition", "attachment; filename=\"ssda903-reviews-" + start + "-to-" + end + ".csv\"")
+                .header("X-Reviews-Not-Recorded", String.valueOf(export.notRecorded()));
+    }
+
+    private static LocalDate date(String value, String field, FormErrors errors) {
+        if (value == null || value.isBlank()) {
+            errors.add(field, "review.export.error.date");
+            return null;
+        }
+        try {
+            return LocalDate.parse(value.trim());
+        } catch (DateTimeParseException e) {
+            errors.add(field, "review.export.error.date");
+            return null;
+        }
+    }
+}

@@ -1,0 +1,20 @@
+package org.myview.review;
+
+import org.myview.staff.StaffUser;
+
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A part of the review page that another feature owns (the child's consultation answers, for
+ * example), so the review feature does not depend on it. The template must define a fragment
+ * named {@code section}.
+ */
+public interface ReviewPageSection {
+
+    /** What a section shows: its template and model. */
+    record Section(String template, Map<String, Object> model) {
+    }
+
+    Optional<Section> sectionFor(Review review, StaffUser user);
+}

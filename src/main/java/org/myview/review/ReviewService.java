@@ -1,0 +1,139 @@
+package org.myview.review;
+
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import org.myview.participation.ParticipationMethod;
+import org.myview.staff.AuditAction;
+import org.myview.staff.AuditEvent;
+import org.myview.staff.AuditTrail;
+import org.myview.staff.StaffUser;
+import org.myview.web.FormErrors;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A reviewing officer's reviews and how each child took part: the rules at entry, the transaction,
+ * the history and the audit trail. Officers see their own reviews; the manager sees every review.
+ */
+@Singleton
+public class ReviewService {
+
+    /** What an officer's review list shows. */
+    public record ReviewLists(List<Review> heldNotRecorded, List<Review> upcoming, List<Review> recentlyRecorded) {
+    }
+
+    /** Everything the review page shows. */
+    public record ReviewPage(Review review, boolean firstOfType, List<Review> childsReviews, List<ParticipationChange> history) {
+    }
+
+    /** The participation form as submitted (raw values, checked by {@link #record}). */
+    public record ParticipationForm(String code, String advocate, Set<String> viewsReachedBy) {
+    }
+
+    private final ReviewRepository reviews;
+    private final AuditTrail audit;
+    private final Clock clock;
+
+    ReviewService(ReviewRepository reviews, AuditTrail audit, Clock clock) {
+        this.reviews = reviews;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    public LocalDate today() {
+        return LocalDate.now(clock);
+    }
+
+    @Transactional(readOnly = true)
+    public ReviewLists listsFor(StaffUser user, Long officerFilter) {
+        Long officer = user.seesAllReviews() ? officerFilter : Long.valueOf(user.accountId());
+        LocalDate today = today();
+        return new ReviewLists(reviews.heldNotRecorded(officer, today), reviews.upcoming(officer, today, 50),
+                reviews.recentlyRecorded(officer, 10));
+    }
+
+    /** The review if this user may see it: their own, or any for the manager. */
+    @Transactional(readOnly = true)
+    public Optional<Review> find(StaffUser user, long reviewId) {
+        return reviews.find(reviewId).filter(r -> mayOpen(user, r));
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<ReviewPage> page(StaffUser user, long reviewId) {
+        return find(user, reviewId).map(review -> new ReviewPage(review, reviews.isFirstOfType(review),
+                reviews.ofChild(review.child().id()), reviews.history(review.id())));
+    }
+
+    public static boolean mayOpen(StaffUser user, Review review) {
+        return user.seesAllReviews() || (review.officerId() != null && review.officerId() == user.accountId());
+    }
+
+    /** The codes an officer may choose for this review: PN0 only under 4, PN1-PN7 only at 4 or over. */
+    public static List<ParticipationMethod> codesFor(Review review) {
+        boolean underFour = ChildAge.isUnderFour(review.child().dateOfBirth(), review.date());
+        return java.util.Arrays.stream(ParticipationMethod.values()).filter(m -> m.forUnderFour() == underFour).toList();
+    }
+
+    /** Checks the form against the SSDA903 rules and ours; saves it only when there is nothing wrong. */
+    @Transactional
+    public FormErrors record(StaffUser user, long reviewId, ParticipationForm form) {
+        Review review = find(user, reviewId).orElseThrow(() -> new IllegalArgumentException("no such review"));
+        FormErrors errors = check(review, form, today());
+        if (!errors.isEmpty()) {
+            return errors;
+        }
+        ParticipationMethod code = ParticipationMethod.parse(form.code()).orElseThrow();
+        Advocate advocate = Advocate.valueOf(form.advocate());
+        Set<ViewsReachedBy> views = views(form.viewsReachedBy());
+        Optional<ReviewRepository.ParticipationRow> before = reviews.participationForUpdate(reviewId);
+        ReviewRepository.ParticipationRow after = new ReviewRepository.ParticipationRow(reviewId, code.name(), advocate.name(), views);
+        if (before.isPresent() && before.get().equals(after)) {
+            return errors; // nothing changed: no history line, no audit line
+        }
+        reviews.saveParticipation(after, user.accountId(), before, "ENTRY");
+        Map<String, Object> detail = new LinkedHashMap<>();
+        before.ifPresent(b -> detail.put("from", b.code()));
+        detail.put("to", code.name());
+        detail.put("advocate", advocate.name());
+        audit.record(AuditEvent.of(user, before.isPresent() ? AuditAction.PARTICIPATION_CHANGED : AuditAction.PARTICIPATION_RECORDED)
+                .child(review.child().id()).review(reviewId).detail(detail));
+        return errors;
+    }
+
+    static FormErrors check(Review review, ParticipationForm form, LocalDate today) {
+        FormErrors errors = new FormErrors();
+        Optional<ParticipationMethod> code = ParticipationMethod.parse(form.code() == null ? "" : form.code());
+        List<RuleViolation> violations = Ssda903Rules.checkParticipation(review.child().dateOfBirth(), review.date(),
+                code.orElse(null), today);
+        for (RuleViolation violation : violations) {
+            errors.add("code", "review.rule." + violation.rule());
+        }
+        boolean advocateValid = form.advocate() != null && EnumSet.allOf(Advocate.class).stream().anyMatch(a -> a.name().equals(form.advocate()));
+        if (!advocateValid) {
+            errors.add("advocate", "review.participation.error.advocate");
+        } else if (code.isPresent() && (code.get() == ParticipationMethod.PN2 || code.get() == ParticipationMethod.PN5)
+                && Advocate.valueOf(form.advocate()) == Advocate.NONE) {
+            errors.add("advocate", "review.participation.error.advocateNeeded");
+        }
+        if (form.viewsReachedBy() != null && form.viewsReachedBy().stream()
+                .anyMatch(v -> EnumSet.allOf(ViewsReachedBy.class).stream().noneMatch(e -> e.name().equals(v)))) {
+            errors.add("viewsReachedBy", "review.participation.error.views");
+        }
+        return errors;
+    }
+
+    static Set<ViewsReachedBy> views(Set<String> names) {
+        Set<ViewsReachedBy> views = EnumSet.noneOf(ViewsReachedBy.class);
+        if (names != null) {
+            names.forEach(n -> views.add(ViewsReachedBy.valueOf(n)));
+        }
+        return views;
+    }
+}
