@@ -41,6 +41,8 @@ class AccessRulesTest {
     private static final Set<String> STAFF = Set.of("ADMIN", "REVIEWING_OFFICER", "SERVICE_MANAGER",
             "PARTICIPATION_LEAD", "FORUM");
     private static final Set<String> ADMIN = Set.of("ADMIN");
+    private static final Set<String> REVIEWS = Set.of("REVIEWING_OFFICER", "SERVICE_MANAGER");
+    private static final Set<String> MANAGER = Set.of("SERVICE_MANAGER");
 
     /** Who may use each route ("METHOD /template"). */
     static final Map<String, Set<String>> EXPECTED = new LinkedHashMap<>();
@@ -76,6 +78,19 @@ class AccessRulesTest {
         EXPECTED.put("POST /admin/accounts/{id}/enable", ADMIN);
         EXPECTED.put("POST /admin/accounts/{id}/set-password-link", ADMIN);
         EXPECTED.put("GET /admin/audit", ADMIN);
+        // Reviews
+        EXPECTED.put("GET /reviews", REVIEWS);
+        EXPECTED.put("POST /reviews", REVIEWS);
+        EXPECTED.put("GET /reviews/new", REVIEWS);
+        EXPECTED.put("GET /reviews/{id}", REVIEWS);
+        EXPECTED.put("GET /reviews/{id}/participation", REVIEWS);
+        EXPECTED.put("POST /reviews/{id}/participation", REVIEWS);
+        EXPECTED.put("GET /reviews/import", MANAGER);
+        EXPECTED.put("POST /reviews/import", MANAGER);
+        EXPECTED.put("GET /reviews/export", MANAGER);
+        EXPECTED.put("GET /reviews/export.csv", MANAGER);
+        EXPECTED.put("POST /api/reviews/import", MANAGER);
+        EXPECTED.put("GET /api/reviews/export.csv", MANAGER);
     }
 
     @Inject
@@ -97,11 +112,13 @@ class AccessRulesTest {
         for (Role role : Role.values()) {
             accounts.put(role, StaffFixtures.account(context, "access." + role.name().toLowerCase().replace('_', '.'), role));
         }
-        Set<String> routes = router.uriRoutes()
+        Map<String, String> consumes = new LinkedHashMap<>();
+        router.uriRoutes()
                 .filter(r -> !r.getUriMatchTemplate().toString().startsWith("/test-only"))
                 .filter(r -> r.getHttpMethod() != HttpMethod.HEAD) // Micronaut answers HEAD as its GET
-                .map(r -> r.getHttpMethod() + " " + r.getUriMatchTemplate().toPathString())
-                .collect(Collectors.toCollection(TreeSet::new));
+                .forEach(r -> consumes.put(r.getHttpMethod() + " " + r.getUriMatchTemplate().toPathString(),
+                        r.getConsumes().isEmpty() ? "application/x-www-form-urlencoded" : r.getConsumes().get(0).getName()));
+        Set<String> routes = new TreeSet<>(consumes.keySet());
 
         Set<String> unlisted = new TreeSet<>(routes);
         unlisted.removeAll(EXPECTED.keySet());
@@ -113,20 +130,20 @@ class AccessRulesTest {
         List<String> wrong = new ArrayList<>();
         for (String route : routes) {
             Set<String> expected = EXPECTED.get(route);
-            if (!isAllowed(route, null, null) == expected.contains(ANONYMOUS)) {
-                wrong.add(route + " anonymous: expected " + (expected.contains(ANONYMOUS) ? "allowed" : "denied"));
+            if (!isAllowed(route, consumes.get(route), null, null) == expected.contains(ANONYMOUS)) {
+                wrong.add(route + " anonymous: should be " + (expected.contains(ANONYMOUS) ? "allowed but was denied" : "denied but was allowed"));
             }
             for (Map.Entry<Role, Long> account : accounts.entrySet()) {
-                boolean allowed = isAllowed(route, account.getKey(), account.getValue());
+                boolean allowed = isAllowed(route, consumes.get(route), account.getKey(), account.getValue());
                 if (allowed != expected.contains(account.getKey().name())) {
-                    wrong.add(route + " " + account.getKey() + ": expected " + (allowed ? "denied" : "allowed"));
+                    wrong.add(route + " " + account.getKey() + ": should be " + (allowed ? "denied but was allowed" : "allowed but was denied"));
                 }
             }
         }
         assertEquals(List.of(), wrong);
     }
 
-    private boolean isAllowed(String route, Role role, Long accountId) {
+    private boolean isAllowed(String route, String contentType, Role role, Long accountId) {
         String method = route.substring(0, route.indexOf(' '));
         String path = route.substring(route.indexOf(' ') + 1).replaceAll("\\{[^}]+}", "999999");
         WebClient browser = new WebClient(server.getURI());
@@ -143,15 +160,25 @@ class AccessRulesTest {
             request.header("Cookie", StaffSessionCookie.NAME + "=" + value);
             csrfToken = csrf.tokenForKey("staff:" + sessionId);
         }
-        if (HttpMethod.valueOf(method) == HttpMethod.POST) {
-            request.header("Content-Type", "application/x-www-form-urlencoded")
+        if (HttpMethod.valueOf(method) == HttpMethod.POST && contentType.equals("multipart/form-data")) {
+            String boundary = "accessrules";
+            request.header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                    .POST(HttpRequest.BodyPublishers.ofString("--" + boundary + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n"
+                            + csrfToken + "\r\n--" + boundary + "--\r\n"));
+        } else if (HttpMethod.valueOf(method) == HttpMethod.POST && contentType.equals("text/csv")) {
+            request.header("Content-Type", "text/csv").POST(HttpRequest.BodyPublishers.ofString("CHILD,DOB,REVIEW,REVIEW_CODE\n"));
+        } else if (HttpMethod.valueOf(method) == HttpMethod.POST) {
+            request.header("Content-Type", contentType)
                     .POST(HttpRequest.BodyPublishers.ofString("_csrf=" + csrfToken));
         } else {
             request.method(method, HttpRequest.BodyPublishers.noBody());
         }
         WebClient.Page page = browser.send(request.build());
         boolean toSignIn = page.status() == 303 && page.location() != null && page.location().startsWith("/sign-in");
-        boolean forbidden = page.status() == 403 && page.body().contains("You do not have access");
+        boolean forbidden = page.status() == 403 && (path.startsWith("/api/") || page.body().contains("You do not have access"));
+        if (page.status() == 415) {
+            throw new IllegalStateException(route + " answered 415: this test sent the wrong content type");
+        }
         return !(toSignIn || page.status() == 401 || forbidden);
     }
 
