@@ -1,5 +1,6 @@
 package org.myview.staff;
 
+import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -8,6 +9,7 @@ import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
@@ -27,25 +29,35 @@ class SignInController {
 
     private final SignInService signIn;
     private final StaffSessionCookie cookie;
+    private final boolean ssoEnabled;
 
-    SignInController(SignInService signIn, StaffSessionCookie cookie) {
+    SignInController(SignInService signIn, StaffSessionCookie cookie,
+                     @Value("${micronaut.security.oauth2.enabled:false}") boolean ssoEnabled) {
         this.signIn = signIn;
         this.cookie = cookie;
+        this.ssoEnabled = ssoEnabled;
     }
 
+    /** {@code sso} is where single sign-on sends people it could not sign in: refused or failed. */
     @Secured(SecurityRule.IS_ANONYMOUS)
     @Get("/sign-in")
-    HttpResponse<?> signInPage(@Nullable Authentication authentication) {
+    HttpResponse<?> signInPage(@Nullable Authentication authentication, @Nullable @QueryValue String sso) {
         if (authentication != null) {
             return HttpResponse.seeOther(URI.create("/staff"));
         }
-        return HttpResponse.ok(new ModelAndView<>("staff/sign-in", Map.of()));
+        Map<String, Object> model = model();
+        if (ssoEnabled && ("refused".equals(sso) || "failed".equals(sso))) {
+            model.put("errors", new FormErrors().add("sso", "staff.signIn.sso.error." + sso));
+        }
+        return HttpResponse.ok(new ModelAndView<>("staff/sign-in", model));
     }
 
     @Secured(SecurityRule.IS_ANONYMOUS)
     @Get("/sign-in/timed-out")
     ModelAndView<Map<String, Object>> timedOut() {
-        return new ModelAndView<>("staff/sign-in", Map.of("timedOut", true));
+        Map<String, Object> model = model();
+        model.put("timedOut", true);
+        return new ModelAndView<>("staff/sign-in", model);
     }
 
     @Secured(SecurityRule.IS_ANONYMOUS)
@@ -72,10 +84,16 @@ class SignInController {
                 errors.add("username", "staff.signIn.error.locked", locked.lockDuration().toMinutes());
             }
         }
-        Map<String, Object> model = new HashMap<>();
+        Map<String, Object> model = model();
         model.put("errors", errors);
         model.put("username", username.length() > 100 ? "" : username);
         return HttpResponse.unprocessableEntity().body(new ModelAndView<>("staff/sign-in", model));
+    }
+
+    private Map<String, Object> model() {
+        Map<String, Object> model = new HashMap<>();
+        model.put("ssoEnabled", ssoEnabled);
+        return model;
     }
 
     @Secured(SecurityRule.IS_AUTHENTICATED)

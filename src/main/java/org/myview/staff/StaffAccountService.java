@@ -25,6 +25,9 @@ public class StaffAccountService {
 
     static final Duration SET_PASSWORD_LINK_LIFETIME = Duration.ofHours(24);
 
+    /** As the database checks it (V3): '@' so that a work account's name (jo.bloggs@trust.org) can be one. */
+    static final String USERNAME_FORMAT = "[a-z0-9._@-]{2,128}";
+
     /** A new account's details as typed on the form. */
     public record NewAccount(String username, String displayName, String email, Set<Role> roles) {
     }
@@ -71,7 +74,7 @@ public class StaffAccountService {
         FormErrors errors = new FormErrors();
         if (account.username() == null || account.username().isBlank()) {
             errors.add("username", "staff.accounts.error.usernameMissing");
-        } else if (!account.username().matches("[a-z0-9._-]{2,64}")) {
+        } else if (!account.username().matches(USERNAME_FORMAT)) {
             errors.add("username", "staff.accounts.error.usernameFormat");
         } else if (accounts.findByUsername(account.username()).isPresent()) {
             errors.add("username", "staff.accounts.error.usernameTaken");

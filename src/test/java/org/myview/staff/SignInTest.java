@@ -184,6 +184,33 @@ class SignInTest {
         assertEquals(303, page.status());
     }
 
+    @Test
+    void withSingleSignOnOffThereIsNoWorkAccountLinkNoOauthRouteAndNoClient() {
+        WebClient.Page page = browser.get("/sign-in");
+        assertFalse(page.body().contains("/oauth/login/sso"), "no work-account link");
+        assertFalse(page.body().contains("work account"));
+        assertFalse(browser.get("/sign-in?sso=refused").body().contains("work account"), "no SSO message either");
+
+        assertEquals(404, browser.get("/oauth/login/sso").status());
+        assertEquals(404, browser.get("/oauth/callback/sso?code=x&state=y").status());
+        assertTrue(context.getBeansOfType(io.micronaut.security.oauth2.client.OauthClient.class).isEmpty());
+        assertTrue(context.getBeansOfType(io.micronaut.security.oauth2.client.DefaultOpenIdProviderMetadata.class).isEmpty(),
+                "nothing fetches the provider’s discovery document");
+        assertTrue(context.getBeansOfType(io.micronaut.security.handlers.RedirectingLoginHandler.class).isEmpty());
+    }
+
+    @Test
+    void anUnsignedBearerTokenIsNoWayIn() {
+        StaffFixtures.account(context, "bearer.admin", Role.ADMIN);
+        String token = SsoSignInTest.unsignedToken();
+
+        WebClient.Page page = browser.send(browser.request("/admin/accounts").header("Authorization", "Bearer " + token).GET().build());
+        WebClient.Page api = browser.send(browser.request("/api/me").header("Authorization", "Bearer " + token).GET().build());
+
+        assertEquals(303, page.status());
+        assertEquals(401, api.status());
+    }
+
     private List<AuditAction> actions(String username) {
         return audit.search(username, null, null, null, 100).stream().map(AuditEvent::action).toList();
     }
