@@ -15,6 +15,9 @@ import io.micronaut.core.order.Ordered;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Mono;
 
+import io.micronaut.context.annotation.Value;
+
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -29,16 +32,18 @@ import java.util.Set;
 class CsrfFilter implements Ordered {
 
     private static final Set<HttpMethod> SAFE = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS, HttpMethod.TRACE);
-    private static final Set<String> EXEMPT_PATHS = Set.of("/sign-in");
 
     private final CsrfTokens tokens;
     private final FilterBodyParser bodyParser;
     private final ErrorPages errorPages;
+    private final Set<String> exemptPaths;
 
-    CsrfFilter(CsrfTokens tokens, FilterBodyParser bodyParser, ErrorPages errorPages) {
+    CsrfFilter(CsrfTokens tokens, FilterBodyParser bodyParser, ErrorPages errorPages,
+               @Value("${myview.csrf.exempt-paths:/sign-in}") List<String> exemptPaths) {
         this.tokens = tokens;
         this.bodyParser = bodyParser;
         this.errorPages = errorPages;
+        this.exemptPaths = Set.copyOf(exemptPaths);
     }
 
     @RequestFilter
@@ -50,7 +55,7 @@ class CsrfFilter implements Ordered {
         if (fetchSite != null && fetchSite.equals("cross-site")) {
             return Mono.just(refuse(request));
         }
-        if (EXEMPT_PATHS.contains(request.getPath())) {
+        if (exemptPaths.contains(request.getPath())) {
             return chain.proceed();
         }
         String header = request.getHeaders().get(CsrfTokens.HEADER);

@@ -65,6 +65,18 @@ public class ErrorPages implements ErrorResponseProcessor<Object> {
         return render(typed, request, status, kindOf(status), reference);
     }
 
+    /** A server error met outside the framework's handling (a page that failed to render): logged with a reference. */
+    public MutableHttpResponse<Object> serverError(HttpRequest<?> request, Throwable cause) {
+        String reference = newReference();
+        LOG.error("Server error, reference {} on {} {}: {}", reference, request.getMethodName(), request.getPath(),
+                describeWithoutMessages(cause));
+        if (wantsJson(request)) {
+            return HttpResponse.serverError().contentType(MediaType.APPLICATION_JSON_TYPE).body((Object) Map.of("status", 500,
+                    "message", "Something went wrong on our side. Quote the reference if you contact us.", "reference", reference));
+        }
+        return render(HttpResponse.serverError(), request, 500, "server", reference);
+    }
+
     /** An error page with the given status and text (for example CSRF refusals and forbidden pages). */
     public MutableHttpResponse<Object> page(HttpRequest<?> request, HttpStatus status, String kind) {
         if (wantsJson(request)) {

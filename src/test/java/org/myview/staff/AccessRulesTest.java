@@ -91,6 +91,14 @@ class AccessRulesTest {
         EXPECTED.put("GET /reviews/export.csv", MANAGER);
         EXPECTED.put("POST /api/reviews/import", MANAGER);
         EXPECTED.put("GET /api/reviews/export.csv", MANAGER);
+        // Participation figures
+        EXPECTED.put("GET /participation", REVIEWS);
+        EXPECTED.put("GET /participation/export.csv", REVIEWS);
+        EXPECTED.put("GET /participation/export-by-age.csv", REVIEWS);
+        EXPECTED.put("GET /participation/targets", MANAGER);
+        EXPECTED.put("POST /participation/targets", MANAGER);
+        EXPECTED.put("POST /participation/targets/{id}/delete", MANAGER);
+        EXPECTED.put("GET /api/participation/summary", MANAGER);
     }
 
     @Inject

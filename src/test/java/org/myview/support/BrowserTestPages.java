@@ -4,6 +4,8 @@ import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Produces;
@@ -15,6 +17,7 @@ import java.util.Map;
 /** Pages that exist only to prove the {@link Browser} helpers: a small GOV.UK form, and a page that is broken on purpose. */
 @Requires(property = "test.browser-pages", value = "true")
 @Controller("/test-only")
+@Secured(SecurityRule.IS_ANONYMOUS)
 class BrowserTestPages {
 
     @Get("/form")

@@ -44,6 +44,9 @@ class LayoutAndErrorPagesTest {
         assertTrue(page.body().contains("<html lang=\"en\""), "lang attribute");
         assertTrue(page.body().contains("class=\"govuk-skip-link\""), "skip link");
         assertTrue(page.body().contains("Testshire Children&#39;s Trust"), "organisation name from configuration");
+        if (path.equals("/")) {
+            assertTrue(page.body().contains("If you work for Testshire Children&#39;s Trust"), "apostrophes survive in message values");
+        }
         assertTrue(page.body().contains("href=\"/privacy\"") && page.body().contains("href=\"/accessibility\"")
                 && page.body().contains("href=\"/cookies\""), "footer links");
         assertTrue(page.body().contains("/govuk/5.14.0/govuk-frontend.min.css"), "GOV.UK Frontend served by us");
@@ -108,6 +111,16 @@ class LayoutAndErrorPagesTest {
 
         assertEquals(404, page.status());
         assertTrue(page.header("Content-Type").startsWith("application/json"));
+    }
+
+    @Test
+    void aTemplateThatFailsHalfWayGivesTheErrorPageNotAHungOrHalfPage() {
+        WebClient.Page page = browser.get("/test-only/broken-template");
+
+        assertEquals(500, page.status());
+        assertTrue(page.body().contains("Sorry, there is a problem with the service"));
+        assertFalse(page.body().contains("Ada"), "nothing of the half-rendered page");
+        assertTrue(page.body().matches("(?s).*quote reference [A-Z0-9]{8}.*"));
     }
 
     @Test

@@ -1,0 +1,95 @@
+package org.myview.participation;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import org.myview.staff.Role;
+import org.myview.staff.StaffUser;
+
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * GET /api/participation/summary?reviewType=CLA&from=YYYY-MM&to=YYYY-MM: months as keys, each with
+ * the count, the percentage and the denominator of every row of the table. A month with no reviews
+ * has no percentages (null), never 0%.
+ */
+@Controller("/api/participation")
+@Secured(Role.SERVICE_MANAGER_NAME)
+@ExecuteOn(TaskExecutors.BLOCKING)
+class ParticipationApiController {
+
+    private static final int MAX_MONTHS = 120;
+
+    private final ParticipationService participation;
+
+    ParticipationApiController(ParticipationService participation) {
+        this.participation = participation;
+    }
+
+    @Get(value = "/summary", produces = MediaType.APPLICATION_JSON)
+    HttpResponse<?> summary(Authentication authentication, @Nullable @QueryValue String reviewType,
+                            @Nullable @QueryValue String from, @Nullable @QueryValue String to) {
+        ReviewTypeFilter type = reviewType == null ? ReviewTypeFilter.CLA : ReviewTypeFilter.parse(reviewType).orElse(null);
+        YearMonth start = month(from);
+        YearMonth end = month(to);
+        if (type == null || start == null || end == null || end.isBefore(start) || start.plusMonths(MAX_MONTHS).isBefore(end)) {
+            return HttpResponse.badRequest(Map.of("status", 400, "message", "Give reviewType (ALL, CLA, CP_INITIAL, CP_REVIEW, "
+                    + "ALL_CP or CIN), and from and to as YYYY-MM, from on or before to, at most " + MAX_MONTHS + " months apart."));
+        }
+        boolean pn4 = participation.settings().pn4CountsAsParticipation();
+        Map<String, Object> months = new LinkedHashMap<>();
+        participation.months(type, start, end).forEach((month, counts) -> {
+            Map<String, Object> rows = new LinkedHashMap<>();
+            for (TableRow row : TableRow.values()) {
+                Counts.Figure figure = row.figure(counts, pn4);
+                Map<String, Object> cell = new LinkedHashMap<>();
+                cell.put("count", figure.count());
+                cell.put("percent", figure.hasPercent() ? figure.percentValue() : null);
+                cell.put("denominator", figure.denominator());
+                rows.put(key(row), cell);
+            }
+            Map<String, Object> value = new LinkedHashMap<>();
+            value.put("reviews", counts.all());
+            value.put("reviewsAged4Plus", counts.agedFourPlus());
+            value.put("nyasAdvocate", counts.nyas());
+            value.put("rows", rows);
+            months.put(month.toString(), value);
+        });
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("reviewType", type.name());
+        body.put("from", start.toString());
+        body.put("to", end.toString());
+        body.put("pn4CountsAsParticipation", pn4);
+        body.put("denominators", Map.of("underFour", "all reviews", "other rows", "reviews of children aged 4 and over"));
+        body.put("months", months);
+        participation.recordExport(StaffUser.from(authentication), "api-summary",
+                new ParticipationService.Filters(FinancialYear.containing(start.atDay(1)), type, null, null));
+        return HttpResponse.ok(body);
+    }
+
+    static String key(TableRow row) {
+        return switch (row) {
+            case PARTICIPATED -> "participated";
+            case UNDER_FOUR -> "underFour";
+            default -> row.name();
+        };
+    }
+
+    private static YearMonth month(String value) {
+        try {
+            return value == null ? null : YearMonth.parse(value);
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,260 @@
+package org.myview.participation;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.views.ModelAndView;
+import org.myview.staff.Role;
+import org.myview.staff.StaffAccount;
+import org.myview.staff.StaffAccountService;
+import org.myview.staff.StaffUser;
+import org.myview.web.CsvWriter;
+import org.myview.web.FormErrors;
+
+import java.math.BigDecimal;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
+
+/**
+ * The participation dashboard. The manager sees every review, filtered as they choose; a reviewing
+ * officer sees their own reviews beside the service-wide figures (aggregates only).
+ */
+@Controller("/participation")
+@Secured({Role.SERVICE_MANAGER_NAME, Role.REVIEWING_OFFICER_NAME})
+@ExecuteOn(TaskExecutors.BLOCKING)
+class ParticipationController {
+
+    private final ParticipationService participation;
+    private final StaffAccountService staff;
+
+    ParticipationController(ParticipationService participation, StaffAccountService staff) {
+        this.participation = participation;
+        this.staff = staff;
+    }
+
+    @Get
+    ModelAndView<Map<String, Object>> dashboard(Authentication authentication, @Nullable @QueryValue String year,
+                                                @Nullable @QueryValue String type, @Nullable @QueryValue String band,
+                                                @Nullable @QueryValue String officer) {
+        StaffUser user = StaffUser.from(authentication);
+        ParticipationService.Filters filters = filters(user, year, type, band, officer);
+        Map<String, Object> model = new HashMap<>();
+        model.put("filters", filters);
+        model.put("manager", user.seesAllReviews());
+        model.put("years", years());
+        model.put("types", ReviewTypeFilter.values());
+        model.put("bands", participation.bands().bands());
+        model.put("officers", user.seesAllReviews() ? staff.withRole(Role.REVIEWING_OFFICER) : List.of());
+        model.put("officer", user.seesAllReviews() && officer != null ? officer : "");
+        model.put("rows", TableRow.values());
+        ParticipationService.Table table = participation.table(filters);
+        model.put("table", table);
+        model.put("charts", charts(table));
+        model.put("ageRows", participation.byAgeBand(filters));
+        model.put("pn4Counts", participation.settings().pn4CountsAsParticipation());
+        if (!user.seesAllReviews()) {
+            // The officer's own figures above, the whole service's below, for comparison.
+            ParticipationService.Filters service = new ParticipationService.Filters(filters.year(), filters.type(), filters.ageBand(), null);
+            model.put("serviceTable", participation.table(service));
+        }
+        model.put("targets", participation.targets(filters.year()));
+        return new ModelAndView<>("participation/dashboard", model);
+    }
+
+    @Get(value = "/export.csv")
+    HttpResponse<String> export(Authentication authentication, @Nullable @QueryValue String year, @Nullable @QueryValue String type,
+                                @Nullable @QueryValue String band, @Nullable @QueryValue String officer) {
+        StaffUser user = StaffUser.from(authentication);
+        ParticipationService.Filters filters = filters(user, year, type, band, officer);
+        ParticipationService.Table table = participation.table(filters);
+        CsvWriter csv = new CsvWriter();
+        List<Object> header = new ArrayList<>(List.of("Measure", "Figure"));
+        table.columns().forEach(c -> header.add(c.month() ? c.key() : c.label()));
+        csv.row(header);
+        for (TableRow row : TableRow.values()) {
+            for (String figure : List.of("percent", "count", "denominator")) {
+                List<Object> cells = new ArrayList<>(List.of(row.name(), figure));
+                for (ParticipationService.Column column : table.columns()) {
+                    Counts.Figure f = table.figure(row, column);
+                    cells.add(switch (figure) {
+                        case "percent" -> f.hasPercent() ? String.valueOf(f.percentValue()) : "no data";
+                        case "count" -> String.valueOf(f.count());
+                        default -> String.valueOf(f.denominator());
+                    });
+                }
+                csv.row(cells);
+            }
+        }
+        participation.recordExport(user, "table", filters);
+        return download(csv, "participation-" + filters.type().name().toLowerCase() + "-" + filters.year().label() + ".csv");
+    }
+
+    @Get(value = "/export-by-age.csv")
+    HttpResponse<String> exportByAge(Authentication authentication, @Nullable @QueryValue String year, @Nullable @QueryValue String type,
+                                     @Nullable @QueryValue String officer) {
+        StaffUser user = StaffUser.from(authentication);
+        ParticipationService.Filters filters = filters(user, year, type, null, officer);
+        CsvWriter csv = new CsvWriter();
+        List<Object> header = new ArrayList<>(List.of("Age band", "Reviews"));
+        for (TableRow row : TableRow.values()) {
+            header.add(row.name() + " count");
+            header.add(row.name() + " percent");
+        }
+        csv.row(header);
+        for (ParticipationService.AgeRow age : participation.byAgeBand(filters)) {
+            List<Object> cells = new ArrayList<>(List.of(age.ageBand().label(), age.counts().all()));
+            for (TableRow row : TableRow.values()) {
+                Counts.Figure f = row.figure(age.counts(), participation.settings().pn4CountsAsParticipation());
+                cells.add(f.count());
+                cells.add(f.hasPercent() ? String.valueOf(f.percentValue()) : "no data");
+            }
+            csv.row(cells);
+        }
+        participation.recordExport(user, "by-age", filters);
+        return download(csv, "participation-by-age-" + filters.type().name().toLowerCase() + "-" + filters.year().label() + ".csv");
+    }
+
+    @Get("/targets")
+    @Secured(Role.SERVICE_MANAGER_NAME)
+    ModelAndView<Map<String, Object>> targets() {
+        FinancialYear year = FinancialYear.containing(participation.today());
+        Map<String, Object> model = new HashMap<>();
+        model.put("targets", participation.targets(year));
+        model.put("measures", Measure.values());
+        model.put("types", ReviewTypeFilter.values());
+        model.put("errors", new FormErrors());
+        model.put("form", Map.of());
+        return new ModelAndView<>("participation/targets", model);
+    }
+
+    @Post(value = "/targets", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    @Secured(Role.SERVICE_MANAGER_NAME)
+    HttpResponse<?> saveTarget(Authentication authentication, @Body Map<String, Object> body) {
+        FormErrors errors = new FormErrors();
+        Measure measure = parse(Measure.class, text(body, "measure"));
+        if (measure == null) {
+            errors.add("measure", "participation.targets.error.measure");
+        }
+        ReviewTypeFilter types = ReviewTypeFilter.parse(text(body, "reviewTypes")).orElse(null);
+        if (types == null) {
+            errors.add("reviewTypes", "participation.targets.error.types");
+        }
+        BigDecimal baseline = number(text(body, "baseline"), "baseline", errors, false);
+        BigDecimal target = number(text(body, "target"), "target", errors, true);
+        BigDecimal tolerance = number(text(body, "tolerance"), "tolerance", errors, false);
+        if (!errors.isEmpty()) {
+            Map<String, Object> model = new HashMap<>();
+            model.put("targets", participation.targets(FinancialYear.containing(participation.today())));
+            model.put("measures", Measure.values());
+            model.put("types", ReviewTypeFilter.values());
+            model.put("errors", errors);
+            model.put("form", body);
+            return HttpResponse.unprocessableEntity().body(new ModelAndView<>("participation/targets", model));
+        }
+        participation.saveTarget(StaffUser.from(authentication), measure, types, baseline, target,
+                tolerance == null ? BigDecimal.ZERO : tolerance);
+        return HttpResponse.seeOther(URI.create("/participation/targets"));
+    }
+
+    @Post(value = "/targets/{id}/delete", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    @Secured(Role.SERVICE_MANAGER_NAME)
+    HttpResponse<?> deleteTarget(@PathVariable long id) {
+        participation.deleteTarget(id);
+        return HttpResponse.seeOther(URI.create("/participation/targets"));
+    }
+
+    private ParticipationService.Filters filters(StaffUser user, String year, String type, String band, String officer) {
+        FinancialYear financialYear = year == null ? null : FinancialYear.parse(year).orElse(null);
+        if (financialYear == null) {
+            financialYear = FinancialYear.containing(participation.today());
+        }
+        ReviewTypeFilter typeFilter = type == null ? ReviewTypeFilter.CLA : ReviewTypeFilter.parse(type).orElse(ReviewTypeFilter.CLA);
+        AgeBand ageBand = band == null ? null
+                : participation.bands().bands().stream().filter(b -> b.key().equals(band)).findFirst().orElse(null);
+        Long officerId;
+        if (user.seesAllReviews()) {
+            officerId = officer == null || officer.isBlank() ? null
+                    : staff.findByUsername(officer).map(StaffAccount::id).orElse(-1L);
+        } else {
+            officerId = user.accountId();
+        }
+        return new ParticipationService.Filters(financialYear, typeFilter, ageBand, officerId);
+    }
+
+    private List<FinancialYear> years() {
+        FinancialYear current = FinancialYear.containing(participation.today());
+        List<FinancialYear> years = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            years.add(new FinancialYear(current.startYear() - i));
+        }
+        return years;
+    }
+
+    /** Trend lines for the headline measures: the share who took part, who came, and the share under 4. */
+    private static List<String> charts(ParticipationService.Table table) {
+        List<String> labels = table.months().stream().map(ParticipationService.Column::label).toList();
+        List<String> charts = new ArrayList<>();
+        for (TableRow row : List.of(TableRow.PARTICIPATED, TableRow.PN1, TableRow.UNDER_FOUR)) {
+            List<OptionalInt> values = table.months().stream().map(c -> table.figure(row, c).percent()).toList();
+            charts.add(TrendChart.svg("chart-" + row.name().toLowerCase().replace('_', '-'), row.name(), labels, values));
+        }
+        return charts;
+    }
+
+    private static HttpResponse<String> download(CsvWriter csv, String filename) {
+        return HttpResponse.ok(csv.toString()).contentType(new MediaType("text/csv; charset=utf-8"))
+                .header("Content-Disposition", "attachment; filename=\"" + filename + "\"");
+    }
+
+    static String text(Map<String, Object> body, String name) {
+        Object value = body.get(name);
+        if (value instanceof Collection<?> values) {
+            value = values.isEmpty() ? null : values.iterator().next();
+        }
+        return value == null ? null : value.toString().trim();
+    }
+
+    private static <E extends Enum<E>> E parse(Class<E> type, String value) {
+        for (E e : type.getEnumConstants()) {
+            if (e.name().equals(value)) {
+                return e;
+            }
+        }
+        return null;
+    }
+
+    private static BigDecimal number(String value, String field, FormErrors errors, boolean required) {
+        if (value == null || value.isBlank()) {
+            if (required) {
+                errors.add(field, "participation.targets.error." + field);
+            }
+            return null;
+        }
+        try {
+            BigDecimal number = new BigDecimal(value.replace("%", "").trim());
+            if (number.signum() < 0 || number.compareTo(BigDecimal.valueOf(100_000)) > 0) {
+                errors.add(field, "participation.targets.error." + field);
+                return null;
+            }
+            return number;
+        } catch (NumberFormatException e) {
+            errors.add(field, "participation.targets.error." + field);
+            return null;
+        }
+    }
+}

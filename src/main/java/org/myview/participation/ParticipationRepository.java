@@ -1,0 +1,160 @@
+package org.myview.participation;
+
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+
+import java.math.BigDecimal;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The figures, in SQL. Service-wide figures come from the monthly roll-up (participation_monthly,
+ * kept by triggers); one officer's figures come from their reviews, which are few.
+ */
+@Singleton
+@Transactional(readOnly = true)
+class ParticipationRepository {
+
+    /** A slice of the reviews: which months, types and ages, and optionally one officer. */
+    record Slice(LocalDate fromMonth, LocalDate toMonth, String[] types, int ageFrom, int ageTo, Long officerId) {
+    }
+
+    private final JdbcOperations jdbc;
+
+    ParticipationRepository(JdbcOperations jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Counts per month. */
+    Map<YearMonth, Counts> byMonth(Slice slice) {
+        String sql = slice.officerId() == null
+                ? "select month, pn_code, advocate, sum(reviews) from participation_monthly "
+                + "where month between ? and ? and review_type = any(?) and age between ? and ? group by 1, 2, 3"
+                : "select date_trunc('month', r.review_date)::date, p.pn_code, p.advocate, count(*) from review r "
+                + "join child c on c.id = r.child_id join review_participation p on p.review_id = r.id "
+                + "where r.review_date between ? and ? and r.review_type = any(?) "
+                + "and child_age(c.date_of_birth, r.review_date) between ? and ? and r.reviewing_officer_id = ? group by 1, 2, 3";
+        return group(sql, slice, rs -> YearMonth.from(rs.getDate(1).toLocalDate()));
+    }
+
+    /** Counts per age in years, for the whole slice. */
+    Map<Integer, Counts> byAge(Slice slice) {
+        String sql = slice.officerId() == null
+                ? "select age, pn_code, advocate, sum(reviews) from participation_monthly "
+                + "where month between ? and ? and review_type = any(?) and age between ? and ? group by 1, 2, 3"
+                : "select child_age(c.date_of_birth, r.review_date), p.pn_code, p.advocate, count(*) from review r "
+                + "join child c on c.id = r.child_id join review_participation p on p.review_id = r.id "
+                + "where r.review_date between ? and ? and r.review_type = any(?) "
+                + "and child_age(c.date_of_birth, r.review_date) between ? and ? and r.reviewing_officer_id = ? group by 1, 2, 3";
+        return group(sql, slice, rs -> rs.getInt(1));
+    }
+
+    /** Held reviews in the slice with no participation recorded yet (they are not in the figures). */
+    long notRecorded(Slice slice, LocalDate today) {
+        return jdbc.prepareStatement("select count(*) from review r join child c on c.id = r.child_id "
+                + "where r.review_date between ? and least(?::date, ?::date) and r.review_type = any(?) "
+                + "and child_age(c.date_of_birth, r.review_date) between ? and ? "
+                + (slice.officerId() == null ? "" : "and r.reviewing_officer_id = ? ")
+                + "and not exists (select 1 from review_participation p where p.review_id = r.id)", ps -> {
+            ps.setDate(1, Date.valueOf(slice.fromMonth()));
+            ps.setDate(2, Date.valueOf(slice.toMonth().plusMonths(1).minusDays(1)));
+            ps.setDate(3, Date.valueOf(today));
+            ps.setArray(4, ps.getConnection().createArrayOf("text", slice.types()));
+            ps.setInt(5, slice.ageFrom());
+            ps.setInt(6, slice.ageTo());
+            if (slice.officerId() != null) {
+                ps.setLong(7, slice.officerId());
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        });
+    }
+
+    private interface Key<K> {
+        K of(ResultSet rs) throws SQLException;
+    }
+
+    private <K> Map<K, Counts> group(String sql, Slice slice, Key<K> key) {
+        return jdbc.prepareStatement(sql, ps -> {
+            bind(ps, slice);
+            Map<K, long[]> codes = new HashMap<>();
+            Map<K, Long> nyas = new HashMap<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    K k = key.of(rs);
+                    long reviews = rs.getLong(4);
+                    codes.computeIfAbsent(k, x -> new long[8])[Integer.parseInt(rs.getString(2).substring(2))] += reviews;
+                    if ("NYAS".equals(rs.getString(3))) {
+                        nyas.merge(k, reviews, Long::sum);
+                    }
+                }
+            }
+            Map<K, Counts> result = new HashMap<>();
+            codes.forEach((k, v) -> result.put(k, new Counts(v, nyas.getOrDefault(k, 0L))));
+            return result;
+        });
+    }
+
+    private static void bind(PreparedStatement ps, Slice slice) throws SQLException {
+        boolean officer = slice.officerId() != null;
+        ps.setDate(1, Date.valueOf(slice.fromMonth()));
+        ps.setDate(2, Date.valueOf(officer ? slice.toMonth().plusMonths(1).minusDays(1) : slice.toMonth()));
+        ps.setArray(3, ps.getConnection().createArrayOf("text", slice.types()));
+        ps.setInt(4, slice.ageFrom());
+        ps.setInt(5, slice.ageTo());
+        if (officer) {
+            ps.setLong(6, slice.officerId());
+        }
+    }
+
+    /** A target as stored. */
+    record TargetRow(long id, Measure measure, ReviewTypeFilter types, BigDecimal baseline, BigDecimal target, BigDecimal tolerance) {
+    }
+
+    List<TargetRow> targets() {
+        return jdbc.prepareStatement("select id, measure, review_types, baseline, target, tolerance from participation_target order by id", ps -> {
+            List<TargetRow> rows = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(new TargetRow(rs.getLong(1), Measure.valueOf(rs.getString(2)), ReviewTypeFilter.valueOf(rs.getString(3)),
+                            rs.getBigDecimal(4), rs.getBigDecimal(5), rs.getBigDecimal(6)));
+                }
+            }
+            return rows;
+        });
+    }
+
+    @Transactional
+    void saveTarget(Measure measure, ReviewTypeFilter types, BigDecimal baseline, BigDecimal target, BigDecimal tolerance, long staffId) {
+        jdbc.prepareStatement("insert into participation_target (measure, review_types, baseline, target, tolerance, updated_by) "
+                + "values (?, ?, ?, ?, ?, ?) on conflict (measure, review_types) do update set baseline = excluded.baseline, "
+                + "target = excluded.target, tolerance = excluded.tolerance, updated_by = excluded.updated_by, updated_at = now()", ps -> {
+            ps.setString(1, measure.name());
+            ps.setString(2, types.name());
+            ps.setBigDecimal(3, baseline);
+            ps.setBigDecimal(4, target);
+            ps.setBigDecimal(5, tolerance);
+            ps.setLong(6, staffId);
+            return ps.executeUpdate();
+        });
+    }
+
+    @Transactional
+    void deleteTarget(long id) {
+        jdbc.prepareStatement("delete from participation_target where id = ?", ps -> {
+            ps.setLong(1, id);
+            return ps.executeUpdate();
+        });
+    }
+}

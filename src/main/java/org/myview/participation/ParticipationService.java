@@ -1,0 +1,195 @@
+package org.myview.participation;
+
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import org.myview.staff.AuditAction;
+import org.myview.staff.AuditEvent;
+import org.myview.staff.AuditTrail;
+import org.myview.staff.StaffUser;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The participation figures the Reviewing Service Manager reports every month: the seed's table by
+ * month, quarter and year to date, the same by age band, and the targets with their RAG rating.
+ */
+@Singleton
+public class ParticipationService {
+
+    /** What the figures are about. A null age band means every age; a null officer means every officer. */
+    public record Filters(FinancialYear year, ReviewTypeFilter type, AgeBand ageBand, Long officerId) {
+    }
+
+    /** A column of the table: a month, a quarter or the year to date. */
+    public record Column(String key, String label, Counts counts, boolean month) {
+    }
+
+    /** The table: its columns, in order, and how the figures were counted. */
+    public record Table(Filters filters, List<Column> columns, boolean pn4CountsAsParticipation, long notRecorded) {
+
+        public Counts.Figure figure(TableRow row, Column column) {
+            return row.figure(column.counts(), pn4CountsAsParticipation);
+        }
+
+        public List<Column> months() {
+            return columns.stream().filter(Column::month).toList();
+        }
+    }
+
+    /** One age band's figures for the year. */
+    public record AgeRow(AgeBand ageBand, Counts counts) {
+    }
+
+    /** A target and how the figures stand against it, quarter by quarter. */
+    public record TargetStatus(long id, Measure measure, ReviewTypeFilter types, BigDecimal baseline, BigDecimal target,
+                               BigDecimal tolerance, List<BigDecimal> quarters, String latestQuarter, BigDecimal latest,
+                               RagResult rag) {
+    }
+
+    private final ParticipationRepository repository;
+    private final ParticipationSettings settings;
+    private final AuditTrail audit;
+    private final Clock clock;
+
+    ParticipationService(ParticipationRepository repository, ParticipationSettings settings, AuditTrail audit, Clock clock) {
+        this.repository = repository;
+        this.settings = settings;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    public LocalDate today() {
+        return LocalDate.now(clock);
+    }
+
+    public ParticipationSettings settings() {
+        return settings;
+    }
+
+    public AgeBands bands() {
+        return settings.bands();
+    }
+
+    @Transactional(readOnly = true)
+    public Table table(Filters filters) {
+        Map<YearMonth, Counts> byMonth = repository.byMonth(slice(filters, filters.year().months().get(0), filters.year().months().get(11)));
+        return new Table(filters, columns(filters.year(), byMonth), settings.pn4CountsAsParticipation(),
+                repository.notRecorded(slice(filters, filters.year().months().get(0), filters.year().months().get(11)), today()));
+    }
+
+    /** Counts per month for any range of months (the JSON summary). */
+    @Transactional(readOnly = true)
+    public Map<YearMonth, Counts> months(ReviewTypeFilter type, YearMonth from, YearMonth to) {
+        Map<YearMonth, Counts> found = repository.byMonth(new ParticipationRepository.Slice(from.atDay(1), to.atDay(1),
+                type.names(), 0, 200, null));
+        Map<YearMonth, Counts> all = new LinkedHashMap<>();
+        for (YearMonth month = from; !month.isAfter(to); month = month.plusMonths(1)) {
+            all.put(month, found.getOrDefault(month, Counts.NONE));
+        }
+        return all;
+    }
+
+    @Transactional(readOnly = true)
+    public List<AgeRow> byAgeBand(Filters filters) {
+        Map<Integer, Counts> byAge = repository.byAge(slice(new Filters(filters.year(), filters.type(), null, filters.officerId()),
+                filters.year().months().get(0), filters.year().months().get(11)));
+        List<AgeRow> rows = new ArrayList<>();
+        for (AgeBand band : bands().bands()) {
+            Counts sum = Counts.NONE;
+            for (Map.Entry<Integer, Counts> age : byAge.entrySet()) {
+                if (band.contains(age.getKey())) {
+                    sum = sum.plus(age.getValue());
+                }
+            }
+            rows.add(new AgeRow(band, sum));
+        }
+        return rows;
+    }
+
+    @Transactional(readOnly = true)
+    public List<TargetStatus> targets(FinancialYear year) {
+        List<TargetStatus> statuses = new ArrayList<>();
+        YearMonth lastMonth = YearMonth.from(today());
+        for (ParticipationRepository.TargetRow target : repository.targets()) {
+            Map<YearMonth, Counts> byMonth = repository.byMonth(new ParticipationRepository.Slice(year.months().get(0).atDay(1),
+                    year.months().get(11).atDay(1), target.types().names(), 0, 200, null));
+            List<BigDecimal> quarters = new ArrayList<>();
+            for (int q = 1; q <= 4; q++) {
+                Counts sum = Counts.NONE;
+                for (YearMonth month : year.monthsOfQuarter(q)) {
+                    sum = sum.plus(byMonth.getOrDefault(month, Counts.NONE));
+                }
+                boolean started = !year.monthsOfQuarter(q).get(0).isAfter(lastMonth);
+                quarters.add(started && !sum.isEmpty() ? target.measure().value(sum, settings.pn4CountsAsParticipation()) : null);
+            }
+            int latest = -1;
+            for (int q = 3; q >= 0; q--) {
+                if (quarters.get(q) != null) {
+                    latest = q;
+                    break;
+                }
+            }
+            RagRating.Measure measure = new RagRating.Measure(target.target(), target.tolerance(), RagRating.Direction.HIGHER_IS_BETTER,
+                    target.measure().isPercentage() ? RagRating.Unit.PERCENT : RagRating.Unit.NUMBER);
+            BigDecimal current = latest < 0 ? null : quarters.get(latest);
+            BigDecimal previous = latest <= 0 ? target.baseline() : quarters.get(latest - 1);
+            statuses.add(new TargetStatus(target.id(), target.measure(), target.types(), target.baseline(), target.target(),
+                    target.tolerance(), quarters, latest < 0 ? null : "Q" + (latest + 1), current,
+                    RagRating.rate(measure, current, previous)));
+        }
+        return statuses;
+    }
+
+    @Transactional
+    public void saveTarget(StaffUser user, Measure measure, ReviewTypeFilter types, BigDecimal baseline, BigDecimal target, BigDecimal tolerance) {
+        repository.saveTarget(measure, types, baseline, target, tolerance, user.accountId());
+    }
+
+    @Transactional
+    public void deleteTarget(long id) {
+        repository.deleteTarget(id);
+    }
+
+    public void recordExport(StaffUser user, String what, Filters filters) {
+        audit.record(AuditEvent.of(user, AuditAction.DASHBOARD_EXPORTED).detail(Map.of("export", what,
+                "year", filters.year().label(), "type", filters.type().name(),
+                "band", filters.ageBand() == null ? "all" : filters.ageBand().key(),
+                "officer", filters.officerId() == null ? "all" : String.valueOf(filters.officerId()))));
+    }
+
+    private static ParticipationRepository.Slice slice(Filters filters, YearMonth from, YearMonth to) {
+        int ageFrom = filters.ageBand() == null ? 0 : filters.ageBand().from();
+        int ageTo = filters.ageBand() == null || filters.ageBand().toInclusive() == null ? 200 : filters.ageBand().toInclusive();
+        return new ParticipationRepository.Slice(from.atDay(1), to.atDay(1), filters.type().names(), ageFrom, ageTo, filters.officerId());
+    }
+
+    private List<Column> columns(FinancialYear year, Map<YearMonth, Counts> byMonth) {
+        List<Column> columns = new ArrayList<>();
+        for (YearMonth month : year.months()) {
+            columns.add(new Column(month.toString(), month.getMonth().getDisplayName(java.time.format.TextStyle.SHORT, java.util.Locale.UK),
+                    byMonth.getOrDefault(month, Counts.NONE), true));
+        }
+        YearMonth current = YearMonth.from(today());
+        Counts yearToDate = Counts.NONE;
+        for (int q = 1; q <= 4; q++) {
+            Counts quarter = Counts.NONE;
+            for (YearMonth month : year.monthsOfQuarter(q)) {
+                Counts counts = byMonth.getOrDefault(month, Counts.NONE);
+                quarter = quarter.plus(counts);
+                if (!month.isAfter(current)) {
+                    yearToDate = yearToDate.plus(counts);
+                }
+            }
+            columns.add(new Column("Q" + q, "Q" + q, quarter, false));
+        }
+        columns.add(new Column("YTD", "YTD", yearToDate, false));
+        return columns;
+    }
+}

@@ -1,0 +1,39 @@
+package org.myview.participation;
+
+import org.myview.review.ReviewType;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Which reviews a figure is about: one type, all child protection conferences, or every review. */
+public enum ReviewTypeFilter {
+    ALL(List.of(ReviewType.values())),
+    CLA(List.of(ReviewType.CLA)),
+    CP_INITIAL(List.of(ReviewType.CP_INITIAL)),
+    CP_REVIEW(List.of(ReviewType.CP_REVIEW)),
+    ALL_CP(List.of(ReviewType.CP_INITIAL, ReviewType.CP_REVIEW)),
+    CIN(List.of(ReviewType.CIN));
+
+    private final List<ReviewType> types;
+
+    ReviewTypeFilter(List<ReviewType> types) {
+        this.types = types;
+    }
+
+    public List<ReviewType> types() {
+        return types;
+    }
+
+    public String[] names() {
+        return types.stream().map(Enum::name).toArray(String[]::new);
+    }
+
+    public static Optional<ReviewTypeFilter> parse(String value) {
+        for (ReviewTypeFilter filter : values()) {
+            if (filter.name().equals(value)) {
+                return Optional.of(filter);
+            }
+        }
+        return Optional.empty();
+    }
+}
