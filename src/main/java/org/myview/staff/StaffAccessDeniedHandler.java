@@ -1,6 +1,7 @@
 package org.myview.staff;
 
 import io.micronaut.context.annotation.Replaces;
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -32,6 +33,9 @@ class StaffAccessDeniedHandler implements ExceptionHandler<AuthorizationExceptio
     @Override
     public MutableHttpResponse<?> handle(HttpRequest request, AuthorizationException exception) {
         boolean api = request.getPath().startsWith("/api/");
+        if (request.getAttribute(StaffPasswordAuthenticationProvider.DATABASE_AWAY_ATTRIBUTE).isPresent()) {
+            return errorPages.page(request, HttpStatus.SERVICE_UNAVAILABLE, "unavailable").header(HttpHeaders.RETRY_AFTER, "10");
+        }
         if (exception.isForbidden()) {
             return errorPages.page(request, HttpStatus.FORBIDDEN, "forbidden");
         }

@@ -6,6 +6,7 @@ import io.micronaut.security.authentication.AuthenticationRequest;
 import io.micronaut.security.authentication.AuthenticationResponse;
 import io.micronaut.security.authentication.provider.HttpRequestAuthenticationProvider;
 import jakarta.inject.Provider;
+import org.myview.web.ErrorPages;
 import jakarta.inject.Singleton;
 
 import java.util.Map;
@@ -17,6 +18,8 @@ import java.util.Map;
  */
 @Singleton
 class StaffPasswordAuthenticationProvider<B> implements HttpRequestAuthenticationProvider<B> {
+
+    static final String DATABASE_AWAY_ATTRIBUTE = "myview.databaseAway";
 
     // Looked up lazily: micronaut-security lists providers while it builds beans the service itself needs.
     private final Provider<SignInService> signIn;
@@ -30,7 +33,17 @@ class StaffPasswordAuthenticationProvider<B> implements HttpRequestAuthenticatio
         if (request == null || !request.getPath().startsWith("/api/")) {
             return AuthenticationResponse.failure(AuthenticationFailureReason.CUSTOM);
         }
-        SignInService.Outcome outcome = signIn.get().signIn(credentials.getIdentity(), credentials.getSecret(), false);
+        SignInService.Outcome outcome;
+        try {
+            outcome = signIn.get().signIn(credentials.getIdentity(), credentials.getSecret(), false);
+        } catch (RuntimeException e) {
+            if (ErrorPages.databaseAway(e)) {
+                // Not a wrong password: the refusal handler answers 503 "try again" instead of 401.
+                request.setAttribute(DATABASE_AWAY_ATTRIBUTE, Boolean.TRUE);
+                return AuthenticationResponse.failure(AuthenticationFailureReason.CUSTOM);
+            }
+            throw e;
+        }
         if (outcome instanceof SignInService.SignedIn signedIn) {
             StaffAccount account = signedIn.account();
             return AuthenticationResponse.success(account.username(), account.roles().stream().map(Enum::name).toList(),

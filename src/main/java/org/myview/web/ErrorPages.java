@@ -1,6 +1,7 @@
 package org.myview.web;
 
 import io.micronaut.core.io.Writable;
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -16,6 +17,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.security.SecureRandom;
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -44,9 +47,15 @@ public class ErrorPages implements ErrorResponseProcessor<Object> {
     public MutableHttpResponse<Object> processResponse(ErrorContext context, MutableHttpResponse<?> response) {
         int status = response.code();
         String reference = null;
-        if (status >= 500) {
+        Throwable cause = context.getRootCause().orElse(null);
+        if (status >= 500 && databaseAway(cause)) {
+            // The database is restarting or failing over: say "try again", which a phone's retry will do.
+            status = HttpStatus.SERVICE_UNAVAILABLE.getCode();
+            response.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "10");
+            LOG.warn("Database unavailable on {} {}: {}", context.getRequest().getMethodName(), context.getRequest().getPath(),
+                    cause.getClass().getName());
+        } else if (status >= 500) {
             reference = newReference();
-            Throwable cause = context.getRootCause().orElse(null);
             LOG.error("Server error, reference {} on {} {}: {}", reference, context.getRequest().getMethodName(),
                     context.getRequest().getPath(), cause == null ? "no exception" : describeWithoutMessages(cause));
         }
@@ -67,6 +76,10 @@ public class ErrorPages implements ErrorResponseProcessor<Object> {
 
     /** A server error met outside the framework's handling (a page that failed to render): logged with a reference. */
     public MutableHttpResponse<Object> serverError(HttpRequest<?> request, Throwable cause) {
+        if (databaseAway(cause)) {
+            LOG.warn("Database unavailable on {} {}: {}", request.getMethodName(), request.getPath(), cause.getClass().getName());
+            return page(request, HttpStatus.SERVICE_UNAVAILABLE, "unavailable").header(HttpHeaders.RETRY_AFTER, "10");
+        }
         String reference = newReference();
         LOG.error("Server error, reference {} on {} {}: {}", reference, request.getMethodName(), request.getPath(),
                 describeWithoutMessages(cause));
@@ -82,7 +95,8 @@ public class ErrorPages implements ErrorResponseProcessor<Object> {
         if (wantsJson(request)) {
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("status", status.getCode());
-            body.put("message", status.getReason());
+            body.put("message", status == HttpStatus.SERVICE_UNAVAILABLE
+                    ? "The service is unavailable just now: please try again in a minute." : status.getReason());
             return HttpResponse.status(status).contentType(MediaType.APPLICATION_JSON_TYPE).body(body);
         }
         return render(HttpResponse.status(status), request, status.getCode(), kind, null);
@@ -100,6 +114,27 @@ public class ErrorPages implements ErrorResponseProcessor<Object> {
                     + (reference == null ? "" : ". Reference: " + reference));
         }
         return response.contentType(MediaType.TEXT_HTML_TYPE).body(page.get());
+    }
+
+    /**
+     * Whether an exception means the database cannot be reached (no connection from the pool, a
+     * connection broken or refused, the server shutting down), as opposed to a fault in our code.
+     */
+    public static boolean databaseAway(Throwable throwable) {
+        Throwable current = throwable;
+        int depth = 0;
+        while (current != null && depth++ < 15) {
+            if (current instanceof SQLTransientConnectionException || current instanceof java.net.ConnectException
+                    || current instanceof io.micronaut.data.connection.exceptions.ConnectionException) {
+                return true;
+            }
+            if (current instanceof SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
+                return true;
+            }
+            current = current.getCause() == current ? null : current.getCause();
+        }
+        return false;
     }
 
     /** Which page text to show: the few cases a person can act on differently. */
@@ -123,6 +158,9 @@ public class ErrorPages implements ErrorResponseProcessor<Object> {
     }
 
     private static String jsonMessage(int status, ErrorContext context) {
+        if (status == HttpStatus.SERVICE_UNAVAILABLE.getCode()) {
+            return "The service is unavailable just now: please try again in a minute.";
+        }
         if (status >= 500) {
             return "Something went wrong on our side. Quote the reference if you contact us.";
         }

@@ -1,0 +1,185 @@
+package org.myview.bench;
+
+import org.myview.staff.PasswordHasher;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The client half of {@code src/bench/run.sh}: talks HTTP to a running service (the packaged jar)
+ * and JDBC to its PostgreSQL, and prints one line per measurement as
+ * {@code name | service figure | plain PostgreSQL figure | ratio}. Not a test; it never fails a build.
+ * Environment: BENCH_BASE_URL, DATASOURCES_DEFAULT_URL, DATASOURCES_DEFAULT_USERNAME,
+ * DATASOURCES_DEFAULT_PASSWORD.
+ */
+public final class ServiceBenchmark {
+
+    private static final int REQUESTS = 100;
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final URI base;
+    private final String jdbcUrl;
+    private final String dbUser;
+    private final String dbPassword;
+    private String basicAuth;
+
+    private ServiceBenchmark(URI base, String jdbcUrl, String dbUser, String dbPassword) {
+        this.base = base;
+        this.jdbcUrl = jdbcUrl;
+        this.dbUser = dbUser;
+        this.dbPassword = dbPassword;
+    }
+
+    public static void main(String[] args) throws Exception {
+        ServiceBenchmark bench = new ServiceBenchmark(URI.create(env("BENCH_BASE_URL", "http://127.0.0.1:18080")),
+                env("DATASOURCES_DEFAULT_URL", "jdbc:postgresql://127.0.0.1:55432/myview"),
+                env("DATASOURCES_DEFAULT_USERNAME", "postgres"), env("DATASOURCES_DEFAULT_PASSWORD", "postgres"));
+        bench.createManager();
+        String only = args.length > 0 ? args[0] : "all";
+        if (only.equals("all") || only.equals("dashboard")) {
+            bench.dashboard();
+        }
+        if (only.equals("all") || only.equals("import")) {
+            bench.ssda903Import();
+        }
+    }
+
+    private static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+
+    private Connection connect() throws Exception {
+        return DriverManager.getConnection(jdbcUrl, dbUser, dbPassword);
+    }
+
+    /** A Service Manager account for HTTP Basic, written straight into the database. */
+    private void createManager() throws Exception {
+        String username = "bench.manager." + Long.toString(System.nanoTime(), 36);
+        String password = "bench-password-" + System.nanoTime();
+        try (Connection db = connect();
+             PreparedStatement account = db.prepareStatement(
+                     "insert into staff_account (username, display_name, password_hash) values (?, 'Bench manager', ?) returning id")) {
+            account.setString(1, username);
+            account.setString(2, new PasswordHasher().hash(password));
+            try (ResultSet rs = account.executeQuery()) {
+                rs.next();
+                long id = rs.getLong(1);
+                try (PreparedStatement role = db.prepareStatement("insert into staff_role (account_id, role) values (?, 'SERVICE_MANAGER')")) {
+                    role.setLong(1, id);
+                    role.executeUpdate();
+                }
+            }
+        }
+        basicAuth = "Basic " + Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The dashboard JSON for one financial year and one review type, against the plain GROUP BY. */
+    private void dashboard() throws Exception {
+        String path = "/api/participation/summary?reviewType=CLA&from=2024-04&to=2025-03";
+        for (int i = 0; i < 20; i++) {
+            get(path);
+        }
+        List<Long> service = new ArrayList<>();
+        for (int i = 0; i < REQUESTS; i++) {
+            long start = System.nanoTime();
+            HttpResponse<String> response = get(path);
+            service.add(System.nanoTime() - start);
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException("dashboard answered " + response.statusCode());
+            }
+        }
+        // The floor every API request pays: HTTP Basic checks the password (Argon2id) each time.
+        List<Long> authOnly = new ArrayList<>();
+        for (int i = 0; i < REQUESTS; i++) {
+            long start = System.nanoTime();
+            get("/api/me");
+            authOnly.add(System.nanoTime() - start);
+        }
+        String groupBy = """
+                select date_trunc('month', r.review_date) as month, child_age(c.date_of_birth, r.review_date) >= 4 as four_plus,
+                       p.pn_code, p.advocate, count(*)
+                from review r join child c on c.id = r.child_id join review_participation p on p.review_id = r.id
+                where r.review_type = 'CLA' and r.review_date >= date '2024-04-01' and r.review_date < date '2025-04-01'
+                group by 1, 2, 3, 4""";
+        List<Long> plain = new ArrayList<>();
+        try (Connection db = connect(); PreparedStatement query = db.prepareStatement(groupBy)) {
+            for (int i = 0; i < 5; i++) {
+                drain(query);
+            }
+            for (int i = 0; i < REQUESTS; i++) {
+                long start = System.nanoTime();
+                drain(query);
+                plain.add(System.nanoTime() - start);
+            }
+        }
+        row("dashboard JSON, one year, CLA (HTTP, Basic auth)", service, plain);
+        row("  of which: any /api request (Basic auth, Argon2id)", authOnly, null);
+    }
+
+    private static void drain(PreparedStatement query) throws Exception {
+        try (ResultSet rs = query.executeQuery()) {
+            while (rs.next()) {
+                rs.getLong(5);
+            }
+        }
+    }
+
+    private void ssda903Import() throws Exception {
+        String prefix = "I" + Long.toString(System.nanoTime() % 1_000_000, 36).toUpperCase(Locale.ROOT);
+        post("/api/reviews/import", ImportBenchmark.file(2_000, prefix + "W", 0)); // warm-up
+        String file = ImportBenchmark.file(10_000, prefix, 0);
+        long start = System.nanoTime();
+        HttpResponse<String> first = post("/api/reviews/import", file);
+        long firstMs = (System.nanoTime() - start) / 1_000_000;
+        start = System.nanoTime();
+        HttpResponse<String> again = post("/api/reviews/import", file);
+        long againMs = (System.nanoTime() - start) / 1_000_000;
+        System.out.printf("%-52s | %8d ms (status %d) | same file again %d ms (status %d)%n",
+                "SSDA903 import, 10,000 rows (HTTP)", firstMs, first.statusCode(), againMs, again.statusCode());
+    }
+
+    private HttpResponse<String> get(String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(base.resolve(path)).header("Authorization", basicAuth)
+                .timeout(Duration.ofSeconds(60)).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> post(String path, String csv) throws Exception {
+        return http.send(HttpRequest.newBuilder(base.resolve(path)).header("Authorization", basicAuth)
+                .header("Content-Type", "text/csv").timeout(Duration.ofMinutes(5))
+                .POST(HttpRequest.BodyPublishers.ofString(csv)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    static double percentileMs(List<Long> nanos, double p) {
+        List<Long> sorted = new ArrayList<>(nanos);
+        Collections.sort(sorted);
+        int index = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
+        return sorted.get(Math.max(0, Math.min(sorted.size() - 1, index))) / 1_000_000.0;
+    }
+
+    static void row(String name, List<Long> service, List<Long> plain) {
+        double p50 = percentileMs(service, 50);
+        double p99 = percentileMs(service, 99);
+        if (plain == null) {
+            System.out.printf("%-52s | p50 %7.1f ms  p99 %7.1f ms |%n", name, p50, p99);
+            return;
+        }
+        double plain50 = percentileMs(plain, 50);
+        double plain99 = percentileMs(plain, 99);
+        System.out.printf("%-52s | p50 %7.1f ms  p99 %7.1f ms | plain PostgreSQL p50 %7.1f ms  p99 %7.1f ms | service/plain p50 %.2f%n",
+                name, p50, p99, plain50, plain99, p50 / plain50);
+    }
+}
