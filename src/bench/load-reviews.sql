@@ -26,7 +26,7 @@ select c.id as child_id,
        date '2016-04-01' + ((g::bigint * 104729) % 3652)::int as review_date,
        (select min(id) from staff_account where username like 'bench.iro.%') + (g % 40) as officer_id,
        g
-from generate_series(1, 1150000) g
+from generate_series(1, 1530000) g
 join child c on c.case_reference = 'BN' || lpad(((g % 250000) + 1)::text, 7, '0');
 
 insert into review (child_id, review_type, review_date, reviewing_officer_id)

@@ -48,7 +48,11 @@ public class ErrorPages implements ErrorResponseProcessor<Object> {
         int status = response.code();
         String reference = null;
         Throwable cause = context.getRootCause().orElse(null);
-        if (status >= 500 && databaseAway(cause)) {
+        if (status >= 500 && malformedRequest(cause)) {
+            // A body the decoder cannot read (broken percent-encoding, bad bytes): the sender's fault, not ours.
+            status = HttpStatus.BAD_REQUEST.getCode();
+            response.status(HttpStatus.BAD_REQUEST);
+        } else if (status >= 500 && databaseAway(cause)) {
             // The database is restarting or failing over: say "try again", which a phone's retry will do.
             status = HttpStatus.SERVICE_UNAVAILABLE.getCode();
             response.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "10");
@@ -131,6 +135,26 @@ public class ErrorPages implements ErrorResponseProcessor<Object> {
             if (current instanceof SQLException sql && sql.getSQLState() != null
                     && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
                 return true;
+            }
+            current = current.getCause() == current ? null : current.getCause();
+        }
+        return false;
+    }
+
+    /** Whether an exception was thrown while decoding a request that is not well-formed. */
+    static boolean malformedRequest(Throwable throwable) {
+        Throwable current = throwable;
+        int depth = 0;
+        while (current != null && depth++ < 15) {
+            if (current instanceof java.nio.charset.CharacterCodingException
+                    || current.getClass().getName().endsWith("HttpPostRequestDecoder$ErrorDataDecoderException")) {
+                return true;
+            }
+            StackTraceElement[] frames = current.getStackTrace();
+            for (int i = 0; i < Math.min(frames.length, 4); i++) {
+                if (frames[i].getClassName().equals("io.micronaut.http.uri.QueryStringDecoder")) {
+                    return true;
+                }
             }
             current = current.getCause() == current ? null : current.getCause();
         }
