@@ -88,7 +88,6 @@ public record ForumFigures(ForumPeriod period, ForumSettings settings, List<AgeB
             }
         }
         ProtectedTable table = DisclosureControl.protect(counts, settings.hideCountsUpTo());
-        int min = settings.minimumGroupForPercentage();
 
         List<Figure> tookPartByBand = new ArrayList<>();
         for (int r = 0; r < bands.size(); r++) {
@@ -96,7 +95,7 @@ public record ForumFigures(ForumPeriod period, ForumSettings settings, List<AgeB
             boolean derivable = allShown(tookPartMethods, m -> table.cell(row, m))
                     || (!table.rowTotal(row).isSuppressed()
                     && allShownFrom(tookPartMethods, methods.size(), m -> table.cell(row, m)));
-            tookPartByBand.add(derivable ? figure(tookPartTrue[r][0], table.rowTotal(r), min) : Figure.hidden());
+            tookPartByBand.add(derivable ? figure(tookPartTrue[r][0], table.rowTotal(r), settings) : Figure.hidden());
         }
         int tookPartAll = 0;
         for (int[] t : tookPartTrue) {
@@ -105,12 +104,12 @@ public record ForumFigures(ForumPeriod period, ForumSettings settings, List<AgeB
         boolean overallDerivable = allShown(tookPartMethods, table::columnTotal)
                 || tookPartByBand.stream().noneMatch(Figure::isHidden)
                 || (!table.grandTotal().isSuppressed() && allShownFrom(tookPartMethods, methods.size(), table::columnTotal));
-        Figure tookPart = overallDerivable ? figure(tookPartAll, table.grandTotal(), min) : Figure.hidden();
+        Figure tookPart = overallDerivable ? figure(tookPartAll, table.grandTotal(), settings) : Figure.hidden();
 
         List<Figure> byMethod = new ArrayList<>();
         for (int m = 0; m < methods.size(); m++) {
             Cell total = table.columnTotal(m);
-            byMethod.add(total.isSuppressed() ? Figure.hidden() : figure(total.count().getAsInt(), table.grandTotal(), min));
+            byMethod.add(total.isSuppressed() ? Figure.hidden() : figure(total.count().getAsInt(), table.grandTotal(), settings));
         }
         return new ForumFigures(period, settings, bands, methods, tookPartMethods, table, List.copyOf(tookPartByBand),
                 tookPart, List.copyOf(byMethod));
@@ -129,10 +128,17 @@ public record ForumFigures(ForumPeriod period, ForumSettings settings, List<AgeB
         return true;
     }
 
-    /** A shown count over a group: the percentage only when the group is shown and large enough. */
-    private static Figure figure(int count, Cell group, int minimumGroup) {
+    /**
+     * A count that may be shown (it follows from shown cells) over its group: the percentage only when the group is
+     * shown and large enough. A sum of hidden cells can still come to 1 to 5 (two hidden cells of a row add up to
+     * the row total less the shown ones); it is hidden too, so no number from 1 to 5 is ever printed.
+     */
+    private static Figure figure(int count, Cell group, ForumSettings settings) {
+        if (count >= 1 && count <= settings.hideCountsUpTo()) {
+            return Figure.hidden();
+        }
         OptionalInt percent = OptionalInt.empty();
-        if (!group.isSuppressed() && group.count().getAsInt() >= minimumGroup) {
+        if (!group.isSuppressed() && group.count().getAsInt() >= settings.minimumGroupForPercentage()) {
             percent = Percentage.of(count, group.count().getAsInt());
         }
         return new Figure(Cell.shown(count), percent);
