@@ -108,12 +108,11 @@ class ForumBrowserTest {
     }
 
     /** After a form's redirect the old page can still be on screen for a moment: read until the new one shows. */
-    private static boolean eventuallyShows(Browser browser, String text) {
+    private static boolean eventually(java.util.function.BooleanSupplier condition) {
         long deadline = System.nanoTime() + java.time.Duration.ofSeconds(10).toNanos();
         while (System.nanoTime() < deadline) {
             try {
-                if (browser.pageText().contains(text)) {
-                    browser.waitUntilPainted();
+                if (condition.getAsBoolean()) {
                     return true;
                 }
             } catch (org.openqa.selenium.StaleElementReferenceException navigating) {
@@ -146,18 +145,21 @@ class ForumBrowserTest {
         browser.open(server.getURI().resolve("/forum/moderation/" + id));
         browser.assertAccessible();
         browser.clickButton("Save decision");
-        assertTrue(browser.title().startsWith("Error: "), browser.title());
+        assertTrue(eventually(() -> browser.title().startsWith("Error: ")), browser.title());
         browser.assertAccessible();
         browser.choose("Approve it for Reach Out!").clickButton("Save decision");
+        assertTrue(eventually(() -> browser.title().startsWith("Children")), browser.title());
+        browser.waitUntilPainted();
         browser.assertAccessible();
 
         browser.open(server.getURI().resolve("/forum/you-said-we-did/new"));
         browser.assertAccessible();
         browser.clickButton("Save");
-        assertTrue(browser.title().startsWith("Error: "), browser.title());
+        assertTrue(eventually(() -> browser.title().startsWith("Error: ")), browser.title());
         browser.assertAccessible();
+        browser.waitUntilPainted();
         browser.fill("asked", "A quiet room at reviews").fill("askedOn", "1/2/2026").choose("Not started").clickButton("Save");
-        assertTrue(eventuallyShows(browser, "A quiet room at reviews"), browser.currentAddress().toString());
+        assertTrue(eventually(() -> browser.pageText().contains("A quiet room at reviews")), browser.currentAddress().toString());
         browser.assertAccessible();
     }
 }
