@@ -96,6 +96,15 @@ public class ParticipationService {
         return all;
     }
 
+    /**
+     * Counts per age in whole years for a range of whole months, all officers (read-only; the forum's figures,
+     * which it protects with disclosure control before anyone sees them).
+     */
+    @Transactional(readOnly = true)
+    public Map<Integer, Counts> countsByAge(ReviewTypeFilter type, YearMonth from, YearMonth to) {
+        return repository.byAge(new ParticipationRepository.Slice(from.atDay(1), to.atDay(1), type.names(), 0, 200, null));
+    }
+
     @Transactional(readOnly = true)
     public List<AgeRow> byAgeBand(Filters filters) {
         Map<Integer, Counts> byAge = repository.byAge(slice(new Filters(filters.year(), filters.type(), null, filters.officerId()),

@@ -43,6 +43,8 @@ class AccessRulesTest {
     private static final Set<String> ADMIN = Set.of("ADMIN");
     private static final Set<String> REVIEWS = Set.of("REVIEWING_OFFICER", "SERVICE_MANAGER");
     private static final Set<String> MANAGER = Set.of("SERVICE_MANAGER");
+    private static final Set<String> FORUM = Set.of("FORUM", "PARTICIPATION_LEAD");
+    private static final Set<String> LEAD = Set.of("PARTICIPATION_LEAD");
 
     /** Who may use each route ("METHOD /template"). */
     static final Map<String, Set<String>> EXPECTED = new LinkedHashMap<>();
@@ -99,6 +101,22 @@ class AccessRulesTest {
         EXPECTED.put("POST /participation/targets", MANAGER);
         EXPECTED.put("POST /participation/targets/{id}/delete", MANAGER);
         EXPECTED.put("GET /api/participation/summary", MANAGER);
+        // Reach Out! (the forum sees protected figures and checked words; the participation lead checks them)
+        EXPECTED.put("GET /forum", FORUM);
+        EXPECTED.put("GET /forum/print", FORUM);
+        EXPECTED.put("GET /forum/figures.csv", FORUM);
+        EXPECTED.put("GET /forum/said", FORUM);
+        EXPECTED.put("GET /forum/you-said-we-did", FORUM);
+        EXPECTED.put("GET /api/forum/figures", FORUM);
+        EXPECTED.put("GET /api/forum/figures.csv", FORUM);
+        EXPECTED.put("GET /forum/moderation", LEAD);
+        EXPECTED.put("GET /forum/moderation/{id}", LEAD);
+        EXPECTED.put("POST /forum/moderation/{id}", LEAD);
+        EXPECTED.put("POST /forum/moderation/{id}/withdraw", LEAD);
+        EXPECTED.put("GET /forum/you-said-we-did/new", LEAD);
+        EXPECTED.put("POST /forum/you-said-we-did", LEAD);
+        EXPECTED.put("GET /forum/you-said-we-did/{id}/edit", LEAD);
+        EXPECTED.put("POST /forum/you-said-we-did/{id}", LEAD);
     }
 
     @Inject

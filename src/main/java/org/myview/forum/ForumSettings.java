@@ -1,0 +1,36 @@
+package org.myview.forum;
+
+import io.micronaut.context.annotation.ConfigurationProperties;
+import io.micronaut.core.bind.annotation.Bindable;
+
+/**
+ * The disclosure-control thresholds of the forum's figures, stated on every page that shows them.
+ *
+ * @param hideCountsUpTo              counts from 1 to this are hidden (DfE practice: 5, shown as "fewer than 6")
+ * @param minimumGroupForPercentage   no percentage is shown for a group (its denominator) smaller than this
+ */
+@ConfigurationProperties("myview.forum")
+public record ForumSettings(
+        @Bindable(defaultValue = "5") int hideCountsUpTo,
+        @Bindable(defaultValue = "10") int minimumGroupForPercentage) {
+
+    public ForumSettings {
+        // A lower threshold than DfE practice would be a mistake in configuration, not a choice: refuse to start.
+        if (hideCountsUpTo < DisclosureControl.DEFAULT_THRESHOLD) {
+            throw new IllegalArgumentException("myview.forum.hide-counts-up-to must be at least "
+                    + DisclosureControl.DEFAULT_THRESHOLD + ", not " + hideCountsUpTo);
+        }
+        if (minimumGroupForPercentage < 1) {
+            throw new IllegalArgumentException("myview.forum.minimum-group-for-percentage must be at least 1");
+        }
+    }
+
+    public static ForumSettings defaults() {
+        return new ForumSettings(DisclosureControl.DEFAULT_THRESHOLD, 10);
+    }
+
+    /** The smallest count that is ever shown: 6 by default ("fewer than 6"). */
+    public int smallestShown() {
+        return hideCountsUpTo + 1;
+    }
+}
