@@ -30,6 +30,10 @@ public final class ServiceBenchmark {
     private static final int REQUESTS = 100;
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final HttpClient browser = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
+            .cookieHandler(new java.net.CookieManager()).followRedirects(HttpClient.Redirect.NEVER).build();
+    private String username;
+    private String password;
     private final URI base;
     private final String jdbcUrl;
     private final String dbUser;
@@ -84,6 +88,8 @@ public final class ServiceBenchmark {
                 }
             }
         }
+        this.username = username;
+        this.password = password;
         basicAuth = "Basic " + Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 
@@ -126,8 +132,30 @@ public final class ServiceBenchmark {
                 plain.add(System.nanoTime() - start);
             }
         }
+        // The manager's page, signed in once as a person is (session cookie, no password check per request).
+        HttpResponse<String> signedIn = browser.send(HttpRequest.newBuilder(base.resolve("/sign-in"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("username=" + username + "&password=" + password)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (signedIn.statusCode() != 303) {
+            throw new IllegalStateException("sign-in answered " + signedIn.statusCode());
+        }
+        String pagePath = "/participation?year=2024&type=CLA";
+        for (int i = 0; i < 20; i++) {
+            page(pagePath);
+        }
+        List<Long> pageTimes = new ArrayList<>();
+        for (int i = 0; i < REQUESTS; i++) {
+            long start = System.nanoTime();
+            HttpResponse<String> response = page(pagePath);
+            pageTimes.add(System.nanoTime() - start);
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException("dashboard page answered " + response.statusCode());
+            }
+        }
         row("dashboard JSON, one year, CLA (HTTP, Basic auth)", service, plain);
         row("  of which: any /api request (Basic auth, Argon2id)", authOnly, null);
+        row("dashboard page, one year, CLA (signed-in session)", pageTimes, plain);
     }
 
     private static void drain(PreparedStatement query) throws Exception {
@@ -150,6 +178,11 @@ public final class ServiceBenchmark {
         long againMs = (System.nanoTime() - start) / 1_000_000;
         System.out.printf("%-52s | %8d ms (status %d) | same file again %d ms (status %d)%n",
                 "SSDA903 import, 10,000 rows (HTTP)", firstMs, first.statusCode(), againMs, again.statusCode());
+    }
+
+    private HttpResponse<String> page(String path) throws Exception {
+        return browser.send(HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(60)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> get(String path) throws Exception {
