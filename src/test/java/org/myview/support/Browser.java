@@ -327,13 +327,48 @@ public final class Browser implements AutoCloseable {
         for (WebElement button : buttons) {
             String label = normalise("input".equals(button.getTagName()) ? button.getDomProperty("value") : button.getText());
             if (label.equals(normalise(text))) {
+                boolean navigates = navigates(button);
+                WebElement oldPage = driver.findElement(By.tagName("html"));
                 button.click();
+                if (navigates) {
+                    // The old page stays painted until the new one arrives: wait for it to go first.
+                    waitUntilGone(oldPage);
+                }
                 waitUntilPainted();
                 return this;
             }
             seen.add(label);
         }
         throw new AssertionError("No button \"" + text + "\" on " + driver.getCurrentUrl() + "; buttons: " + seen);
+    }
+
+    /** Whether clicking this loads another page: a link, or a submit button in a form. */
+    private static boolean navigates(WebElement button) {
+        String tag = button.getTagName();
+        if ("a".equals(tag)) {
+            String href = button.getDomAttribute("href");
+            return href != null && !href.startsWith("#") && !href.startsWith("javascript");
+        }
+        String type = button.getDomAttribute("type");
+        boolean submit = type == null || "submit".equalsIgnoreCase(type);
+        return submit && !button.findElements(By.xpath("ancestor::form")).isEmpty();
+    }
+
+    private void waitUntilGone(WebElement oldPage) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (System.nanoTime() < deadline) {
+            try {
+                oldPage.getTagName();
+            } catch (org.openqa.selenium.StaleElementReferenceException gone) {
+                return;
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     // ---------------------------------------------------------------- keyboard only
