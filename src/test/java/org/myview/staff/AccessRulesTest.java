@@ -99,6 +99,8 @@ class AccessRulesTest {
         EXPECTED.put("POST /participation/targets", MANAGER);
         EXPECTED.put("POST /participation/targets/{id}/delete", MANAGER);
         EXPECTED.put("GET /api/participation/summary", MANAGER);
+        // Messages to parents (notify/)
+        EXPECTED.put("GET /notify/outbox", Set.of("PARTICIPATION_LEAD", "ADMIN"));
     }
 
     @Inject
