@@ -101,6 +101,24 @@ class AccessRulesTest {
         EXPECTED.put("GET /api/participation/summary", MANAGER);
         // Messages to parents (notify/)
         EXPECTED.put("GET /notify/outbox", Set.of("PARTICIPATION_LEAD", "ADMIN"));
+        // Parent feedback: the lead's pages, results for the lead and the manager, the parent's form for anyone with a link
+        Set<String> lead = Set.of("PARTICIPATION_LEAD");
+        EXPECTED.put("GET /parent/rounds", lead);
+        EXPECTED.put("POST /parent/rounds", lead);
+        EXPECTED.put("GET /parent/plans", lead);
+        EXPECTED.put("GET /parent/plans/new", lead);
+        EXPECTED.put("POST /parent/plans", lead);
+        EXPECTED.put("GET /parent/plans/import", lead);
+        EXPECTED.put("POST /parent/plans/import", lead);
+        EXPECTED.put("GET /parent/results", Set.of("PARTICIPATION_LEAD", "SERVICE_MANAGER"));
+        EXPECTED.put("GET /parent/results/export.csv", Set.of("PARTICIPATION_LEAD", "SERVICE_MANAGER"));
+        EXPECTED.put("GET /parent/link/{token}", EVERYONE);
+        EXPECTED.put("GET /parent/form", EVERYONE);
+        EXPECTED.put("GET /parent/form/{step}", EVERYONE);
+        EXPECTED.put("POST /parent/form/{step}", EVERYONE);
+        EXPECTED.put("GET /parent/check", EVERYONE);
+        EXPECTED.put("POST /parent/check", EVERYONE);
+        EXPECTED.put("GET /parent/done", EVERYONE);
     }
 
     @Inject
