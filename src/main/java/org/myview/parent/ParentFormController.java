@@ -119,7 +119,7 @@ class ParentFormController {
                 Map<String, Object> row = new HashMap<>();
                 row.put("question", q);
                 row.put("step", i + 1);
-                row.put("values", selected(invitation.draft().get(q.name())));
+                row.put("chosen", selected(invitation.draft().get(q.name())));
                 row.put("text", text(invitation.draft(), q));
                 rows.add(row);
             }

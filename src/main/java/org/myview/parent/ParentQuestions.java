@@ -14,15 +14,15 @@ final class ParentQuestions {
 
     record Question(String name, Type type, List<String> options, String textName) {
 
-        boolean isText() {
+        public boolean isText() {
             return type == Type.TEXT;
         }
 
-        boolean isOneOf() {
+        public boolean isOneOf() {
             return type == Type.ONE_OF;
         }
 
-        boolean isSomeOf() {
+        public boolean isSomeOf() {
             return type == Type.SOME_OF_WITH_TEXT;
         }
     }
