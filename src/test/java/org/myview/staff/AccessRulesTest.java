@@ -65,6 +65,8 @@ class AccessRulesTest {
         EXPECTED.put("GET /set-password/{token}", EVERYONE);
         EXPECTED.put("GET /set-password", EVERYONE);
         EXPECTED.put("POST /set-password", EVERYONE);
+        // Secret links (web/link): a child's or parent's form
+        EXPECTED.put("GET /{kind}/link/{token}", EVERYONE);
         // Staff
         EXPECTED.put("GET /staff", STAFF);
         EXPECTED.put("GET /api/me", STAFF);

@@ -1,0 +1,36 @@
+package org.myview.web.link;
+
+/** What a link lookup found. */
+public record LinkStatus(State state, long linkId) {
+
+    public enum State {
+        /** The form can be filled in. */
+        OPEN,
+        /** Past its expiry, or replaced by a newer link. */
+        EXPIRED,
+        /** The form was sent: the link has done its job. */
+        SENT,
+        /** No such link (a typo, an old message, or someone guessing). */
+        UNKNOWN
+    }
+
+    public static LinkStatus open(long linkId) {
+        return new LinkStatus(State.OPEN, linkId);
+    }
+
+    public static LinkStatus expired(long linkId) {
+        return new LinkStatus(State.EXPIRED, linkId);
+    }
+
+    public static LinkStatus sent(long linkId) {
+        return new LinkStatus(State.SENT, linkId);
+    }
+
+    public static LinkStatus unknown() {
+        return new LinkStatus(State.UNKNOWN, 0);
+    }
+
+    public boolean isOpen() {
+        return state == State.OPEN;
+    }
+}
