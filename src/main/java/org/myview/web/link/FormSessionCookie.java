@@ -38,10 +38,18 @@ public class FormSessionCookie {
     }
 
     public Optional<FormSession> read(HttpRequest<?> request, String kind, Instant now) {
+        return readAnyAge(request, kind).filter(session -> isCurrent(session, now));
+    }
+
+    /** A validly signed session, however old (to tell "open your link again" from "this link does not work"). */
+    public Optional<FormSession> readAnyAge(HttpRequest<?> request, String kind) {
         return request.getCookies().findCookie(SECURE_PREFIX + kind)
                 .or(() -> request.getCookies().findCookie(PREFIX + kind))
-                .flatMap(cookie -> decode(cookie.getValue(), kind))
-                .filter(session -> session.openedAt().plus(settings.sessionLifetime()).isAfter(now));
+                .flatMap(cookie -> decode(cookie.getValue(), kind));
+    }
+
+    public boolean isCurrent(FormSession session, Instant now) {
+        return session.openedAt().plus(settings.sessionLifetime()).isAfter(now);
     }
 
     /** A cookie for a new session on this link. */

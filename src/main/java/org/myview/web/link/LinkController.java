@@ -57,7 +57,7 @@ class LinkController {
             case OPEN -> HttpResponse.seeOther(URI.create(linkKind.startPath()))
                     .cookie(cookie.open(request, linkKind.name(), status.linkId(), now));
             case EXPIRED, SENT -> LinkSessions.problem(linkKind, status.state() == LinkStatus.State.SENT ? "sent" : "expired");
-            case UNKNOWN -> wrongTry(linkKind, address, now);
+            case UNKNOWN, SESSION_ENDED -> wrongTry(linkKind, address, now);
         };
     }
 

@@ -8,6 +8,7 @@ import io.micronaut.views.ModelAndView;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -38,10 +39,14 @@ public class LinkSessions {
         return cookie.read(request, kind.name(), clock.instant());
     }
 
-    /** The state of the request's link: UNKNOWN without a valid session. */
+    /** The state of the request's link: UNKNOWN without a validly signed session, SESSION_ENDED when it is too old. */
     public LinkStatus status(HttpRequest<?> request, LinkKind kind) {
-        return any(request, kind).map(session -> kind.findById(session.linkId(), clock.instant()))
-                .orElse(LinkStatus.unknown());
+        Instant now = clock.instant();
+        return cookie.readAnyAge(request, kind.name()).map(session -> {
+            LinkStatus status = kind.findById(session.linkId(), now);
+            return status.isOpen() && !cookie.isCurrent(session, now)
+                    ? new LinkStatus(LinkStatus.State.SESSION_ENDED, session.linkId()) : status;
+        }).orElse(LinkStatus.unknown());
     }
 
     /** The page for a link that cannot be used, with what to do about it. */
@@ -49,13 +54,14 @@ public class LinkSessions {
         return problem(kind, switch (state) {
             case EXPIRED -> "expired";
             case SENT -> "sent";
+            case SESSION_ENDED -> "session";
             default -> "unknown";
         });
     }
 
     static MutableHttpResponse<?> problem(LinkKind kind, String reason) {
         HttpStatus status = switch (reason) {
-            case "expired", "sent" -> HttpStatus.GONE;
+            case "expired", "sent", "session" -> HttpStatus.GONE;
             case "throttled" -> HttpStatus.TOO_MANY_REQUESTS;
             default -> HttpStatus.NOT_FOUND;
         };

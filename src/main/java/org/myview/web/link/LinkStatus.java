@@ -11,7 +11,9 @@ public record LinkStatus(State state, long linkId) {
         /** The form was sent: the link has done its job. */
         SENT,
         /** No such link (a typo, an old message, or someone guessing). */
-        UNKNOWN
+        UNKNOWN,
+        /** The link is still open but this browser's form session has run out: open the link again. */
+        SESSION_ENDED
     }
 
     public static LinkStatus open(long linkId) {

@@ -78,6 +78,23 @@ class LinkMachineryTest {
     }
 
     @Test
+    void anOldFormSessionAsksTheChildToOpenTheLinkAgain() {
+        String token = Secrets.remember(kind.create(clock.instant().plus(Duration.ofDays(3))));
+        WebClient browser = new WebClient(server.getURI());
+        assertEquals(303, open(browser, token, address()).status());
+        clock.advance(Duration.ofHours(13));
+        try {
+            WebClient.Page page = browser.get("/test-link/form");
+            assertEquals(410, page.status());
+            assertTrue(page.body().contains("Open your link again"));
+            assertEquals(303, open(browser, token, address()).status(), "the link itself still works");
+            assertEquals(200, browser.get("/test-link/form").status());
+        } finally {
+            clock.advance(Duration.ofHours(-13));
+        }
+    }
+
+    @Test
     void aWrongLinkGetsAKindPageThatSaysWhatToDo() {
         WebClient browser = new WebClient(server.getURI());
         WebClient.Page page = open(browser, Secrets.remember("AAAAAAAAAAAAAAAAAAAAAA"), address());
