@@ -48,7 +48,7 @@ public class ErrorPages implements ErrorResponseProcessor<Object> {
             reference = newReference();
             Throwable cause = context.getRootCause().orElse(null);
             LOG.error("Server error, reference {} on {} {}: {}", reference, context.getRequest().getMethodName(),
-                    context.getRequest().getPath(), cause == null ? "no exception" : describeWithoutMessages(cause));
+                    org.myview.web.link.LinkTokens.redact(context.getRequest().getPath()), cause == null ? "no exception" : describeWithoutMessages(cause));
         }
         @SuppressWarnings("unchecked")
         MutableHttpResponse<Object> typed = (MutableHttpResponse<Object>) response;
@@ -68,7 +68,7 @@ public class ErrorPages implements ErrorResponseProcessor<Object> {
     /** A server error met outside the framework's handling (a page that failed to render): logged with a reference. */
     public MutableHttpResponse<Object> serverError(HttpRequest<?> request, Throwable cause) {
         String reference = newReference();
-        LOG.error("Server error, reference {} on {} {}: {}", reference, request.getMethodName(), request.getPath(),
+        LOG.error("Server error, reference {} on {} {}: {}", reference, request.getMethodName(), org.myview.web.link.LinkTokens.redact(request.getPath()),
                 describeWithoutMessages(cause));
         if (wantsJson(request)) {
             return HttpResponse.serverError().contentType(MediaType.APPLICATION_JSON_TYPE).body((Object) Map.of("status", 500,

@@ -65,6 +65,19 @@ class AccessRulesTest {
         EXPECTED.put("GET /set-password/{token}", EVERYONE);
         EXPECTED.put("GET /set-password", EVERYONE);
         EXPECTED.put("POST /set-password", EVERYONE);
+        // Secret links (web/link): a child's or parent's form
+        EXPECTED.put("GET /{kind}/link/{token}", EVERYONE);
+        // The child's consultation form (the form session, not a role, decides what a page shows)
+        EXPECTED.put("GET /consultation", EVERYONE);
+        EXPECTED.put("POST /consultation/version", EVERYONE);
+        EXPECTED.put("GET /consultation/q/{number}", EVERYONE);
+        EXPECTED.put("POST /consultation/q/{number}", EVERYONE);
+        EXPECTED.put("GET /consultation/check", EVERYONE);
+        EXPECTED.put("POST /consultation/send", EVERYONE);
+        EXPECTED.put("GET /consultation/sent", EVERYONE);
+        EXPECTED.put("POST /consultation/talk", EVERYONE);
+        EXPECTED.put("GET /consultation/talk", EVERYONE);
+        EXPECTED.put("POST /consultation/language", EVERYONE);
         // Staff
         EXPECTED.put("GET /staff", STAFF);
         EXPECTED.put("GET /api/me", STAFF);
@@ -85,6 +98,7 @@ class AccessRulesTest {
         EXPECTED.put("GET /reviews/{id}", REVIEWS);
         EXPECTED.put("GET /reviews/{id}/participation", REVIEWS);
         EXPECTED.put("POST /reviews/{id}/participation", REVIEWS);
+        EXPECTED.put("POST /reviews/{id}/consultation-link", REVIEWS);
         EXPECTED.put("GET /reviews/import", MANAGER);
         EXPECTED.put("POST /reviews/import", MANAGER);
         EXPECTED.put("GET /reviews/export", MANAGER);
