@@ -78,10 +78,3 @@ create table parent_response (
     submitted_at        timestamptz not null
 );
 create index parent_response_round on parent_response (round_id, kind);
-
--- Wrong links tried per address (the parent's form): a guesser is slowed down.
-create table parent_link_throttle (
-    address      text primary key,
-    window_start timestamptz not null,
-    failures     integer     not null
-);

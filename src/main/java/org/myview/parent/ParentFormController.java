@@ -16,8 +16,10 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.views.ModelAndView;
 import org.myview.web.FormErrors;
+import org.myview.web.link.FormSession;
+import org.myview.web.link.LinkSessions;
+import org.myview.web.link.LinkStatus;
 
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -29,7 +31,8 @@ import java.util.Optional;
 
 /**
  * The parent's form: the link, a start page, one question per page, check your answers, and a
- * confirmation. No account: the link is swapped for a signed cookie ({@link ParentFormSession}).
+ * confirmation. No account: the shared link machinery (web/link, {@link ParentLinkKind}) swaps the
+ * link for a signed form-session cookie before any of these pages is reached.
  */
 @Controller("/parent")
 @Secured(SecurityRule.IS_ANONYMOUS)
@@ -37,29 +40,17 @@ import java.util.Optional;
 class ParentFormController {
 
     private final ParentFormService forms;
-    private final ParentFormSession session;
+    private final LinkSessions sessions;
+    private final ParentLinkKind kind;
     private final ParentSettings settings;
     private final MessageSource messages;
 
-    ParentFormController(ParentFormService forms, ParentFormSession session, ParentSettings settings, MessageSource messages) {
+    ParentFormController(ParentFormService forms, LinkSessions sessions, ParentLinkKind kind, ParentSettings settings, MessageSource messages) {
         this.forms = forms;
-        this.session = session;
+        this.sessions = sessions;
+        this.kind = kind;
         this.settings = settings;
         this.messages = messages;
-    }
-
-    /** The link from the message: checked, swapped for the cookie, and gone from the address bar at once. */
-    @Get("/link/{token}")
-    HttpResponse<?> link(HttpRequest<?> request, @PathVariable String token) {
-        ParentFormService.Opened opened = forms.open(token, address(request));
-        return switch (opened.state()) {
-            case OPEN -> HttpResponse.seeOther(URI.create("/parent/form"))
-                    .cookie(session.cookieFor(request, opened.invitation().id(), opened.invitation().expiresAt()));
-            case SENT -> problem(HttpStatus.OK, "sent");
-            case EXPIRED -> problem(HttpStatus.GONE, "expired");
-            case TOO_MANY -> problem(HttpStatus.TOO_MANY_REQUESTS, "tooMany");
-            case UNKNOWN -> problem(HttpStatus.NOT_FOUND, "unknown");
-        };
     }
 
     @Get("/form")
@@ -138,7 +129,7 @@ class ParentFormController {
 
     @Get("/done")
     HttpResponse<?> done(HttpRequest<?> request) {
-        Optional<ParentRepository.Invitation> invitation = session.invitationId(request).flatMap(forms::invitation);
+        Optional<ParentRepository.Invitation> invitation = sessions.any(request, kind).map(FormSession::linkId).flatMap(forms::invitation);
         if (invitation.isEmpty() || invitation.get().submittedAt() == null) {
             return problem(HttpStatus.NOT_FOUND, "noSession");
         }
@@ -148,14 +139,14 @@ class ParentFormController {
     /** The form's pages need a live form session whose answers are not sent yet. */
     private HttpResponse<?> withInvitation(HttpRequest<?> request,
                                            java.util.function.Function<ParentRepository.Invitation, HttpResponse<?>> page) {
-        Optional<ParentRepository.Invitation> invitation = session.invitationId(request).flatMap(forms::invitation);
+        Optional<ParentRepository.Invitation> invitation = sessions.any(request, kind).map(FormSession::linkId).flatMap(forms::invitation);
         if (invitation.isEmpty()) {
             return problem(HttpStatus.NOT_FOUND, "noSession");
         }
         return switch (forms.state(invitation.get())) {
             case OPEN -> page.apply(invitation.get());
             case SENT -> HttpResponse.seeOther(URI.create("/parent/done"));
-            default -> problem(HttpStatus.GONE, "expired");
+            case EXPIRED -> sessions.problem(kind, LinkStatus.State.EXPIRED);
         };
     }
 
@@ -214,9 +205,4 @@ class ParentFormController {
         return values.isEmpty() ? null : values.get(0);
     }
 
-    /** The address that counts for the wrong-link throttle (the load balancer must pass the client's own). */
-    private static String address(HttpRequest<?> request) {
-        InetSocketAddress remote = request.getRemoteAddress();
-        return remote.getAddress() == null ? remote.getHostString() : remote.getAddress().getHostAddress();
-    }
 }

@@ -2,31 +2,21 @@ package org.myview.parent;
 
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
-import org.myview.system.SecretTokens;
 import org.myview.web.FormErrors;
 
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /** The parent's side: opening a link, saving each answer as a draft, sending the answers once. */
 @Singleton
 public class ParentFormService {
 
-    /** What opening a link found. */
-    enum LinkState { OPEN, SENT, EXPIRED, UNKNOWN, TOO_MANY }
-
-    record Opened(LinkState state, ParentRepository.Invitation invitation) {
-    }
-
-    static final Duration THROTTLE_WINDOW = Duration.ofMinutes(15);
-    static final int THROTTLE_ALLOWED = 10;
+    /** Where a link stands: the form pages are open only while it is OPEN. */
+    enum LinkState { OPEN, SENT, EXPIRED }
 
     private final ParentRepository repository;
     private final Clock clock;
@@ -34,23 +24,6 @@ public class ParentFormService {
     ParentFormService(ParentRepository repository, Clock clock) {
         this.repository = repository;
         this.clock = clock;
-    }
-
-    /** A link as clicked. Wrong links count against the address; too many in 15 minutes and even a right one waits. */
-    @Transactional
-    public Opened open(String token, String address) {
-        Instant now = clock.instant();
-        if (repository.isThrottled(address, now, THROTTLE_WINDOW, THROTTLE_ALLOWED)) {
-            return new Opened(LinkState.TOO_MANY, null);
-        }
-        Optional<ParentRepository.Invitation> invitation = SecretTokens.looksValid(token)
-                ? repository.invitationIdByTokenHash(SecretTokens.hash(token)).flatMap(id -> repository.invitation(id, false))
-                : Optional.empty();
-        if (invitation.isEmpty()) {
-            boolean tooMany = repository.countWrongLink(address, now, THROTTLE_WINDOW, THROTTLE_ALLOWED);
-            return new Opened(tooMany ? LinkState.TOO_MANY : LinkState.UNKNOWN, null);
-        }
-        return new Opened(state(invitation.get()), invitation.get());
     }
 
     LinkState state(ParentRepository.Invitation invitation) {
@@ -127,6 +100,4 @@ public class ParentFormService {
     private static String blankToNull(String text) {
         return text == null || text.isBlank() ? null : text.strip();
     }
-
-    static final Set<String> KINDS = Set.of("FIRST", "FOLLOW_UP");
 }

@@ -412,36 +412,6 @@ class ParentRepository {
         return erased;
     }
 
-    // Link throttle
-
-    /** Counts a wrong link from this address; true when the address has had too many in the window. */
-    boolean countWrongLink(String address, Instant now, java.time.Duration window, int allowed) {
-        return jdbc.prepareStatement("insert into parent_link_throttle (address, window_start, failures) values (?, ?, 1) "
-                + "on conflict (address) do update set failures = case when parent_link_throttle.window_start < ? then 1 else parent_link_throttle.failures + 1 end, "
-                + "window_start = case when parent_link_throttle.window_start < ? then excluded.window_start else parent_link_throttle.window_start end "
-                + "returning failures", ps -> {
-            Timestamp windowStart = Timestamp.from(now.minus(window));
-            ps.setString(1, address);
-            ps.setTimestamp(2, Timestamp.from(now));
-            ps.setTimestamp(3, windowStart);
-            ps.setTimestamp(4, windowStart);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getInt(1) > allowed;
-            }
-        });
-    }
-
-    boolean isThrottled(String address, Instant now, java.time.Duration window, int allowed) {
-        return jdbc.prepareStatement("select failures from parent_link_throttle where address = ? and window_start >= ?", ps -> {
-            ps.setString(1, address);
-            ps.setTimestamp(2, Timestamp.from(now.minus(window)));
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() && rs.getInt(1) > allowed;
-            }
-        });
-    }
-
     private String write(Map<String, Object> map) {
         try {
             return json.writeValueAsString(map);

@@ -9,9 +9,8 @@ import org.myview.staff.AuditAction;
 import org.myview.staff.AuditEvent;
 import org.myview.staff.AuditTrail;
 import org.myview.staff.StaffUser;
-import org.myview.system.SecretTokens;
+import org.myview.web.link.LinkTokens;
 
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -43,9 +42,10 @@ public class RoundService {
     private final AuditTrail audit;
     private final ParentSettings settings;
     private final Clock clock;
-    private final SecureRandom random = new SecureRandom();
+    private final ParentLinkKind linkKind;
 
-    RoundService(ParentRepository repository, Outbox outbox, AuditTrail audit, ParentSettings settings, Clock clock) {
+    RoundService(ParentRepository repository, Outbox outbox, AuditTrail audit, ParentSettings settings, Clock clock, ParentLinkKind linkKind) {
+        this.linkKind = linkKind;
         this.repository = repository;
         this.outbox = outbox;
         this.audit = audit;
@@ -167,15 +167,15 @@ public class RoundService {
      * sent); the database keeps its hash. Email when there is one, otherwise a text message.
      */
     private boolean createLink(long roundId, long planId, ParentRepository.Contact contact, String kind, String template) {
-        String token = SecretTokens.newToken(random);
+        LinkTokens.NewLink newLink = LinkTokens.newLink();
         Instant now = clock.instant();
-        long id = repository.insertInvitation(roundId, planId, contact.id(), kind, SecretTokens.hash(token), now,
+        long id = repository.insertInvitation(roundId, planId, contact.id(), kind, newLink.hash(), now,
                 now.plus(Duration.ofDays(settings.linkValidDays())));
         if (id < 0) {
             return false; // already asked: the unique key is the second line
         }
         Channel channel = contact.email() != null ? Channel.EMAIL : Channel.SMS;
-        String link = settings.publicUrl().replaceAll("/+$", "") + "/parent/link/" + token;
+        String link = settings.publicUrl().replaceAll("/+$", "") + LinkTokens.path(linkKind, newLink.token());
         outbox.enqueue(new Message(channel, channel == Channel.EMAIL ? contact.email() : contact.mobile(), template,
                 Map.of("name", contact.greetingName(), "link", link)), "parent_invitation", id);
         return true;

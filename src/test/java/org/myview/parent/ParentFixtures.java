@@ -60,6 +60,6 @@ final class ParentFixtures {
     static void clear(ApplicationContext context) {
         ReviewFixtures.execute(context, "delete from parent_response; delete from parent_invitation; delete from parent_round; "
                 + "delete from parent_contact; delete from parent_plan_child; delete from parent_plan; delete from notification_outbox; "
-                + "delete from parent_link_throttle");
+                + "delete from link_throttle");
     }
 }

@@ -126,7 +126,6 @@ class AccessRulesTest {
         EXPECTED.put("POST /parent/plans/import", lead);
         EXPECTED.put("GET /parent/results", Set.of("PARTICIPATION_LEAD", "SERVICE_MANAGER"));
         EXPECTED.put("GET /parent/results/export.csv", Set.of("PARTICIPATION_LEAD", "SERVICE_MANAGER"));
-        EXPECTED.put("GET /parent/link/{token}", EVERYONE);
         EXPECTED.put("GET /parent/form", EVERYONE);
         EXPECTED.put("GET /parent/form/{step}", EVERYONE);
         EXPECTED.put("POST /parent/form/{step}", EVERYONE);
