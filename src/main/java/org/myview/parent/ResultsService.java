@@ -81,9 +81,9 @@ public class ResultsService {
                 "barriers_other", "support_rating", "understood_concerns", "made_difference", "anything_else");
         List<ParentRepository.ResponseRow> rows = repository.responses();
         for (ParentRepository.ResponseRow r : rows) {
-            csv.row(r.roundNumber(), r.kind(), r.planType(), r.submittedOn(), r.understandWhy(), r.knowWhatChange(),
+            csv.row(java.util.Arrays.asList(r.roundNumber(), r.kind(), r.planType(), r.submittedOn(), r.understandWhy(), r.knowWhatChange(),
                     String.join(";", r.barriers()), r.barriersOther(), r.supportRating(), r.understoodConcerns(), r.madeDifference(),
-                    r.anythingElse());
+                    r.anythingElse())); // blanks are skipped questions
         }
         audit.record(AuditEvent.of(user, AuditAction.PARENT_RESULTS_EXPORTED).detail(Map.of("rows", rows.size())));
         return csv.toString();
