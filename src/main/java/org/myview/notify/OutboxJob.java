@@ -10,9 +10,16 @@ import jakarta.inject.Singleton;
 class OutboxJob {
 
     private final OutboxSender sender;
+    private final OutboxRepository rows;
+    private final java.time.Clock clock;
+    private final java.time.Duration recordedRetention;
 
-    OutboxJob(OutboxSender sender) {
+    OutboxJob(OutboxSender sender, OutboxRepository rows, java.time.Clock clock,
+              @io.micronaut.context.annotation.Value("${myview.notify.recorded-retention:30d}") java.time.Duration recordedRetention) {
         this.sender = sender;
+        this.rows = rows;
+        this.clock = clock;
+        this.recordedRetention = recordedRetention;
     }
 
     @Scheduled(fixedDelay = "${myview.notify.send-interval:15s}", initialDelay = "${myview.notify.initial-delay:20s}")
@@ -20,5 +27,11 @@ class OutboxJob {
         while (sender.sendDue() > 0) {
             // keep going while there is work; each pass is one short claim
         }
+    }
+
+    /** Retention: sent messages lose their address at once; recorded ones (never sent) after a while. */
+    @Scheduled(fixedDelay = "1h", initialDelay = "${myview.notify.initial-delay:20s}")
+    void eraseOldRecorded() {
+        rows.eraseRecordedBefore(clock.instant().minus(recordedRetention));
     }
 }

@@ -148,6 +148,13 @@ class ParentStaffPagesTest {
         assertEquals(403, manager.get("/parent/rounds").status(), "the manager reads results but does not run rounds");
     }
 
+    @Test
+    void thePrivacyNoticeStatesTheConfiguredRetentionPeriods() {
+        String body = new WebClient(server.getURI()).get("/privacy").body();
+        assertTrue(body.contains("deleted 90 days after their child’s plan ends"), body);
+        assertTrue(body.contains("stops working after 28 days"));
+    }
+
     private long id(String emailStart) {
         return ReviewFixtures.count(context, "select i.id from parent_invitation i join parent_contact k on k.id = i.contact_id "
                 + "where k.email like '" + emailStart + "@%'");
