@@ -250,6 +250,26 @@ public final class Browser implements AutoCloseable {
         }
     }
 
+    /** Waits (up to the limit) until the page marked before a click has been replaced by another. */
+    private void waitForNewPage(Duration limit) {
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (System.nanoTime() < deadline) {
+            try {
+                if (!Boolean.TRUE.equals(script("return window.myviewBeforeClick === true && document.readyState !== 'loading';"))) {
+                    return;
+                }
+            } catch (org.openqa.selenium.WebDriverException e) {
+                return; // The page is being replaced: the paint wait that follows takes over.
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
     public WebDriver driver() {
         return driver;
     }
@@ -327,7 +347,11 @@ public final class Browser implements AutoCloseable {
         for (WebElement button : buttons) {
             String label = normalise("input".equals(button.getTagName()) ? button.getDomProperty("value") : button.getText());
             if (label.equals(normalise(text))) {
+                // Mark the page, so the wait below is for the page the click loads, not this one (which
+                // has painted already): under load, reading the page straight after a click found the old one.
+                script("window.myviewBeforeClick = true;");
                 button.click();
+                waitForNewPage(Duration.ofSeconds(10));
                 waitUntilPainted();
                 return this;
             }
