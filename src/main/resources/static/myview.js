@@ -38,3 +38,33 @@ if (expires && dialog && typeof dialog.showModal === 'function') {
   });
   schedule();
 }
+
+// "Listen": reads the question (and its answers) aloud where the browser can. Hidden without JavaScript.
+if ('speechSynthesis' in window && typeof window.SpeechSynthesisUtterance === 'function') {
+  document.querySelectorAll('[data-listen]').forEach((button) => {
+    button.hidden = false;
+    button.addEventListener('click', () => {
+      const title = document.getElementById(button.dataset.listen);
+      const parts = [title ? title.textContent : ''];
+      const hint = document.getElementById('answer-hint');
+      if (hint) parts.push(hint.textContent);
+      document.querySelectorAll('.govuk-radios__label').forEach((label) => parts.push(label.textContent));
+      window.speechSynthesis.cancel();
+      const utterance = new window.SpeechSynthesisUtterance(parts.map((p) => p.trim()).filter(Boolean).join('. '));
+      utterance.lang = document.documentElement.lang || 'en';
+      window.speechSynthesis.speak(utterance);
+    });
+  });
+}
+
+// "Copy link" on the officer's link page. Without JavaScript the link can be selected in its box.
+document.querySelectorAll('[data-copy]').forEach((button) => {
+  const field = document.getElementById(button.dataset.copy);
+  if (!field || !navigator.clipboard) return;
+  button.hidden = false;
+  button.addEventListener('click', async () => {
+    await navigator.clipboard.writeText(field.value);
+    const status = document.getElementById('copy-status');
+    if (status) status.textContent = button.dataset.copied;
+  });
+});

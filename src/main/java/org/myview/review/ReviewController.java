@@ -60,6 +60,9 @@ class ReviewController {
         model.put("seesAll", user.seesAllReviews());
         model.put("officers", user.seesAllReviews() ? staff.withRole(Role.REVIEWING_OFFICER) : List.of());
         model.put("officer", officer == null ? "" : officer);
+        List<ReviewPageSection.Section> shown = new ArrayList<>();
+        sections.forEach(s -> s.listSectionFor(user).ifPresent(shown::add));
+        model.put("sections", shown);
         return new ModelAndView<>("review/list", model);
     }
 
@@ -90,7 +93,7 @@ class ReviewController {
                     ? new ReviewService.ParticipationForm(null, "NONE", Set.of())
                     : new ReviewService.ParticipationForm(current.code().name(), current.advocate().name(),
                     current.viewsReachedBy().stream().map(Enum::name).collect(java.util.stream.Collectors.toSet()));
-            return HttpResponse.ok(new ModelAndView<>("review/participation", formModel(review, form, new FormErrors())));
+            return HttpResponse.ok(new ModelAndView<>("review/participation", withHints(formModel(review, form, new FormErrors()), review)));
         }).orElseGet(HttpResponse::notFound);
     }
 
@@ -105,7 +108,8 @@ class ReviewController {
                 values(body, "viewsReachedBy"));
         FormErrors errors = reviews.record(user, id, form);
         if (!errors.isEmpty()) {
-            return HttpResponse.unprocessableEntity().body(new ModelAndView<>("review/participation", formModel(review.get(), form, errors)));
+            return HttpResponse.unprocessableEntity().body(new ModelAndView<>("review/participation",
+                    withHints(formModel(review.get(), form, errors), review.get())));
         }
         return HttpResponse.seeOther(URI.create("/reviews/" + id + "?saved=1"));
     }
@@ -136,6 +140,14 @@ class ReviewController {
         model.put("types", ReviewType.values());
         model.put("seesAll", user.seesAllReviews());
         model.put("officers", user.seesAllReviews() ? staff.withRole(Role.REVIEWING_OFFICER) : List.of());
+        return model;
+    }
+
+    /** Hints other features give for this review's participation (PN6 when the child sent their form). */
+    private Map<String, Object> withHints(Map<String, Object> model, Review review) {
+        List<String> hints = new ArrayList<>();
+        sections.forEach(s -> s.participationHintKey(review).ifPresent(hints::add));
+        model.put("hints", hints);
         return model;
     }
 

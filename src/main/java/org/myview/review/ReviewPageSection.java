@@ -17,4 +17,14 @@ public interface ReviewPageSection {
     }
 
     Optional<Section> sectionFor(Review review, StaffUser user);
+
+    /** Something to show at the top of the officer's review list (a child who asked to talk now, for example). */
+    default Optional<Section> listSectionFor(StaffUser user) {
+        return Optional.empty();
+    }
+
+    /** A hint (message key) for the participation form, for example PN6 when the child sent their form. */
+    default Optional<String> participationHintKey(Review review) {
+        return Optional.empty();
+    }
 }

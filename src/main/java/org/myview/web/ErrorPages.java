@@ -61,7 +61,7 @@ public class ErrorPages implements ErrorResponseProcessor<Object> {
         } else if (status >= 500) {
             reference = newReference();
             LOG.error("Server error, reference {} on {} {}: {}", reference, context.getRequest().getMethodName(),
-                    context.getRequest().getPath(), cause == null ? "no exception" : describeWithoutMessages(cause));
+                    org.myview.web.link.LinkTokens.redact(context.getRequest().getPath()), cause == null ? "no exception" : describeWithoutMessages(cause));
         }
         @SuppressWarnings("unchecked")
         MutableHttpResponse<Object> typed = (MutableHttpResponse<Object>) response;
@@ -85,7 +85,7 @@ public class ErrorPages implements ErrorResponseProcessor<Object> {
             return page(request, HttpStatus.SERVICE_UNAVAILABLE, "unavailable").header(HttpHeaders.RETRY_AFTER, "10");
         }
         String reference = newReference();
-        LOG.error("Server error, reference {} on {} {}: {}", reference, request.getMethodName(), request.getPath(),
+        LOG.error("Server error, reference {} on {} {}: {}", reference, request.getMethodName(), org.myview.web.link.LinkTokens.redact(request.getPath()),
                 describeWithoutMessages(cause));
         if (wantsJson(request)) {
             return HttpResponse.serverError().contentType(MediaType.APPLICATION_JSON_TYPE).body((Object) Map.of("status", 500,

@@ -28,6 +28,10 @@ class DemoDataTest {
                 assertTrue(count(s, "select count(*) from review r where review_date <= current_date and not exists "
                         + "(select 1 from review_participation p where p.review_id = r.id)") > 5, "overdue reviews to record");
                 assertTrue(count(s, "select count(distinct pn_code) from review_participation") == 8, "every PN code");
+                assertTrue(count(s, "select count(*) from consultation where sent_at is not null") >= 5, "children’s sent forms");
+                assertTrue(count(s, "select count(*) from consultation c join review r on r.id = c.review_id "
+                        + "where c.sent_at is not null and r.review_date <= current_date") >= 1, "a held review with a sent form (PN6 hint)");
+                assertEquals(1, count(s, "select count(*) from consultation_concern"), "a child who asked to talk now");
             }
         }
     }

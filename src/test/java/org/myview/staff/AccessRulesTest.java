@@ -67,6 +67,19 @@ class AccessRulesTest {
         EXPECTED.put("GET /set-password/{token}", EVERYONE);
         EXPECTED.put("GET /set-password", EVERYONE);
         EXPECTED.put("POST /set-password", EVERYONE);
+        // Secret links (web/link): a child's or parent's form
+        EXPECTED.put("GET /{kind}/link/{token}", EVERYONE);
+        // The child's consultation form (the form session, not a role, decides what a page shows)
+        EXPECTED.put("GET /consultation", EVERYONE);
+        EXPECTED.put("POST /consultation/version", EVERYONE);
+        EXPECTED.put("GET /consultation/q/{number}", EVERYONE);
+        EXPECTED.put("POST /consultation/q/{number}", EVERYONE);
+        EXPECTED.put("GET /consultation/check", EVERYONE);
+        EXPECTED.put("POST /consultation/send", EVERYONE);
+        EXPECTED.put("GET /consultation/sent", EVERYONE);
+        EXPECTED.put("POST /consultation/talk", EVERYONE);
+        EXPECTED.put("GET /consultation/talk", EVERYONE);
+        EXPECTED.put("POST /consultation/language", EVERYONE);
         // Staff
         EXPECTED.put("GET /staff", STAFF);
         EXPECTED.put("GET /api/me", STAFF);
@@ -87,6 +100,7 @@ class AccessRulesTest {
         EXPECTED.put("GET /reviews/{id}", REVIEWS);
         EXPECTED.put("GET /reviews/{id}/participation", REVIEWS);
         EXPECTED.put("POST /reviews/{id}/participation", REVIEWS);
+        EXPECTED.put("POST /reviews/{id}/consultation-link", REVIEWS);
         EXPECTED.put("GET /reviews/import", MANAGER);
         EXPECTED.put("POST /reviews/import", MANAGER);
         EXPECTED.put("GET /reviews/export", MANAGER);
@@ -117,6 +131,25 @@ class AccessRulesTest {
         EXPECTED.put("POST /forum/you-said-we-did", LEAD);
         EXPECTED.put("GET /forum/you-said-we-did/{id}/edit", LEAD);
         EXPECTED.put("POST /forum/you-said-we-did/{id}", LEAD);
+        // Messages to parents (notify/)
+        EXPECTED.put("GET /notify/outbox", Set.of("PARTICIPATION_LEAD", "ADMIN"));
+        // Parent feedback: the lead's pages, results for the lead and the manager, the parent's form for anyone with a link
+        Set<String> lead = Set.of("PARTICIPATION_LEAD");
+        EXPECTED.put("GET /parent/rounds", lead);
+        EXPECTED.put("POST /parent/rounds", lead);
+        EXPECTED.put("GET /parent/plans", lead);
+        EXPECTED.put("GET /parent/plans/new", lead);
+        EXPECTED.put("POST /parent/plans", lead);
+        EXPECTED.put("GET /parent/plans/import", lead);
+        EXPECTED.put("POST /parent/plans/import", lead);
+        EXPECTED.put("GET /parent/results", Set.of("PARTICIPATION_LEAD", "SERVICE_MANAGER"));
+        EXPECTED.put("GET /parent/results/export.csv", Set.of("PARTICIPATION_LEAD", "SERVICE_MANAGER"));
+        EXPECTED.put("GET /parent/form", EVERYONE);
+        EXPECTED.put("GET /parent/form/{step}", EVERYONE);
+        EXPECTED.put("POST /parent/form/{step}", EVERYONE);
+        EXPECTED.put("GET /parent/check", EVERYONE);
+        EXPECTED.put("POST /parent/check", EVERYONE);
+        EXPECTED.put("GET /parent/done", EVERYONE);
     }
 
     @Inject

@@ -1,0 +1,217 @@
+package org.myview.consultation;
+
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.cookie.Cookie;
+import io.micronaut.http.cookie.SameSite;
+import io.micronaut.http.server.util.locale.HttpLocaleResolver;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
+import io.micronaut.views.ModelAndView;
+import org.myview.web.FormErrors;
+import org.myview.web.link.FormSessionCookie;
+import org.myview.web.link.LinkSessions;
+import org.myview.web.link.LinkStatus;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * The child's form, opened from their link (web/link swapped the token for a form-session cookie):
+ * start, one question per page, check your answers, send, confirmation; "I want to talk to someone now"
+ * and the language switch on every page.
+ */
+@Controller("/consultation")
+@Secured(SecurityRule.IS_ANONYMOUS)
+@ExecuteOn(TaskExecutors.BLOCKING)
+class ConsultationController {
+
+    static final String LANGUAGE_COOKIE = "myview_lang";
+    static final List<String> LANGUAGES = List.of("en", "ur");
+
+    private final ConsultationService service;
+    private final ConsultationLinkKind kind;
+    private final LinkSessions sessions;
+    private final FormWords words;
+    private final HttpLocaleResolver locales;
+    private final FormDefinitions definitions;
+    private final FormSessionCookie cookies;
+
+    ConsultationController(ConsultationService service, ConsultationLinkKind kind, LinkSessions sessions, FormWords words,
+                           HttpLocaleResolver locales, FormDefinitions definitions, FormSessionCookie cookies) {
+        this.service = service;
+        this.kind = kind;
+        this.sessions = sessions;
+        this.words = words;
+        this.locales = locales;
+        this.definitions = definitions;
+        this.cookies = cookies;
+    }
+
+    @Get
+    HttpResponse<?> start(HttpRequest<?> request) {
+        return withOpenForm(request, journey -> {
+            Map<String, Object> model = model(journey);
+            model.put("others", definitions.all().stream().filter(d -> !d.id().equals(journey.definition().id())).toList());
+            return HttpResponse.ok(new ModelAndView<>("consultation/start", model));
+        });
+    }
+
+    @Post(value = "/version", consumes = "application/x-www-form-urlencoded")
+    HttpResponse<?> version(HttpRequest<?> request, @Body Map<String, String> body) {
+        return withOpenForm(request, journey -> {
+            service.chooseVersion(journey.linkId(), body.getOrDefault("version", ""));
+            return HttpResponse.seeOther(URI.create("/consultation"));
+        });
+    }
+
+    @Get("/q/{number}")
+    HttpResponse<?> question(HttpRequest<?> request, @PathVariable int number) {
+        return withOpenForm(request, journey -> {
+            if (journey.definition().question(number).isEmpty()) {
+                return HttpResponse.notFound();
+            }
+            ConsultationRepository.Answer saved = journey.answers().get(journey.definition().question(number).get().id());
+            String value = saved == null || saved.declined() ? "" : saved.answer();
+            boolean change = request.getParameters().contains("change");
+            return HttpResponse.ok(new ModelAndView<>("consultation/question", questionModel(request, journey, number, value, change, new FormErrors())));
+        });
+    }
+
+    @Post(value = "/q/{number}", consumes = "application/x-www-form-urlencoded")
+    HttpResponse<?> answer(HttpRequest<?> request, @PathVariable int number, @Body Map<String, String> body) {
+        return withOpenForm(request, journey -> {
+            if (journey.definition().question(number).isEmpty()) {
+                return HttpResponse.notFound();
+            }
+            boolean declined = "skip".equals(body.get("action"));
+            boolean change = "check".equals(body.get("return"));
+            String value = body.get("answer");
+            Optional<String> problem = service.answer(journey.linkId(), number, value, declined);
+            if (problem.isPresent()) {
+                FormErrors errors = new FormErrors().add("answer", problem.get(), ConsultationService.MAX_ANSWER);
+                return HttpResponse.unprocessableEntity().body(new ModelAndView<>("consultation/question",
+                        questionModel(request, journey, number, value == null ? "" : value, change, errors)));
+            }
+            boolean last = number >= journey.definition().questions().size();
+            return HttpResponse.seeOther(URI.create(change || last ? "/consultation/check" : "/consultation/q/" + (number + 1)));
+        });
+    }
+
+    @Get("/check")
+    HttpResponse<?> check(HttpRequest<?> request) {
+        return withOpenForm(request, journey -> {
+            Locale locale = locales.resolveOrDefault(request);
+            List<Map<String, Object>> rows = new ArrayList<>();
+            for (int i = 1; i <= journey.definition().questions().size(); i++) {
+                FormDefinition.Question question = journey.definition().question(i).orElseThrow();
+                ConsultationRepository.Answer answer = journey.answers().get(question.id());
+                Map<String, Object> row = new HashMap<>();
+                row.put("number", i);
+                row.put("title", words.title(journey.definition(), question.id(), locale));
+                row.put("answer", answer == null ? null : answer.declined() ? null : words.answerLabel(question, answer.answer(), locale));
+                row.put("declined", answer != null && answer.declined());
+                rows.add(row);
+            }
+            Map<String, Object> model = model(journey);
+            model.put("rows", rows);
+            model.put("back", "/consultation/q/" + journey.definition().questions().size());
+            return HttpResponse.ok(new ModelAndView<>("consultation/check", model));
+        });
+    }
+
+    @Post(value = "/send", consumes = "application/x-www-form-urlencoded")
+    HttpResponse<?> send(HttpRequest<?> request) {
+        return withOpenForm(request, journey -> {
+            service.send(journey.linkId(), locales.resolveOrDefault(request));
+            return HttpResponse.seeOther(URI.create("/consultation/sent"));
+        });
+    }
+
+    @Get("/sent")
+    HttpResponse<?> sent(HttpRequest<?> request) {
+        LinkStatus status = sessions.status(request, kind);
+        if (status.state() != LinkStatus.State.SENT) {
+            return status.isOpen() ? HttpResponse.seeOther(URI.create("/consultation/check")) : sessions.problem(kind, status.state());
+        }
+        return HttpResponse.ok(new ModelAndView<>("consultation/sent", model(service.journey(status.linkId()))));
+    }
+
+    /** "I want to talk to someone now": works before and after sending, while the session lasts. */
+    @Post(value = "/talk", consumes = "application/x-www-form-urlencoded")
+    HttpResponse<?> talk(HttpRequest<?> request) {
+        LinkStatus status = sessions.status(request, kind);
+        if (status.state() != LinkStatus.State.OPEN && status.state() != LinkStatus.State.SENT) {
+            return sessions.problem(kind, status.state());
+        }
+        service.raiseConcern(status.linkId());
+        return HttpResponse.seeOther(URI.create("/consultation/talk"));
+    }
+
+    @Get("/talk")
+    HttpResponse<?> talked(HttpRequest<?> request) {
+        LinkStatus status = sessions.status(request, kind);
+        if (status.state() != LinkStatus.State.OPEN && status.state() != LinkStatus.State.SENT) {
+            return sessions.problem(kind, status.state());
+        }
+        return HttpResponse.ok(new ModelAndView<>("consultation/talk", model(service.journey(status.linkId()))));
+    }
+
+    /** The language switch: a cookie for the form's pages only, then back to the same page. */
+    @Post(value = "/language", consumes = "application/x-www-form-urlencoded")
+    HttpResponse<?> language(HttpRequest<?> request, @Body Map<String, String> body) {
+        String language = body.getOrDefault("language", "en");
+        if (!LANGUAGES.contains(language)) {
+            language = "en";
+        }
+        String back = body.getOrDefault("back", "/consultation");
+        if (!back.matches("/consultation(/[a-z0-9/-]*)?")) {
+            back = "/consultation";
+        }
+        return HttpResponse.seeOther(URI.create(back)).cookie(Cookie.of(LANGUAGE_COOKIE, language).path("/consultation")
+                .httpOnly(true).sameSite(SameSite.Lax).secure(cookies.isSecure(request)).maxAge(60L * 60 * 24 * 30));
+    }
+
+    private HttpResponse<?> withOpenForm(HttpRequest<?> request, Function<ConsultationService.Journey, HttpResponse<?>> page) {
+        LinkStatus status = sessions.status(request, kind);
+        return switch (status.state()) {
+            case OPEN -> page.apply(service.journey(status.linkId()));
+            case SENT -> HttpResponse.seeOther(URI.create("/consultation/sent"));
+            default -> sessions.problem(kind, status.state());
+        };
+    }
+
+    private Map<String, Object> model(ConsultationService.Journey journey) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("journey", journey);
+        model.put("definition", journey.definition());
+        model.put("officerName", journey.officerName() == null ? "–" : journey.officerName());
+        model.put("languages", LANGUAGES);
+        model.put("consultationPage", true);
+        return model;
+    }
+
+    private Map<String, Object> questionModel(HttpRequest<?> request, ConsultationService.Journey journey, int number,
+                                              String value, boolean change, FormErrors errors) {
+        Map<String, Object> model = model(journey);
+        model.put("question", words.show(journey.definition(), number, locales.resolveOrDefault(request)));
+        model.put("value", value);
+        model.put("change", change);
+        model.put("errors", errors);
+        model.put("back", change ? "/consultation/check" : number == 1 ? "/consultation" : "/consultation/q/" + (number - 1));
+        return model;
+    }
+}

@@ -1,0 +1,65 @@
+package org.myview.consultation;
+
+import jakarta.inject.Singleton;
+import org.myview.review.Review;
+import org.myview.review.ReviewPageSection;
+import org.myview.staff.StaffUser;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/** The review page's My Review My View part: concerns first, the link, and the child's answers once sent. */
+@Singleton
+class ConsultationSection implements ReviewPageSection {
+
+    private final ConsultationService service;
+    private final FormWords words;
+
+    ConsultationSection(ConsultationService service, FormWords words) {
+        this.service = service;
+        this.words = words;
+    }
+
+    @Override
+    public Optional<Section> sectionFor(Review review, StaffUser user) {
+        ConsultationService.StaffView view = service.staffView(user, review);
+        Map<String, Object> model = new HashMap<>();
+        model.put("reviewId", review.id());
+        model.put("link", view.link());
+        model.put("answersSoFar", view.answersSoFar());
+        model.put("sent", view.sent());
+        model.put("concerns", view.concerns());
+        if (view.sent() != null) {
+            Locale english = Locale.UK;
+            List<Map<String, Object>> rows = new ArrayList<>();
+            for (FormDefinition.Question question : view.definition().questions()) {
+                Map<String, Object> row = new HashMap<>();
+                row.put("title", words.title(view.definition(), question.id(), english));
+                Optional<ConsultationRepository.Answer> answer = view.answers().stream()
+                        .filter(a -> a.questionId().equals(question.id())).findFirst();
+                row.put("declined", answer.map(ConsultationRepository.Answer::declined).orElse(false));
+                row.put("answer", answer.filter(a -> !a.declined()).map(a -> words.answerLabel(question, a.answer(), english)).orElse(null));
+                rows.add(row);
+            }
+            model.put("rows", rows);
+            model.put("definition", view.definition());
+        }
+        return Optional.of(new Section("consultation/section", model));
+    }
+
+    /** Children who asked to talk to someone now, not yet seen on their review page: the officer's own, or all for a manager. */
+    @Override
+    public Optional<Section> listSectionFor(StaffUser user) {
+        List<ConsultationRepository.Concern> concerns = service.unseenConcerns(user.seesAllReviews() ? null : user.accountId());
+        return concerns.isEmpty() ? Optional.empty() : Optional.of(new Section("consultation/concerns", Map.of("concerns", concerns)));
+    }
+
+    @Override
+    public Optional<String> participationHintKey(Review review) {
+        return service.formSent(review.id()) ? Optional.of("consultation.staff.pn6Hint") : Optional.empty();
+    }
+}

@@ -1,0 +1,233 @@
+package org.myview.consultation;
+
+import io.micronaut.context.event.ApplicationEventPublisher;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import org.myview.review.Review;
+import org.myview.staff.AuditAction;
+import org.myview.staff.AuditEvent;
+import org.myview.staff.AuditTrail;
+import org.myview.staff.StaffUser;
+import org.myview.web.link.LinkStatus;
+import org.myview.web.link.LinkTokens;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/** The rules of the child's form: links, versions by age, saving answers, sending once, concerns. */
+@Singleton
+public class ConsultationService {
+
+    static final int MAX_ANSWER = 2000;
+    /** The question whose words stay between the child and their reviewing officer: never sent on to the forum. */
+    static final String PRIVATE_QUESTION = "private";
+
+    /** Where the child is: the link's review, the version of the questions, the answers so far. */
+    record Journey(long linkId, long reviewId, LocalDate reviewDate, String officerName, int childAge,
+                   FormDefinition definition, Map<String, ConsultationRepository.Answer> answers, boolean sent, boolean shareWithForum) {
+
+        public int answeredCount() {
+            return answers.size();
+        }
+    }
+
+    /** What the officer sees on the review page. */
+    record StaffView(ConsultationRepository.LinkRow link, Integer answersSoFar, FormDefinition definition,
+                     ConsultationRepository.Form sent, List<ConsultationRepository.Answer> answers,
+                     List<ConsultationRepository.Concern> concerns) {
+    }
+
+    private final ConsultationRepository repository;
+    private final FormDefinitions definitions;
+    private final FormWords words;
+    private final ApplicationEventPublisher<ConsultationSent> sentEvents;
+    private final AuditTrail audit;
+    private final ConsultationSettings settings;
+    private final Clock clock;
+
+    ConsultationService(ConsultationRepository repository, FormDefinitions definitions, FormWords words,
+                        ApplicationEventPublisher<ConsultationSent> sentEvents, AuditTrail audit,
+                        ConsultationSettings settings, Clock clock) {
+        this.repository = repository;
+        this.definitions = definitions;
+        this.words = words;
+        this.sentEvents = sentEvents;
+        this.audit = audit;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    Instant now() {
+        return clock.instant();
+    }
+
+    // --- links ---------------------------------------------------------------------------------------
+
+    /** A new link for the review (replacing earlier ones); the token is returned once and never stored. */
+    @Transactional
+    public CreatedLink createLink(StaffUser user, Review review) {
+        Instant now = clock.instant();
+        Instant expires = LinkExpiry.of(review.date(), now, settings);
+        LinkTokens.NewLink link = LinkTokens.newLink();
+        long id = repository.insertLink(review.id(), link.hash(), user.accountId(), now, expires);
+        audit.record(AuditEvent.of(user, AuditAction.CONSULTATION_LINK_CREATED).child(review.child().id())
+                .review(review.id()).subject("consultation_link", id));
+        return new CreatedLink(id, link.token(), expires);
+    }
+
+    public record CreatedLink(long id, String token, Instant expiresAt) {
+    }
+
+    @Transactional
+    LinkStatus linkStatusByHash(byte[] hash, Instant now) {
+        return repository.linkByHash(hash).map(link -> status(link, now)).orElse(LinkStatus.unknown());
+    }
+
+    @Transactional
+    LinkStatus linkStatus(long linkId, Instant now) {
+        return repository.linkById(linkId).map(link -> status(link, now)).orElse(LinkStatus.unknown());
+    }
+
+    private static LinkStatus status(ConsultationRepository.LinkRow link, Instant now) {
+        if (link.sentAt() != null) {
+            return LinkStatus.sent(link.id());
+        }
+        if (link.replacedAt() != null || !link.expiresAt().isAfter(now)) {
+            return LinkStatus.expired(link.id());
+        }
+        return LinkStatus.open(link.id());
+    }
+
+    // --- the child's journey -------------------------------------------------------------------------
+
+    @Transactional
+    Journey journey(long linkId) {
+        ConsultationRepository.LinkRow link = repository.linkById(linkId).orElseThrow();
+        ConsultationRepository.ReviewFacts facts = repository.reviewFacts(link.reviewId()).orElseThrow();
+        int age = org.myview.review.ChildAge.yearsOn(facts.dateOfBirth(), facts.reviewDate());
+        Optional<ConsultationRepository.Form> form = repository.formForLink(linkId);
+        FormDefinition definition = form.flatMap(f -> definitions.find(f.definitionId())).orElseGet(() -> definitions.forAge(age));
+        Map<String, ConsultationRepository.Answer> answers = new LinkedHashMap<>();
+        form.ifPresent(f -> repository.answers(f.id(), definition.id()).forEach(a -> answers.put(a.questionId(), a)));
+        return new Journey(linkId, link.reviewId(), facts.reviewDate(), facts.officerName(), age, definition, answers,
+                form.map(f -> f.sentAt() != null).orElse(false), form.map(ConsultationRepository.Form::shareWithForum).orElse(false));
+    }
+
+    /** The child chose another age version. Answers to the other version are kept, but not sent. */
+    @Transactional
+    boolean chooseVersion(long linkId, String definitionId) {
+        Optional<FormDefinition> definition = definitions.find(definitionId);
+        if (definition.isEmpty()) {
+            return false;
+        }
+        ConsultationRepository.LinkRow link = repository.linkById(linkId).orElseThrow();
+        ConsultationRepository.Form form = repository.formCreatingIfAbsent(linkId, link.reviewId(), definitionId);
+        repository.setDefinition(form.id(), definitionId);
+        return true;
+    }
+
+    /**
+     * Saves one answer as the child goes. {@code declined} is "I'd rather not say". Returns the problem's
+     * message key, or empty when saved.
+     */
+    @Transactional
+    Optional<String> answer(long linkId, int number, String value, boolean declined) {
+        Journey journey = journey(linkId);
+        FormDefinition.Question question = journey.definition().question(number).orElseThrow();
+        String answer = null;
+        if (!declined) {
+            answer = value == null ? "" : value.strip();
+            if (answer.isEmpty()) {
+                return Optional.of(question.isText() ? "consultation.question.errorText" : "consultation.question.errorChoice");
+            }
+            if (question.isText() && answer.length() > MAX_ANSWER) {
+                return Optional.of("consultation.question.tooLong");
+            }
+            if (!question.isText() && !question.allowed().contains(answer)) {
+                return Optional.of("consultation.question.errorChoice");
+            }
+        }
+        ConsultationRepository.Form form = repository.formCreatingIfAbsent(linkId, journey.reviewId(), journey.definition().id());
+        repository.saveAnswer(form.id(), new ConsultationRepository.Answer(journey.definition().id(),
+                journey.definition().version(), question.id(), answer, declined), clock.instant());
+        return Optional.empty();
+    }
+
+    /**
+     * Sends the form, once. A double tap, a retry after a dropped connection, or two requests at the same
+     * moment: the first marks it sent and publishes {@link ConsultationSent} in the same transaction; the
+     * others find it sent and do nothing. Consent to share is yes only when the child chose yes.
+     */
+    @Transactional
+    void send(long linkId, Locale locale) {
+        Journey journey = journey(linkId);
+        ConsultationRepository.Form form = repository.formCreatingIfAbsent(linkId, journey.reviewId(), journey.definition().id());
+        ConsultationRepository.Answer consent = journey.answers().get(FormDefinition.SHARE_QUESTION);
+        boolean share = consent != null && "yes".equals(consent.answer());
+        if (!repository.markSent(form.id(), share, clock.instant())) {
+            return;
+        }
+        List<ConsultationSent.WrittenAnswer> written = new ArrayList<>();
+        for (FormDefinition.Question question : journey.definition().questions()) {
+            ConsultationRepository.Answer answer = journey.answers().get(question.id());
+            if (question.isText() && !question.id().equals(PRIVATE_QUESTION) && answer != null && !answer.declined()) {
+                written.add(new ConsultationSent.WrittenAnswer(question.id(),
+                        words.title(journey.definition(), question.id(), locale), answer.answer()));
+            }
+        }
+        sentEvents.publishEvent(new ConsultationSent(form.id(), share, written));
+    }
+
+    /** "I want to talk to someone now": a concern the reviewing officer sees at once. */
+    @Transactional
+    void raiseConcern(long linkId) {
+        ConsultationRepository.LinkRow link = repository.linkById(linkId).orElseThrow();
+        repository.insertConcern(link.reviewId(), linkId, clock.instant());
+    }
+
+    // --- the officer ---------------------------------------------------------------------------------
+
+    /** The review page's section: the link's state, concerns, and the answers when sent (audited, as are concerns seen). */
+    @Transactional
+    StaffView staffView(StaffUser user, Review review) {
+        List<ConsultationRepository.Concern> concerns = repository.concerns(review.id());
+        if (repository.markConcernsSeen(review.id(), user.accountId(), clock.instant()) > 0) {
+            audit.record(AuditEvent.of(user, AuditAction.CONSULTATION_CONCERN_SEEN).child(review.child().id()).review(review.id()));
+        }
+        Optional<ConsultationRepository.LinkRow> link = repository.latestLink(review.id());
+        Optional<ConsultationRepository.Form> sent = repository.sentForm(review.id());
+        Integer soFar = null;
+        if (link.isPresent() && sent.isEmpty()) {
+            soFar = repository.formForLink(link.get().id())
+                    .map(f -> repository.answers(f.id(), f.definitionId()).size()).orElse(0);
+        }
+        FormDefinition definition = null;
+        List<ConsultationRepository.Answer> answers = List.of();
+        if (sent.isPresent()) {
+            definition = definitions.find(sent.get().definitionId()).orElseThrow();
+            answers = repository.answers(sent.get().id(), sent.get().definitionId());
+            audit.record(AuditEvent.of(user, AuditAction.CONSULTATION_ANSWERS_VIEWED).child(review.child().id())
+                    .review(review.id()).subject("consultation", sent.get().id()));
+        }
+        return new StaffView(link.orElse(null), soFar, definition, sent.orElse(null), answers, concerns);
+    }
+
+    /** Whether the child sent the form for this review (PN6 may fit if they did not attend). */
+    @Transactional
+    public boolean formSent(long reviewId) {
+        return repository.sentForm(reviewId).isPresent();
+    }
+
+    /** Concerns not seen yet on this officer's reviews (every review when null). */
+    @Transactional
+    List<ConsultationRepository.Concern> unseenConcerns(Long officerId) {
+        return repository.unseenConcerns(officerId);
+    }
+}

@@ -1,0 +1,52 @@
+package org.myview.consultation;
+
+import io.micronaut.serde.annotation.Serdeable;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One version of the questions for an age group, read from {@code src/main/resources/forms/<id>.json}.
+ * The words live in the message bundles under {@code words}; answers are stored with the definition's id,
+ * version and the question id, so old answers keep their meaning when the questions change.
+ */
+@Serdeable
+public record FormDefinition(String id, int version, String ages, String words, boolean pictures, String note,
+                             List<Question> questions) {
+
+    /** The one question whose answer is the child's consent to share with the forum. */
+    public static final String SHARE_QUESTION = "share-with-forum";
+
+    public FormDefinition {
+        questions = List.copyOf(questions);
+    }
+
+    /** A question: {@code text} (the child's own words), {@code faces} (happy/ok/sad/worried) or {@code choice}. */
+    @Serdeable
+    public record Question(String id, String type, List<String> options) {
+
+        public static final List<String> FACES = List.of("happy", "ok", "sad", "worried");
+
+        public Question {
+            options = options == null ? List.of() : List.copyOf(options);
+        }
+
+        /** The answers a child may give (none for a text question). */
+        public List<String> allowed() {
+            return type.equals("faces") ? FACES : options;
+        }
+
+        public boolean isText() {
+            return type.equals("text");
+        }
+    }
+
+    /** 1-based. */
+    public Optional<Question> question(int number) {
+        return number >= 1 && number <= questions.size() ? Optional.of(questions.get(number - 1)) : Optional.empty();
+    }
+
+    public Optional<Question> question(String questionId) {
+        return questions.stream().filter(q -> q.id().equals(questionId)).findFirst();
+    }
+}

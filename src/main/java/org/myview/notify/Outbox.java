@@ -1,0 +1,29 @@
+package org.myview.notify;
+
+import io.micronaut.transaction.TransactionDefinition;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+
+import java.time.Clock;
+
+/**
+ * Features queue messages here inside their own transaction: the message exists if and only if the
+ * change that caused it was committed. Delivery is {@link OutboxSender}'s job.
+ */
+@Singleton
+public class Outbox {
+
+    private final OutboxRepository rows;
+    private final Clock clock;
+
+    Outbox(OutboxRepository rows, Clock clock) {
+        this.rows = rows;
+        this.clock = clock;
+    }
+
+    /** Joins the caller's transaction. {@code subjectType}/{@code subjectId} say what the message is about (for the feature, not for Notify). */
+    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+    public long enqueue(Message message, String subjectType, Long subjectId) {
+        return rows.insert(message, subjectType, subjectId, clock.instant());
+    }
+}

@@ -1,0 +1,31 @@
+package org.myview.notify;
+
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.views.ModelAndView;
+import org.myview.staff.Role;
+
+import java.util.Map;
+
+/** What the outbox sent or, with no Notify key configured, would have sent. */
+@Controller("/notify/outbox")
+@Secured({Role.PARTICIPATION_LEAD_NAME, Role.ADMIN_NAME})
+@ExecuteOn(TaskExecutors.BLOCKING)
+class OutboxController {
+
+    private final OutboxRepository rows;
+    private final NotifyGateway gateway;
+
+    OutboxController(OutboxRepository rows, NotifyGateway gateway) {
+        this.rows = rows;
+        this.gateway = gateway;
+    }
+
+    @Get
+    ModelAndView<Map<String, Object>> page() {
+        return new ModelAndView<>("notify/outbox", Map.of("rows", rows.latest(200), "configured", gateway.configured()));
+    }
+}

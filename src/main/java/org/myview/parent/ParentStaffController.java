@@ -1,0 +1,150 @@
+package org.myview.parent;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Part;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.multipart.CompletedFileUpload;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.views.ModelAndView;
+import org.myview.staff.Role;
+import org.myview.staff.StaffUser;
+import org.myview.web.CsrfTokens;
+import org.myview.web.ErrorPages;
+import org.myview.web.FormErrors;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The participation lead's pages: plans and parents (entry and CSV import), and rounds. */
+@Controller("/parent")
+@Secured(Role.PARTICIPATION_LEAD_NAME)
+@ExecuteOn(TaskExecutors.BLOCKING)
+class ParentStaffController {
+
+    private final PlanService plans;
+    private final RoundService rounds;
+    private final ParentSettings settings;
+    private final CsrfTokens csrf;
+    private final ErrorPages errorPages;
+
+    ParentStaffController(PlanService plans, RoundService rounds, ParentSettings settings, CsrfTokens csrf, ErrorPages errorPages) {
+        this.plans = plans;
+        this.rounds = rounds;
+        this.settings = settings;
+        this.csrf = csrf;
+        this.errorPages = errorPages;
+    }
+
+    @Get("/rounds")
+    ModelAndView<Map<String, Object>> rounds(@Nullable @QueryValue Integer sent) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("overview", rounds.overview());
+        model.put("followUpDays", settings.followUpAfterDays());
+        model.put("sent", sent);
+        return new ModelAndView<>("parent/rounds", model);
+    }
+
+    @Post(value = "/rounds", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> send(Authentication authentication) {
+        int sent = rounds.sendToDuePlans(StaffUser.from(authentication));
+        return HttpResponse.seeOther(URI.create("/parent/rounds?sent=" + sent));
+    }
+
+    @Get("/plans")
+    ModelAndView<Map<String, Object>> plans(@Nullable @QueryValue String saved) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("plans", plans.plans());
+        model.put("today", plans.today());
+        model.put("saved", saved != null);
+        return new ModelAndView<>("parent/plans", model);
+    }
+
+    @Get("/plans/new")
+    ModelAndView<Map<String, Object>> newPlan() {
+        return new ModelAndView<>("parent/plan-new", planModel(new PlanEntry(null, null, null, null, null, null, null, null, "en"), new FormErrors()));
+    }
+
+    @Post(value = "/plans", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> addPlan(Authentication authentication, @Body Map<String, Object> body) {
+        PlanEntry entry = new PlanEntry(text(body, "planReference"), text(body, "planType"), text(body, "startDate"), text(body, "endDate"),
+                text(body, "childReferences"), text(body, "parentName"), text(body, "email"), text(body, "mobile"), text(body, "language"));
+        FormErrors errors = plans.add(StaffUser.from(authentication), entry);
+        if (!errors.isEmpty()) {
+            return HttpResponse.unprocessableEntity().body(new ModelAndView<>("parent/plan-new", planModel(entry, errors)));
+        }
+        return HttpResponse.seeOther(URI.create("/parent/plans?saved=1"));
+    }
+
+    @Get("/plans/import")
+    ModelAndView<Map<String, Object>> importPage() {
+        return new ModelAndView<>("parent/import", Map.of());
+    }
+
+    /** Multipart, so the CSRF filter leaves the token to us: it is a part of the form. */
+    @Post(value = "/plans/import", consumes = MediaType.MULTIPART_FORM_DATA)
+    HttpResponse<?> importFile(HttpRequest<?> request, Authentication authentication, @Nullable @Part("_csrf") String token,
+                               @Nullable @Part("file") CompletedFileUpload file) throws IOException {
+        if (token == null || !csrf.isValid(request, token)) {
+            return errorPages.page(request, HttpStatus.FORBIDDEN, "expired");
+        }
+        Map<String, Object> model = new HashMap<>();
+        if (file == null || file.getSize() == 0) {
+            model.put("fileError", "parent.import.error.noFile");
+            return HttpResponse.unprocessableEntity().body(new ModelAndView<>("parent/import", model));
+        }
+        String text = decode(file.getBytes());
+        if (text == null) {
+            model.put("fileError", "parent.import.error.encoding");
+            return HttpResponse.unprocessableEntity().body(new ModelAndView<>("parent/import", model));
+        }
+        PlanService.ImportResult result = plans.importFile(StaffUser.from(authentication), text);
+        model.put("result", result);
+        return result.imported() ? HttpResponse.ok(new ModelAndView<>("parent/import", model))
+                : HttpResponse.unprocessableEntity().body(new ModelAndView<>("parent/import", model));
+    }
+
+    private static Map<String, Object> planModel(PlanEntry entry, FormErrors errors) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("form", entry);
+        model.put("errors", errors);
+        model.put("types", PlanType.values());
+        return model;
+    }
+
+    private static String text(Map<String, Object> body, String name) {
+        Object value = body.get(name);
+        if (value instanceof Collection<?> values) {
+            value = values.isEmpty() ? null : values.iterator().next();
+        }
+        return value == null ? null : value.toString().trim();
+    }
+
+    private static String decode(byte[] bytes) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            return null;
+        }
+    }
+
+}

@@ -1,0 +1,134 @@
+package org.myview.parent;
+
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import org.myview.staff.AuditAction;
+import org.myview.staff.AuditEvent;
+import org.myview.staff.AuditTrail;
+import org.myview.staff.StaffUser;
+import org.myview.web.CsvReader;
+import org.myview.web.FormErrors;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/** Plans and parents: entered one at a time, or imported from CSV all or nothing. */
+@Singleton
+public class PlanService {
+
+    /** One problem in an imported file: the line, the column, what is wrong. */
+    public record ImportError(int line, String column, String messageKey) {
+    }
+
+    public record ImportResult(boolean imported, int rows, int plansCreated, int contactsAdded, List<ImportError> errors) {
+    }
+
+    /** The import's columns, in the order of the template; the header names them, in any order. */
+    public static final List<String> COLUMNS = List.of("plan_reference", "plan_type", "start_date", "end_date", "child_references",
+            "parent_name", "email", "mobile", "language");
+
+    private final ParentRepository repository;
+    private final AuditTrail audit;
+    private final Clock clock;
+
+    PlanService(ParentRepository repository, AuditTrail audit, Clock clock) {
+        this.repository = repository;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    public LocalDate today() {
+        return LocalDate.now(clock);
+    }
+
+    @Transactional(readOnly = true)
+    public List<ParentRepository.Plan> plans() {
+        return repository.plans(500);
+    }
+
+    /** Adds a plan (or updates it, by its reference) with one parent. */
+    @Transactional
+    public FormErrors add(StaffUser user, PlanEntry entry) {
+        FormErrors errors = new FormErrors();
+        Optional<PlanEntry.Checked> checked = entry.check(errors, today());
+        if (checked.isEmpty()) {
+            return errors;
+        }
+        int[] counts = new int[2];
+        save(checked.get(), counts);
+        audit.record(AuditEvent.of(user, AuditAction.PARENT_PLANS_IMPORTED).subject("parent_plan", checked.get().planReference())
+                .detail(Map.of("source", "ENTRY", "plansCreated", counts[0], "parentsAdded", counts[1])));
+        return errors;
+    }
+
+    @Transactional
+    public ImportResult importFile(StaffUser user, String text) {
+        List<CsvReader.Record> records = CsvReader.read(text);
+        List<ImportError> errors = new ArrayList<>();
+        if (records.isEmpty()) {
+            return new ImportResult(false, 0, 0, 0, List.of(new ImportError(1, "FILE", "parent.import.error.empty")));
+        }
+        Map<String, Integer> columns = new HashMap<>();
+        List<String> header = records.get(0).fields();
+        for (int i = 0; i < header.size(); i++) {
+            columns.put(header.get(i).trim().toLowerCase(Locale.ROOT), i);
+        }
+        for (String required : List.of("plan_reference", "plan_type", "start_date", "child_references", "parent_name")) {
+            if (!columns.containsKey(required)) {
+                errors.add(new ImportError(1, required, "parent.import.error.column"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            return new ImportResult(false, 0, 0, 0, errors);
+        }
+        LocalDate today = today();
+        List<PlanEntry.Checked> rows = new ArrayList<>();
+        for (CsvReader.Record record : records.subList(1, records.size())) {
+            PlanEntry entry = new PlanEntry(value(record, columns, "plan_reference"), value(record, columns, "plan_type"),
+                    value(record, columns, "start_date"), value(record, columns, "end_date"), value(record, columns, "child_references"),
+                    value(record, columns, "parent_name"), value(record, columns, "email"), value(record, columns, "mobile"),
+                    value(record, columns, "language"));
+            FormErrors rowErrors = new FormErrors();
+            entry.check(rowErrors, today).ifPresent(rows::add);
+            rowErrors.all().forEach(e -> errors.add(new ImportError(record.line(), COLUMNS.get(PlanEntry.FIELDS.indexOf(e.field())), e.key())));
+        }
+        if (!errors.isEmpty() || rows.isEmpty()) {
+            if (errors.isEmpty()) {
+                errors.add(new ImportError(2, "FILE", "parent.import.error.noRows"));
+            }
+            return new ImportResult(false, rows.size(), 0, 0, errors);
+        }
+        int[] counts = new int[2];
+        rows.forEach(row -> save(row, counts));
+        audit.record(AuditEvent.of(user, AuditAction.PARENT_PLANS_IMPORTED)
+                .detail(Map.of("source", "IMPORT", "rows", rows.size(), "plansCreated", counts[0], "parentsAdded", counts[1])));
+        return new ImportResult(true, rows.size(), counts[0], counts[1], List.of());
+    }
+
+    private void save(PlanEntry.Checked row, int[] counts) {
+        Optional<Long> existing = repository.planIdByReference(row.planReference());
+        long planId;
+        if (existing.isPresent()) {
+            planId = existing.get();
+            repository.updatePlan(planId, row.type(), row.start(), row.end());
+        } else {
+            planId = repository.insertPlan(row.planReference(), row.type(), row.start(), row.end());
+            counts[0]++;
+        }
+        repository.addChildren(planId, row.children());
+        if (repository.addContact(planId, row.parentName(), row.email(), row.mobile(), row.language())) {
+            counts[1]++;
+        }
+    }
+
+    private static String value(CsvReader.Record record, Map<String, Integer> columns, String name) {
+        Integer i = columns.get(name);
+        return i == null || i >= record.fields().size() ? null : record.fields().get(i);
+    }
+}

@@ -1,0 +1,114 @@
+package org.myview.web.link;
+
+import io.micronaut.context.annotation.Value;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.cookie.Cookie;
+import io.micronaut.http.cookie.SameSite;
+import jakarta.inject.Singleton;
+import org.myview.system.Hmac;
+import org.myview.system.ServiceSecrets;
+
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Optional;
+
+/**
+ * The form-session cookie of an opened link: kind, link id, a random session id and when it was opened,
+ * signed with HMAC-SHA256 (a key shared by every instance, as the staff session's). HttpOnly,
+ * SameSite=Lax (the link is opened from a text or an email, a cross-site navigation), and {@code __Host-}
+ * with Secure over HTTPS, following {@code myview.session.secure-cookies} like the staff cookie.
+ */
+@Singleton
+public class FormSessionCookie {
+
+    private static final String PREFIX = "myview_";
+    private static final String SECURE_PREFIX = "__Host-myview_";
+
+    private final ServiceSecrets secrets;
+    private final LinkSettings settings;
+    private final String secureCookies;
+    private final SecureRandom random = new SecureRandom();
+
+    FormSessionCookie(ServiceSecrets secrets, LinkSettings settings,
+                      @Value("${myview.session.secure-cookies:auto}") String secureCookies) {
+        this.secrets = secrets;
+        this.settings = settings;
+        this.secureCookies = secureCookies;
+    }
+
+    public Optional<FormSession> read(HttpRequest<?> request, String kind, Instant now) {
+        return readAnyAge(request, kind).filter(session -> isCurrent(session, now));
+    }
+
+    /** A validly signed session, however old (to tell "open your link again" from "this link does not work"). */
+    public Optional<FormSession> readAnyAge(HttpRequest<?> request, String kind) {
+        return request.getCookies().findCookie(SECURE_PREFIX + kind)
+                .or(() -> request.getCookies().findCookie(PREFIX + kind))
+                .flatMap(cookie -> decode(cookie.getValue(), kind));
+    }
+
+    public boolean isCurrent(FormSession session, Instant now) {
+        return session.openedAt().plus(settings.sessionLifetime()).isAfter(now);
+    }
+
+    /** A cookie for a new session on this link. */
+    public Cookie open(HttpRequest<?> request, String kind, long linkId, Instant now) {
+        byte[] id = new byte[16];
+        random.nextBytes(id);
+        FormSession session = new FormSession(kind, linkId, Base64.getUrlEncoder().withoutPadding().encodeToString(id), now);
+        return cookie(request, kind, encode(session), settings.sessionLifetime().toSeconds());
+    }
+
+    public Cookie clear(HttpRequest<?> request, String kind) {
+        return cookie(request, kind, "", 0);
+    }
+
+    private Cookie cookie(HttpRequest<?> request, String kind, String value, long maxAge) {
+        boolean secure = isSecure(request);
+        return Cookie.of((secure ? SECURE_PREFIX : PREFIX) + kind, value)
+                .path("/")
+                .httpOnly(true)
+                .secure(secure)
+                .sameSite(SameSite.Lax)
+                .maxAge(maxAge);
+    }
+
+    public boolean isSecure(HttpRequest<?> request) {
+        return switch (secureCookies) {
+            case "always" -> true;
+            case "never" -> false;
+            default -> request.isSecure() || "https".equalsIgnoreCase(request.getHeaders().get("X-Forwarded-Proto"));
+        };
+    }
+
+    String encode(FormSession session) {
+        String payload = "v1." + session.kind() + "." + session.linkId() + "." + session.sessionId() + "."
+                + session.openedAt().getEpochSecond();
+        return payload + "." + Hmac.sha256Base64Url(secrets.key("form-session"), payload);
+    }
+
+    Optional<FormSession> decode(String value, String kind) {
+        if (value == null || value.length() > 200) {
+            return Optional.empty();
+        }
+        int lastDot = value.lastIndexOf('.');
+        if (lastDot < 0) {
+            return Optional.empty();
+        }
+        String payload = value.substring(0, lastDot);
+        if (!Hmac.equal(Hmac.sha256Base64Url(secrets.key("form-session"), payload), value.substring(lastDot + 1))) {
+            return Optional.empty();
+        }
+        String[] parts = payload.split("\\.");
+        if (parts.length != 5 || !parts[0].equals("v1") || !parts[1].equals(kind)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(new FormSession(parts[1], Long.parseLong(parts[2]), parts[3],
+                    Instant.ofEpochSecond(Long.parseLong(parts[4]))));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+}

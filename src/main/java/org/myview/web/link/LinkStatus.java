@@ -1,0 +1,38 @@
+package org.myview.web.link;
+
+/** What a link lookup found. */
+public record LinkStatus(State state, long linkId) {
+
+    public enum State {
+        /** The form can be filled in. */
+        OPEN,
+        /** Past its expiry, or replaced by a newer link. */
+        EXPIRED,
+        /** The form was sent: the link has done its job. */
+        SENT,
+        /** No such link (a typo, an old message, or someone guessing). */
+        UNKNOWN,
+        /** The link is still open but this browser's form session has run out: open the link again. */
+        SESSION_ENDED
+    }
+
+    public static LinkStatus open(long linkId) {
+        return new LinkStatus(State.OPEN, linkId);
+    }
+
+    public static LinkStatus expired(long linkId) {
+        return new LinkStatus(State.EXPIRED, linkId);
+    }
+
+    public static LinkStatus sent(long linkId) {
+        return new LinkStatus(State.SENT, linkId);
+    }
+
+    public static LinkStatus unknown() {
+        return new LinkStatus(State.UNKNOWN, 0);
+    }
+
+    public boolean isOpen() {
+        return state == State.OPEN;
+    }
+}
