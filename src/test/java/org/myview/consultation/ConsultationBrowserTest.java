@@ -196,7 +196,8 @@ class ConsultationBrowserTest {
 
         // "I want to talk to someone now", and the page it leads to, in Urdu (right to left).
         Browser phone = fresh(Device.PHONE);
-        phone.open(server.getURI().resolve(linkForChildAged(13)));
+        String urduLink = linkForChildAged(13);
+        phone.open(server.getURI().resolve(urduLink));
         phone.clickButton("اردو (Urdu)");
         waitFor(phone, "return document.documentElement.lang === 'ur';");
         assertEquals("rtl", phone.script("return document.documentElement.dir;"));
@@ -208,7 +209,8 @@ class ConsultationBrowserTest {
         phone.clickButton("English");
         waitFor(phone, "return document.documentElement.lang === 'en';");
         assertTrue(phone.pageText().contains("They will contact you today"));
-        assertEquals(1, ReviewFixtures.count(context, "select count(*) from consultation_concern"));
+        assertEquals(1, ReviewFixtures.count(context, "select count(*) from consultation_concern k join consultation_link l "
+                + "on l.id = k.link_id where l.token_hash = sha256(convert_to('" + ConsultationTestSupport.token(urduLink) + "', 'UTF8'))"));
         List<String> errors = phone.consoleErrors();
         assertTrue(errors.isEmpty(), errors.toString());
     }
