@@ -109,6 +109,41 @@ class ConsultationBrowserTest {
         assertFalse(browser.currentAddress().toString().contains("/link/"));
     }
 
+    @Test
+    void theOfficersPagesPassAxeWithAConcernAnswersAndANewLinkWithItsQrCode() {
+        ConsultationTestSupport.Setup sentReview = ConsultationTestSupport.reviewFor(context, server.getURI(), "browser.officer",
+                "BRW" + (++children), LocalDate.now().minusYears(10), LocalDate.now().plusDays(3));
+        org.myview.support.WebClient child = new org.myview.support.WebClient(server.getURI());
+        child.get(ConsultationTestSupport.createLink(sentReview));
+        String csrf = child.get("/consultation/q/1").inputValue("_csrf");
+        child.post("/consultation/q/1", "_csrf", csrf, "answer", "Swimming on Fridays", "action", "save");
+        child.post("/consultation/talk", "_csrf", csrf);
+        child.post("/consultation/send", "_csrf", csrf);
+        ConsultationTestSupport.Setup newReview = ConsultationTestSupport.reviewFor(context, server.getURI(), "browser.officer",
+                "BRW" + (++children), LocalDate.now().minusYears(13), LocalDate.now().plusDays(3));
+
+        Browser officer = fresh(Device.DESKTOP);
+        officer.open(server.getURI().resolve("/sign-in"));
+        officer.fill("username", "browser.officer").fill("password", org.myview.support.StaffFixtures.PASSWORD);
+        click(officer, "Sign in");
+        officer.open(server.getURI().resolve("/reviews"));
+        assertTrue(officer.pageText().contains("Children who asked to talk to someone now"));
+        officer.assertAccessible();
+        officer.open(server.getURI().resolve("/reviews/" + sentReview.reviewId()));
+        assertTrue(officer.pageText().contains("Swimming on Fridays"));
+        assertTrue(officer.pageText().contains("The child asked to talk to someone now"));
+        officer.assertAccessible();
+        officer.open(server.getURI().resolve("/reviews/" + newReview.reviewId()));
+        officer.assertAccessible();
+        click(officer, "Create a link for the child");
+        assertEquals("Link for the child", officer.heading());
+        assertTrue(officer.driver().findElement(By.id("child-link")).getDomProperty("value").contains("/consultation/link/"));
+        org.myview.support.Secrets.remember(officer.driver().findElement(By.id("child-link")).getDomProperty("value").replaceAll(".*/", ""));
+        assertTrue(officer.driver().findElement(By.cssSelector("svg.myview-qr path")).getDomAttribute("d").length() > 100, "a QR code");
+        officer.assertAccessible();
+        officer.assertNoConsoleErrors();
+    }
+
     /** Clicks the button and waits for the next page (every step of the journey has a new address). */
     private static void click(Browser browser, String text) {
         String before = browser.driver().getCurrentUrl();
@@ -161,7 +196,8 @@ class ConsultationBrowserTest {
 
         // "I want to talk to someone now", and the page it leads to, in Urdu (right to left).
         Browser phone = fresh(Device.PHONE);
-        phone.open(server.getURI().resolve(linkForChildAged(13)));
+        String urduLink = linkForChildAged(13);
+        phone.open(server.getURI().resolve(urduLink));
         phone.clickButton("اردو (Urdu)");
         waitFor(phone, "return document.documentElement.lang === 'ur';");
         assertEquals("rtl", phone.script("return document.documentElement.dir;"));
@@ -173,7 +209,8 @@ class ConsultationBrowserTest {
         phone.clickButton("English");
         waitFor(phone, "return document.documentElement.lang === 'en';");
         assertTrue(phone.pageText().contains("They will contact you today"));
-        assertEquals(1, ReviewFixtures.count(context, "select count(*) from consultation_concern"));
+        assertEquals(1, ReviewFixtures.count(context, "select count(*) from consultation_concern k join consultation_link l "
+                + "on l.id = k.link_id where l.token_hash = sha256(convert_to('" + ConsultationTestSupport.token(urduLink) + "', 'UTF8'))"));
         List<String> errors = phone.consoleErrors();
         assertTrue(errors.isEmpty(), errors.toString());
     }

@@ -7,6 +7,7 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.myview.support.HtmlChecker;
 import org.myview.support.LogCapture;
 import org.myview.support.MutableClock;
 import org.myview.support.ReviewFixtures;
@@ -130,6 +131,9 @@ class ConsultationJourneyTest {
             assertTrue(confirmation.body().contains("What happens next"));
             assertTrue(confirmation.body().contains("They will not see your name"));
             for (WebClient.Page page : seen) {
+                if (page.status() == 200) {
+                    assertEquals(List.of(), HtmlChecker.errors(page.body()), "valid HTML");
+                }
                 assertFalse(page.body().contains(token), "the token is on a page after the swap");
                 assertTrue(page.location() == null || !page.location().contains(token));
             }
