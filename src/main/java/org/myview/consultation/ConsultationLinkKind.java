@@ -33,6 +33,12 @@ class ConsultationLinkKind implements LinkKind {
         return "consultation.link.ask";
     }
 
+    /** Childline, as on every page of the child's form. */
+    @Override
+    public String helpKey() {
+        return "link.problem.childline";
+    }
+
     @Override
     public LinkStatus findByHash(byte[] tokenHash, Instant now) {
         return service.linkStatusByHash(tokenHash, now);

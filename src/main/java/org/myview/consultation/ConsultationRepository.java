@@ -177,12 +177,44 @@ class ConsultationRepository {
         });
     }
 
-    void insertConcern(long reviewId, long linkId, Instant now) {
-        jdbc.prepareStatement("insert into consultation_concern (review_id, link_id, raised_at) values (?, ?, ?)", ps -> {
+    long insertConcern(long reviewId, long linkId, Instant now) {
+        return jdbc.prepareStatement("insert into consultation_concern (review_id, link_id, raised_at) values (?, ?, ?) returning id", ps -> {
             ps.setLong(1, reviewId);
             ps.setLong(2, linkId);
             ps.setTimestamp(3, Timestamp.from(now));
-            return ps.executeUpdate();
+            return single(ps.executeQuery(), rs -> rs.getLong(1)).orElseThrow();
+        });
+    }
+
+    /** Locks the link's row until the transaction ends: concerns and sends of one link take turns. */
+    Optional<LinkRow> lockLinkById(long id) {
+        return jdbc.prepareStatement(LINK + "where l.id = ? for update of l", ps -> {
+            ps.setLong(1, id);
+            return single(ps.executeQuery(), ConsultationRepository::link);
+        });
+    }
+
+    Optional<LinkRow> lockLinkByHash(byte[] hash) {
+        return jdbc.prepareStatement(LINK + "where l.token_hash = ? for update of l", ps -> {
+            ps.setBytes(1, hash);
+            return single(ps.executeQuery(), ConsultationRepository::link);
+        });
+    }
+
+    /** Whether the link already has a concern the officer has not seen yet (a repeat press adds nothing). */
+    boolean hasUnseenConcern(long linkId) {
+        return jdbc.prepareStatement("select 1 from consultation_concern where link_id = ? and seen_at is null limit 1", ps -> {
+            ps.setLong(1, linkId);
+            return single(ps.executeQuery(), rs -> true).orElse(false);
+        });
+    }
+
+    /** The reviewing officer's email, when the review has an officer with an email whose account is in use. */
+    Optional<String> officerEmail(long reviewId) {
+        return jdbc.prepareStatement("select s.email from review r join staff_account s on s.id = r.reviewing_officer_id "
+                + "where r.id = ? and not s.disabled and s.email is not null and btrim(s.email) <> ''", ps -> {
+            ps.setLong(1, reviewId);
+            return single(ps.executeQuery(), rs -> rs.getString(1).trim());
         });
     }
 

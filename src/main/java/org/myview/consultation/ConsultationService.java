@@ -3,6 +3,10 @@ package org.myview.consultation;
 import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
+import io.micronaut.context.annotation.Value;
+import org.myview.notify.Channel;
+import org.myview.notify.Message;
+import org.myview.notify.Outbox;
 import org.myview.review.Review;
 import org.myview.staff.AuditAction;
 import org.myview.staff.AuditEvent;
@@ -50,19 +54,29 @@ public class ConsultationService {
     private final ApplicationEventPublisher<ConsultationSent> sentEvents;
     private final AuditTrail audit;
     private final ConsultationSettings settings;
+    private final Outbox outbox;
+    private final String publicUrl;
     private final Clock clock;
 
     ConsultationService(ConsultationRepository repository, FormDefinitions definitions, FormWords words,
                         ApplicationEventPublisher<ConsultationSent> sentEvents, AuditTrail audit,
-                        ConsultationSettings settings, Clock clock) {
+                        ConsultationSettings settings, Outbox outbox,
+                        @Value("${myview.notify.public-url:`http://localhost:8080`}") String publicUrl, Clock clock) {
         this.repository = repository;
         this.definitions = definitions;
         this.words = words;
         this.sentEvents = sentEvents;
         this.audit = audit;
         this.settings = settings;
+        this.outbox = outbox;
+        this.publicUrl = publicUrl.replaceAll("/+$", "");
         this.clock = clock;
     }
+
+    static final String LINK_TEMPLATE = "consultation-link";
+    static final String CONCERN_TEMPLATE = "consultation-concern";
+    /** The greeting when the officer gave no name: "Hello there". */
+    static final String DEFAULT_GREETING = "there";
 
     Instant now() {
         return clock.instant();
@@ -83,6 +97,50 @@ public class ConsultationService {
     }
 
     public record CreatedLink(long id, String token, Instant expiresAt) {
+    }
+
+    /** The review's link with this token, while it can still be used (not replaced, expired or sent). */
+    @Transactional
+    Optional<ConsultationRepository.LinkRow> openLink(Review review, String token) {
+        if (token == null || !LinkTokens.looksValid(token)) {
+            return Optional.empty();
+        }
+        return repository.linkByHash(LinkTokens.hash(token))
+                .filter(link -> link.reviewId() == review.id() && status(link, clock.instant()).isOpen());
+    }
+
+    /**
+     * Queues the link to the child or carer, by text and/or email, in one transaction with its audit line;
+     * false (nothing queued) when the link can no longer be used. The message holds the greeting and the
+     * link only; the addresses live in the outbox rows alone, which lose them once sent (or after the
+     * recorded-retention period when Notify is not set up).
+     */
+    @Transactional
+    boolean sendLink(StaffUser user, Review review, String token, LinkMessageForm.Checked to) {
+        if (token == null || !LinkTokens.looksValid(token)) {
+            return false;
+        }
+        Optional<ConsultationRepository.LinkRow> link = repository.lockLinkByHash(LinkTokens.hash(token))
+                .filter(l -> l.reviewId() == review.id() && status(l, clock.instant()).isOpen());
+        if (link.isEmpty()) {
+            return false;
+        }
+        long linkId = link.get().id();
+        Map<String, String> personalisation = Map.of(
+                "name", to.greeting().isEmpty() ? DEFAULT_GREETING : to.greeting(),
+                "link", publicUrl + "/" + ConsultationLinkKind.NAME + "/link/" + token); // LinkTokens.path, without the kind bean (it needs this service)
+        List<String> channels = new ArrayList<>();
+        if (to.mobile() != null) {
+            outbox.enqueue(new Message(Channel.SMS, to.mobile(), LINK_TEMPLATE, personalisation), "consultation_link", linkId);
+            channels.add(Channel.SMS.name());
+        }
+        if (to.email() != null) {
+            outbox.enqueue(new Message(Channel.EMAIL, to.email(), LINK_TEMPLATE, personalisation), "consultation_link", linkId);
+            channels.add(Channel.EMAIL.name());
+        }
+        audit.record(AuditEvent.of(user, AuditAction.CONSULTATION_LINK_SENT).child(review.child().id()).review(review.id())
+                .subject("consultation_link", linkId).detail(Map.of("channels", String.join(",", channels))));
+        return true;
     }
 
     @Transactional
@@ -185,11 +243,22 @@ public class ConsultationService {
         sentEvents.publishEvent(new ConsultationSent(form.id(), share, written));
     }
 
-    /** "I want to talk to someone now": a concern the reviewing officer sees at once. */
+    /**
+     * "I want to talk to someone now": a concern the reviewing officer sees at once on their pages, and an
+     * email to them (when their account has an address) in the same transaction. A repeat press while the
+     * officer has not yet seen the first adds neither a concern nor an email; the link's row lock makes two
+     * presses at the same moment take turns. The email says only that a child on one of their reviews asked
+     * to talk, with the staff address of the review page: no name, no answers.
+     */
     @Transactional
     void raiseConcern(long linkId) {
-        ConsultationRepository.LinkRow link = repository.linkById(linkId).orElseThrow();
-        repository.insertConcern(link.reviewId(), linkId, clock.instant());
+        ConsultationRepository.LinkRow link = repository.lockLinkById(linkId).orElseThrow();
+        if (repository.hasUnseenConcern(linkId)) {
+            return;
+        }
+        long concernId = repository.insertConcern(link.reviewId(), linkId, clock.instant());
+        repository.officerEmail(link.reviewId()).ifPresent(email -> outbox.enqueue(new Message(Channel.EMAIL, email, CONCERN_TEMPLATE,
+                Map.of("link", publicUrl + "/reviews/" + link.reviewId())), "consultation_concern", concernId));
     }
 
     // --- the officer ---------------------------------------------------------------------------------

@@ -16,9 +16,11 @@ import java.util.Optional;
 class ParentLinkKind implements LinkKind {
 
     private final ParentRepository repository;
+    private final ParentSettings settings;
 
-    ParentLinkKind(ParentRepository repository) {
+    ParentLinkKind(ParentRepository repository, ParentSettings settings) {
         this.repository = repository;
+        this.settings = settings;
     }
 
     @Override
@@ -34,6 +36,17 @@ class ParentLinkKind implements LinkKind {
     @Override
     public String askKey() {
         return "parent.problem.help";
+    }
+
+    /** A parent is pointed to their social worker, not to Childline (web/link's problem page). */
+    @Override
+    public String helpKey() {
+        return "link.problem.parentHelp";
+    }
+
+    @Override
+    public String exitUrl() {
+        return settings.exitUrl();
     }
 
     @Override

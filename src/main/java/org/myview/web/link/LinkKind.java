@@ -17,6 +17,20 @@ public interface LinkKind {
     /** Message key of the sentence saying who to ask for a new link. */
     String askKey();
 
+    /**
+     * Message key of the problem page's sentence on where to get help now (Childline for a child, the social
+     * worker for a parent). Each kind chooses its own: words meant for a child must not reach a parent. The
+     * default names no one but the sender of the link.
+     */
+    default String helpKey() {
+        return "link.problem.help";
+    }
+
+    /** Where the quick-exit button on the problem page goes: a neutral site. */
+    default String exitUrl() {
+        return "https://www.bbc.co.uk/weather";
+    }
+
     /** The link whose token has this SHA-256 hash. */
     LinkStatus findByHash(byte[] tokenHash, Instant now);
 

@@ -68,6 +68,8 @@ public class LinkSessions {
         Map<String, Object> model = new HashMap<>();
         model.put("reason", reason);
         model.put("askKey", kind.askKey());
+        model.put("helpKey", kind.helpKey());
+        model.put("exitUrl", kind.exitUrl());
         return HttpResponse.status(status).body(new ModelAndView<>("link/problem", model));
     }
 }
