@@ -101,6 +101,8 @@ class AccessRulesTest {
         EXPECTED.put("GET /reviews/{id}/participation", REVIEWS);
         EXPECTED.put("POST /reviews/{id}/participation", REVIEWS);
         EXPECTED.put("POST /reviews/{id}/consultation-link", REVIEWS);
+        EXPECTED.put("POST /reviews/{id}/consultation-link/send", REVIEWS);
+        EXPECTED.put("GET /reviews/{id}/consultation-link/sent", REVIEWS);
         EXPECTED.put("GET /reviews/import", MANAGER);
         EXPECTED.put("POST /reviews/import", MANAGER);
         EXPECTED.put("GET /reviews/export", MANAGER);
