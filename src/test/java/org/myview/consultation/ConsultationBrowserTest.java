@@ -142,6 +142,20 @@ class ConsultationBrowserTest {
         assertTrue(officer.driver().findElement(By.cssSelector("svg.myview-qr path")).getDomAttribute("d").length() > 100, "a QR code");
         officer.assertAccessible();
         officer.assertNoConsoleErrors();
+
+        // Send it by text or email (the 422 of the wrong number is the one console error, so checked before): a wrong number gets the error summary; then an email goes to the outbox.
+        officer.fill("mobile", "12345");
+        click(officer, "Send the link");
+        assertTrue(officer.pageText().contains("There is a problem"));
+        assertTrue(officer.pageText().contains("Enter a UK mobile number"));
+        officer.assertAccessible();
+        officer.fill("mobile", "").fill("email", "carer@example.org");
+        officer.clickButton("Send the link");
+        new org.openqa.selenium.support.ui.WebDriverWait(officer.driver(), java.time.Duration.ofSeconds(10))
+                .until(d -> d.getCurrentUrl().endsWith("/consultation-link/sent"));
+        officer.waitUntilPainted();
+        assertEquals("The link is on its way", officer.heading());
+        officer.assertAccessible();
     }
 
     /** Clicks the button and waits for the next page (every step of the journey has a new address). */
