@@ -12,7 +12,9 @@ import java.util.regex.Pattern;
 record LinkMessageForm(String greeting, String mobile, String email) {
 
     static final int MAX_GREETING = 40;
-    private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]+");
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s\\p{Cntrl}]{1,64}@[^@\\s\\p{Cntrl}]+\\.[^@\\s\\p{Cntrl}]+");
+    /** Not a name: digits, an address, markup, or control characters (PostgreSQL refuses NUL in JSON). */
+    private static final Pattern NOT_IN_A_NAME = Pattern.compile("[@\\d<>\\p{Cntrl}]");
 
     /** What to send: the greeting (blank when none) and each address in the form Notify takes. */
     record Checked(String greeting, String mobile, String email) {
@@ -24,7 +26,7 @@ record LinkMessageForm(String greeting, String mobile, String email) {
 
     Optional<Checked> check(FormErrors errors) {
         String name = trim(greeting);
-        if (name != null && (name.length() > MAX_GREETING || name.matches(".*[@\\d<>].*"))) {
+        if (name != null && (name.length() > MAX_GREETING || NOT_IN_A_NAME.matcher(name).find())) {
             errors.add("greeting", "consultation.send.error.greeting", MAX_GREETING);
         }
         String phone = ukMobile(mobile);

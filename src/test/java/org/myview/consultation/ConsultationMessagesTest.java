@@ -111,6 +111,10 @@ class ConsultationMessagesTest {
             assertTrue(bad.body().contains("Enter a name of 40 characters or fewer"));
             assertTrue(bad.body().contains("href=\"#mobile\""), "the summary links to the field");
 
+            WebClient.Page nul = send(setup, shownToken, "greeting", "Sam\u0000", "email", "carer\u0000@example.org");
+            assertEquals(422, nul.status(), "a NUL is refused, not passed to the database");
+            assertTrue(nul.body().contains("Enter an email address in the correct format"));
+
             assertEquals(0, outboxRows("consultation-link"), "bad input changes nothing");
             assertEquals(0, count("select count(*) from audit_event where action = 'CONSULTATION_LINK_SENT'"));
 
