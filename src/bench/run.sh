@@ -56,6 +56,29 @@ results=$(BENCH_BASE_URL="http://127.0.0.1:$PORT" java -cp "target/test-classes:
 rss_after=$(rss)
 stop_service
 
+echo "== the same work on PostgreSQL alone (pgbench, 32 clients, 15 s each)"
+pgbench_run() { # name script [defines...]: prints "tps p50_ms p99_ms"
+  local name=$1 script=$2; shift 2
+  rm -f /tmp/myview-pgbench-"$name".*
+  local out
+  out=$(pgbench -h 127.0.0.1 -p 55432 -U postgres -n -c 32 -j 2 -T 15 "$@" -f "$script" -l --log-prefix=/tmp/myview-pgbench-"$name" myview 2>&1)
+  local tps
+  tps=$(echo "$out" | awk '/^tps/ {print int($3); exit}')
+  cat /tmp/myview-pgbench-"$name".* | awk '{print $3}' | sort -n | awk -v tps="$tps" '
+    {a[NR]=$1} END {p50=a[int(NR*0.5)>0?int(NR*0.5):1]; p99=a[int(NR*0.99)>0?int(NR*0.99):1];
+    printf "%d req/s  p50 %.1f ms  p99 %.1f ms\n", tps, p50/1000, p99/1000}'
+}
+range=$(echo "$results" | awk '/^BENCH_LINK_RANGE/ {print $2, $3}')
+$PSQL -c "create table if not exists bench_form (link_id bigint primary key, sent_at timestamptz not null);
+          create table if not exists bench_form_answer (link_id bigint, question_id text, answer text, primary key (link_id, question_id));
+          truncate bench_form, bench_form_answer"
+plain_page=$(pgbench_run page src/bench/pgbench-form-page.sql -D first="${range% *}" -D last="${range#* }")
+plain_send=$(pgbench_run send src/bench/pgbench-send.sql)
+results=$(echo "$results" | grep -v '^BENCH_LINK_RANGE')
+results="$results
+plain PostgreSQL: a question page's queries (pgbench)  | $plain_page |
+plain PostgreSQL: sending's writes (pgbench insert)   | $plain_send |"
+
 echo
 echo "MyView benchmark, $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, $(awk '/model name/ {$1=$2=$3=""; print; exit}' /proc/cpuinfo | xargs),"\
      "$(java -version 2>&1 | head -1), $($PSQL -c 'show server_version'), data: $counts"

@@ -143,7 +143,7 @@ public class ConsultationService {
         FormDefinition.Question question = journey.definition().question(number).orElseThrow();
         String answer = null;
         if (!declined) {
-            answer = value == null ? "" : value.strip();
+            answer = value == null ? "" : org.myview.web.FreeText.clean(value).strip();
             if (answer.isEmpty()) {
                 return Optional.of(question.isText() ? "consultation.question.errorText" : "consultation.question.errorChoice");
             }

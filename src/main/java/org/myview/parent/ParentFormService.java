@@ -98,6 +98,7 @@ public class ParentFormService {
     }
 
     private static String blankToNull(String text) {
-        return text == null || text.isBlank() ? null : text.strip();
+        String clean = org.myview.web.FreeText.clean(text);
+        return clean == null || clean.isBlank() ? null : clean.strip();
     }
 }

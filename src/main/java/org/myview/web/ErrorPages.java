@@ -146,6 +146,10 @@ public class ErrorPages implements ErrorResponseProcessor<Object> {
         Throwable current = throwable;
         int depth = 0;
         while (current != null && depth++ < 15) {
+            // PostgreSQL: a character it cannot store (NUL) or an invalid byte sequence.
+            if (current instanceof SQLException sql && ("22021".equals(sql.getSQLState()) || "22P05".equals(sql.getSQLState()))) {
+                return true;
+            }
             if (current instanceof java.nio.charset.CharacterCodingException
                     || current.getClass().getName().endsWith("HttpPostRequestDecoder$ErrorDataDecoderException")) {
                 return true;

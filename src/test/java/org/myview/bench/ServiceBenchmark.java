@@ -59,6 +59,9 @@ public final class ServiceBenchmark {
         if (only.equals("all") || only.equals("import")) {
             bench.ssda903Import();
         }
+        if (only.equals("all") || only.equals("consultation")) {
+            bench.consultation(Integer.parseInt(env("BENCH_FORMS", "1000")), 32);
+        }
     }
 
     private static String env(String name, String fallback) {
@@ -156,6 +159,112 @@ public final class ServiceBenchmark {
         row("dashboard JSON, one year, CLA (HTTP, Basic auth)", service, plain);
         row("  of which: any /api request (Basic auth, Argon2id)", authOnly, null);
         row("dashboard page, one year, CLA (signed-in session)", pageTimes, plain);
+    }
+
+    /**
+     * The child's form at concurrency 32: a question page (GET) for {@code forms} children, then sending
+     * each form (POST). Children, reviews and links are made in the database as the service makes them.
+     */
+    private void consultation(int forms, int concurrency) throws Exception {
+        List<String> tokens = new ArrayList<>();
+        long firstLink = 0;
+        long lastLink = 0;
+        try (Connection db = connect()) {
+            db.setAutoCommit(false);
+            long officer;
+            try (PreparedStatement account = db.prepareStatement(
+                    "insert into staff_account (username, display_name) values (?, 'Bench officer') returning id")) {
+                account.setString(1, "bench.officer." + Long.toString(System.nanoTime(), 36));
+                try (ResultSet rs = account.executeQuery()) {
+                    rs.next();
+                    officer = rs.getLong(1);
+                }
+            }
+            String prefix = "F" + Long.toString(System.nanoTime() % 1_000_000, 36).toUpperCase(Locale.ROOT);
+            try (PreparedStatement child = db.prepareStatement(
+                    "insert into child (case_reference, date_of_birth) values (?, current_date - interval '9 years 30 days') returning id");
+                 PreparedStatement review = db.prepareStatement(
+                         "insert into review (child_id, review_type, review_date, reviewing_officer_id) values (?, 'CLA', current_date + 7, ?) returning id");
+                 PreparedStatement link = db.prepareStatement(
+                         "insert into consultation_link (review_id, token_hash, created_by, expires_at) values (?, ?, ?, now() + interval '30 days') returning id")) {
+                for (int i = 0; i < forms; i++) {
+                    child.setString(1, prefix + i);
+                    review.setLong(1, single(child));
+                    review.setLong(2, officer);
+                    org.myview.web.link.LinkTokens.NewLink newLink = org.myview.web.link.LinkTokens.newLink();
+                    link.setLong(1, single(review));
+                    link.setBytes(2, newLink.hash());
+                    link.setLong(3, officer);
+                    long id = single(link);
+                    firstLink = firstLink == 0 ? id : firstLink;
+                    lastLink = id;
+                    tokens.add(newLink.token());
+                }
+            }
+            db.commit();
+        }
+        List<org.myview.support.WebClient> phones = new ArrayList<>();
+        for (String token : tokens) {
+            org.myview.support.WebClient phone = new org.myview.support.WebClient(base);
+            phone.get("/consultation/link/" + token);
+            phones.add(phone);
+        }
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(concurrency);
+        // Warm-up, then the question page for every child.
+        timed(pool, phones.subList(0, Math.min(100, forms)), phone -> phone.get("/consultation/q/1"), 200);
+        Timed page = timed(pool, phones, phone -> phone.get("/consultation/q/1"), 200);
+        // Each child answers a question (not timed), then every form is sent at once.
+        List<String> sendTokens = new ArrayList<>();
+        for (org.myview.support.WebClient phone : phones) {
+            String csrf = phone.get("/consultation/q/1").inputValue("_csrf");
+            phone.post("/consultation/q/1", "_csrf", csrf, "answer", "Things are going well at school", "action", "save");
+            sendTokens.add(phone.get("/consultation/check").inputValue("_csrf"));
+        }
+        java.util.Map<org.myview.support.WebClient, String> csrfOf = new java.util.IdentityHashMap<>();
+        for (int i = 0; i < phones.size(); i++) {
+            csrfOf.put(phones.get(i), sendTokens.get(i));
+        }
+        Timed send = timed(pool, phones, phone -> phone.post("/consultation/send", "_csrf", csrfOf.get(phone)), 303);
+        pool.shutdown();
+        System.out.printf("%-52s | %6.0f req/s  p50 %7.1f ms  p99 %7.1f ms | (%d pages, concurrency %d)%n",
+                "child's form: a question page (GET)", page.perSecond(), percentileMs(page.nanos(), 50), percentileMs(page.nanos(), 99),
+                forms, concurrency);
+        System.out.printf("%-52s | %6.0f req/s  p50 %7.1f ms  p99 %7.1f ms | (%d forms, concurrency %d)%n",
+                "child's form: sending it (POST)", send.perSecond(), percentileMs(send.nanos(), 50), percentileMs(send.nanos(), 99),
+                forms, concurrency);
+        System.out.println("BENCH_LINK_RANGE " + firstLink + " " + lastLink);
+    }
+
+    record Timed(List<Long> nanos, double perSecond) {
+    }
+
+    private static Timed timed(java.util.concurrent.ExecutorService pool, List<org.myview.support.WebClient> phones,
+                               java.util.function.Function<org.myview.support.WebClient, org.myview.support.WebClient.Page> call,
+                               int expected) throws Exception {
+        List<java.util.concurrent.Future<Long>> futures = new ArrayList<>();
+        long start = System.nanoTime();
+        for (org.myview.support.WebClient phone : phones) {
+            futures.add(pool.submit(() -> {
+                long t = System.nanoTime();
+                org.myview.support.WebClient.Page page = call.apply(phone);
+                if (page.status() != expected) {
+                    throw new IllegalStateException("answered " + page.status());
+                }
+                return System.nanoTime() - t;
+            }));
+        }
+        List<Long> nanos = new ArrayList<>();
+        for (java.util.concurrent.Future<Long> f : futures) {
+            nanos.add(f.get());
+        }
+        return new Timed(nanos, phones.size() / ((System.nanoTime() - start) / 1e9));
+    }
+
+    private static long single(PreparedStatement statement) throws Exception {
+        try (ResultSet rs = statement.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        }
     }
 
     private static void drain(PreparedStatement query) throws Exception {

@@ -359,7 +359,7 @@ public final class Browser implements AutoCloseable {
         while (System.nanoTime() < deadline) {
             try {
                 oldPage.getTagName();
-            } catch (org.openqa.selenium.StaleElementReferenceException gone) {
+            } catch (org.openqa.selenium.WebDriverException gone) { // stale, or "does not belong to the document"
                 return;
             }
             try {

@@ -52,7 +52,12 @@ class BadInputTest {
     static final java.util.regex.Pattern STACK_FRAME = java.util.regex.Pattern.compile("\\bat [a-z]+(\\.[a-z0-9_]+)+\\.[A-Z]\\w*\\.[\\w$<>]+\\(");
 
     record Target(String name, String method, String path, Map<String, String> goodForm, Supplier<Map<String, String>> headers,
-                  boolean mayStoreGoodLookingValues) {
+                  boolean mayStoreGoodLookingValues, WebClient client, List<String> shownAt) {
+
+        Target(String name, String method, String path, Map<String, String> goodForm, Supplier<Map<String, String>> headers,
+               boolean mayStoreGoodLookingValues) {
+            this(name, method, path, goodForm, headers, mayStoreGoodLookingValues, null, List.of());
+        }
     }
 
     @Inject
@@ -102,8 +107,10 @@ class BadInputTest {
                 new Target("set a password without a link", "POST", "/set-password",
                         form("password", "a-long-enough-password-42", "confirm", "a-long-enough-password-42"), Map::of, false),
                 new Target("sign in", "POST", "/sign-in", form("username", "nobody.here", "password", "wrong-password-99"), Map::of, false));
-        for (Target target : targets) {
-            WebClient client = target.path().startsWith("/reviews") ? officer
+        List<Target> all = new ArrayList<>(targets);
+        all.addAll(childAndParentForms());
+        for (Target target : all) {
+            WebClient client = target.client() != null ? target.client() : target.path().startsWith("/reviews") ? officer
                     : target.path().startsWith("/participation") ? manager : target.path().startsWith("/admin") ? admin
                     : new WebClient(server.getURI());
             fuzzForm(client, target);
@@ -111,7 +118,7 @@ class BadInputTest {
         fuzzApis();
         fuzzForgedTokens();
         assertEquals(List.of(), failures, failures.size() + " of " + requests + " bad requests were mishandled");
-        assertTrue(requests > 1_000, "only " + requests + " requests");
+        assertTrue(requests > 1_300, "only " + requests + " requests");
     }
 
     private void fuzzForm(WebClient client, Target target) {
@@ -247,7 +254,17 @@ class BadInputTest {
         if (!(mayStore && page.status() < 400) && storedRows() != before) {
             failures.add(where + "something was stored");
         }
+        String location = page.location();
+        if (location != null && !(location.startsWith("/") && !location.startsWith("//"))) {
+            failures.add(where + "redirected away from the service: " + abbreviate(location));
+        }
         if (mayStore && page.status() < 400) {
+            for (String path : target.shownAt()) {
+                String shown = client.get(path).body();
+                if (shown.contains("<script>alert(1)</script>") || shown.contains("<img src=x onerror")) {
+                    failures.add(where + "stored payload shown unescaped on " + path);
+                }
+            }
             for (String shown : List.of(admin.get("/admin/accounts").body(), officer.get("/reviews/" + reviewId).body(),
                     manager.get("/participation/targets").body())) {
                 if (shown.contains("<script>alert(1)</script>") || shown.contains("<img src=x onerror")) {
@@ -257,11 +274,66 @@ class BadInputTest {
         }
     }
 
+    /**
+     * The child's form and the parent's form, each reached through its own link (the session cookie is
+     * the link's): answers may be stored (any words are a child's right), but must be shown escaped.
+     * The send steps come last, as a good send closes the form.
+     */
+    private List<Target> childAndParentForms() {
+        WebClient child = new WebClient(server.getURI());
+        long officerId = ReviewFixtures.count(context, "select id from staff_account where username = 'fuzz.officer'");
+        long childId = ReviewFixtures.child(context, "FUZZ010", "Kai", LocalDate.now().minusYears(9).minusDays(40));
+        long review = ReviewFixtures.review(context, childId, "CLA", LocalDate.now().plusDays(10), officerId);
+        org.myview.web.link.LinkTokens.NewLink link = org.myview.web.link.LinkTokens.newLink();
+        ReviewFixtures.execute(context, "insert into consultation_link (review_id, token_hash, created_by, expires_at) values ("
+                + review + ", decode('" + java.util.HexFormat.of().formatHex(link.hash()) + "', 'hex'), " + officerId
+                + ", now() + interval '30 days')");
+        org.myview.support.Secrets.remember(link.token());
+        assertEquals(303, child.get("/consultation/link/" + link.token()).status());
+        String childCsrf = StaffFixtures.csrfToken(child.get("/consultation/q/1"));
+
+        WebClient parent = new WebClient(server.getURI());
+        StaffFixtures.account(context, "fuzz.lead", Role.PARTICIPATION_LEAD);
+        long leadId = ReviewFixtures.count(context, "select id from staff_account where username = 'fuzz.lead'");
+        org.myview.staff.StaffUser lead = new org.myview.staff.StaffUser(leadId, "fuzz.lead", "Lead", java.util.Set.of(Role.PARTICIPATION_LEAD), null);
+        org.myview.web.FormErrors planErrors = context.getBean(org.myview.parent.PlanService.class).add(lead, new org.myview.parent.PlanEntry(
+                "FUZZPLAN", "CP", LocalDate.now().minusMonths(4).toString(), null, "FUZZ010", "Robin", "robin@example.org", null, "en"));
+        assertTrue(planErrors.isEmpty(), "plan: " + planErrors.all());
+        context.getBean(org.myview.parent.RoundService.class).sendToDuePlans(lead);
+        String parentLink = null;
+        try (var c = ReviewFixtures.connection(context); var ps = c.prepareStatement(
+                "select personalisation->>'link' from notification_outbox order by id desc limit 1"); var rs = ps.executeQuery()) {
+            rs.next();
+            parentLink = rs.getString(1);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        org.myview.support.Secrets.remember(parentLink.substring(parentLink.lastIndexOf('/') + 1));
+        assertEquals(303, parent.get(parentLink.substring(parentLink.indexOf("/parent/link/"))).status());
+        String parentCsrf = StaffFixtures.csrfToken(parent.get("/parent/form/1"));
+
+        return List.of(
+                new Target("child: answer", "POST", "/consultation/q/1", form("answer", "Things are going well", "action", "save",
+                        "_csrf", childCsrf), Map::of, true, child, List.of("/consultation/check", "/consultation/q/1")),
+                new Target("child: version", "POST", "/consultation/version", form("version", "consultation-12-plus", "_csrf", childCsrf),
+                        Map::of, true, child, List.of("/consultation/check")),
+                new Target("child: language", "POST", "/consultation/language", form("language", "ur", "back", "/consultation/q/1",
+                        "_csrf", childCsrf), Map::of, true, child, List.of()),
+                new Target("parent: understand why", "POST", "/parent/form/1", form("understandWhy", "YES", "_csrf", parentCsrf),
+                        Map::of, true, parent, List.of("/parent/check")),
+                new Target("parent: anything else", "POST", "/parent/form/7", form("anythingElse", "Thank you", "_csrf", parentCsrf),
+                        Map::of, true, parent, List.of("/parent/check", "/parent/form/7")),
+                new Target("child: send", "POST", "/consultation/send", form("_csrf", childCsrf), Map::of, false, child, List.of()),
+                new Target("parent: send", "POST", "/parent/check", form("_csrf", parentCsrf), Map::of, false, parent, List.of()));
+    }
+
     /** Rows of everything a form or API can write (the audit trail and sign-in throttle record attempts, so they are left out). */
     private long storedRows() {
         return ReviewFixtures.count(context, "select (select count(*) from child) + (select count(*) from review)"
                 + " + (select count(*) from review_participation) + (select count(*) from participation_target)"
-                + " + (select count(*) from staff_account) + (select count(*) from staff_role) + (select count(*) from set_password_link)");
+                + " + (select count(*) from staff_account) + (select count(*) from staff_role) + (select count(*) from set_password_link)"
+                + " + (select count(*) from consultation where sent_at is not null) + (select count(*) from consultation_concern)"
+                + " + (select count(*) from parent_response) + (select count(*) from notification_outbox) + (select count(*) from forum_quote)");
     }
 
     private static Map<String, String> form(String... pairs) {
