@@ -94,8 +94,10 @@ class ParticipationRepository {
     List<MrmvGroup> myReviewMyView(Slice slice, LocalDate today) {
         String sql = "select (extract(month from r.review_date)::int + 8) % 12 / 3 + 1 as quarter, "
                 + "child_age(c.date_of_birth, r.review_date) as age, "
+                // Only a review with a form can be a completed first review: skip the look-back for the rest.
+                + "case when exists (select 1 from consultation_link l where l.review_id = r.id) then "
                 + "not exists (select 1 from review e where e.child_id = r.child_id and e.review_type = r.review_type "
-                + "and e.review_date < r.review_date) as first_of_type, "
+                + "and e.review_date < r.review_date) else false end as first_of_type, "
                 + "count(*) as held, "
                 + "count(*) filter (where exists (select 1 from consultation_link l where l.review_id = r.id "
                 + "and l.created_at < (r.review_date + 1)::timestamp at time zone 'Europe/London')) as form_sent, "
