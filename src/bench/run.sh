@@ -52,7 +52,7 @@ start_service
 echo "== measuring against the service (pid $pid)"
 results=$(BENCH_BASE_URL="http://127.0.0.1:$PORT" java -cp "target/test-classes:target/classes:$(cat target/bench.classpath)" \
   -Dlogback.configurationFile=src/bench/logback-quiet.xml org.myview.bench.ServiceBenchmark \
-  | tee /dev/stderr)
+  | tee >(cat >&2))
 rss_after=$(rss)
 stop_service
 

@@ -77,6 +77,55 @@ class ParticipationApiController {
         return HttpResponse.ok(body);
     }
 
+    /**
+     * GET /api/participation/mrmv?reviewType=CLA&year=2025-26: My Review My View for a financial year, all
+     * officers and ages: Q1 to Q4 and the year to date, each with the forms completed before the review (in
+     * total, by age band, for a first review), the reviews held, those with a form sent before the review,
+     * and that as a whole percentage (null when no review was held).
+     */
+    @Get(value = "/mrmv", produces = MediaType.APPLICATION_JSON)
+    HttpResponse<?> myReviewMyView(Authentication authentication, @Nullable @QueryValue String reviewType,
+                                   @Nullable @QueryValue String year) {
+        ReviewTypeFilter type = reviewType == null ? ReviewTypeFilter.CLA : ReviewTypeFilter.parse(reviewType).orElse(null);
+        FinancialYear financialYear = year == null ? FinancialYear.containing(participation.today())
+                : FinancialYear.parse(year).orElse(null);
+        if (type == null || financialYear == null) {
+            return HttpResponse.badRequest(Map.of("status", 400, "message", "Give reviewType (ALL, CLA, CP_INITIAL, CP_REVIEW, "
+                    + "ALL_CP or CIN) and year as a financial year like 2025-26."));
+        }
+        ParticipationService.Filters filters = new ParticipationService.Filters(financialYear, type, null, null);
+        MyReviewMyView mrmv = participation.myReviewMyView(filters);
+        Map<String, Object> columns = new LinkedHashMap<>();
+        for (MyReviewMyView.Column column : mrmv.columns()) {
+            Map<String, Object> byBand = new LinkedHashMap<>();
+            for (int b = 0; b < mrmv.bands().size(); b++) {
+                byBand.put(mrmv.bands().get(b).key(), column.completedIn(b));
+            }
+            Counts.Figure share = column.formSentShare();
+            Map<String, Object> value = new LinkedHashMap<>();
+            value.put("completed", column.completed());
+            value.put("completedByAgeBand", byBand);
+            value.put("completedFirstReview", column.completedFirstReview());
+            value.put("reviewsHeld", column.held());
+            value.put("reviewsWithFormSent", column.formSent());
+            value.put("formSentPercent", share.hasPercent() ? share.percentValue() : null);
+            columns.put(column.key(), value);
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("reviewType", type.name());
+        body.put("year", financialYear.label());
+        body.put("definitions", Map.of(
+                "completed", "reviews held whose child sent a form on or before the review date (Europe/London), counted in the quarter of the review date",
+                "completedByAgeBand", "the same, by age on the review date",
+                "completedFirstReview", "the same, where the child had no earlier review of that type",
+                "reviewsHeld", "reviews with a review date in the quarter, up to today",
+                "reviewsWithFormSent", "reviews held with a form link created on or before the review date",
+                "formSentPercent", "reviewsWithFormSent over reviewsHeld, whole percentage rounded half up; null when none were held"));
+        body.put("quarters", columns);
+        participation.recordExport(StaffUser.from(authentication), "api-mrmv", filters);
+        return HttpResponse.ok(body);
+    }
+
     static String key(TableRow row) {
         return switch (row) {
             case PARTICIPATED -> "participated";

@@ -71,7 +71,9 @@ class ParticipationController {
             // The officer's own figures above, the whole service's below, for comparison.
             ParticipationService.Filters service = new ParticipationService.Filters(filters.year(), filters.type(), filters.ageBand(), null);
             model.put("serviceTable", participation.table(service));
+            model.put("serviceMrmv", participation.myReviewMyView(service));
         }
+        model.put("mrmv", participation.myReviewMyView(filters));
         model.put("targets", participation.targets(filters.year()));
         return new ModelAndView<>("participation/dashboard", model);
     }
@@ -127,6 +129,38 @@ class ParticipationController {
         }
         participation.recordExport(user, "by-age", filters);
         return download(csv, "participation-by-age-" + filters.type().name().toLowerCase() + "-" + filters.year().label() + ".csv");
+    }
+
+    /** My Review My View as CSV: a row per figure, a column per quarter and the year to date. */
+    @Get(value = "/mrmv.csv")
+    HttpResponse<String> exportMyReviewMyView(Authentication authentication, @Nullable @QueryValue String year,
+                                              @Nullable @QueryValue String type, @Nullable @QueryValue String band,
+                                              @Nullable @QueryValue String officer) {
+        StaffUser user = StaffUser.from(authentication);
+        ParticipationService.Filters filters = filters(user, year, type, band, officer);
+        MyReviewMyView mrmv = participation.myReviewMyView(filters);
+        CsvWriter csv = new CsvWriter();
+        List<Object> header = new ArrayList<>(List.of("Figure"));
+        mrmv.columns().forEach(c -> header.add(c.key()));
+        csv.row(header);
+        csv.row(mrmvRow("COMPLETED", mrmv, c -> c.completed()));
+        for (int b = 0; b < mrmv.bands().size(); b++) {
+            int index = b;
+            csv.row(mrmvRow("COMPLETED_AGED_" + mrmv.bands().get(b).key(), mrmv, c -> c.completedIn(index)));
+        }
+        csv.row(mrmvRow("COMPLETED_FIRST_REVIEW", mrmv, c -> c.completedFirstReview()));
+        csv.row(mrmvRow("REVIEWS_HELD", mrmv, c -> c.held()));
+        csv.row(mrmvRow("FORM_SENT", mrmv, c -> c.formSent()));
+        csv.row(mrmvRow("FORM_SENT_PERCENT", mrmv,
+                c -> c.formSentShare().hasPercent() ? String.valueOf(c.formSentShare().percentValue()) : "no data"));
+        participation.recordExport(user, "mrmv", filters);
+        return download(csv, "my-review-my-view-" + filters.type().name().toLowerCase() + "-" + filters.year().label() + ".csv");
+    }
+
+    private static List<Object> mrmvRow(String figure, MyReviewMyView mrmv, java.util.function.Function<MyReviewMyView.Column, Object> value) {
+        List<Object> cells = new ArrayList<>(List.of(figure));
+        mrmv.columns().forEach(c -> cells.add(value.apply(c)));
+        return cells;
     }
 
     @Get("/targets")

@@ -81,6 +81,53 @@ class ParticipationRepository {
         });
     }
 
+    /** One group of held reviews for My Review My View: financial quarter, age on the review date, first of its type. */
+    record MrmvGroup(int quarter, int age, boolean firstOfType, long held, long formSent, long completed) {
+    }
+
+    /**
+     * My Review My View in one grouped query over the held reviews of the slice (review date up to today).
+     * "Before the review" means on or before the review date on the Europe/London calendar: a link or a form
+     * from the day after the review onwards does not count. Each review counts once, however many links or
+     * forms it had. First of its type: the child has no earlier review of the same type (as on the review page).
+     */
+    List<MrmvGroup> myReviewMyView(Slice slice, LocalDate today) {
+        String sql = "select (extract(month from r.review_date)::int + 8) % 12 / 3 + 1 as quarter, "
+                + "child_age(c.date_of_birth, r.review_date) as age, "
+                // Only a review with a form can be a completed first review: skip the look-back for the rest.
+                + "case when exists (select 1 from consultation_link l where l.review_id = r.id) then "
+                + "not exists (select 1 from review e where e.child_id = r.child_id and e.review_type = r.review_type "
+                + "and e.review_date < r.review_date) else false end as first_of_type, "
+                + "count(*) as held, "
+                + "count(*) filter (where exists (select 1 from consultation_link l where l.review_id = r.id "
+                + "and l.created_at < (r.review_date + 1)::timestamp at time zone 'Europe/London')) as form_sent, "
+                + "count(*) filter (where exists (select 1 from consultation k where k.review_id = r.id and k.sent_at is not null "
+                + "and k.sent_at < (r.review_date + 1)::timestamp at time zone 'Europe/London')) as completed "
+                + "from review r join child c on c.id = r.child_id "
+                + "where r.review_date between ? and least(?::date, ?::date) and r.review_type = any(?) "
+                + "and child_age(c.date_of_birth, r.review_date) between ? and ? "
+                + (slice.officerId() == null ? "" : "and r.reviewing_officer_id = ? ")
+                + "group by 1, 2, 3";
+        return jdbc.prepareStatement(sql, ps -> {
+            ps.setDate(1, Date.valueOf(slice.fromMonth()));
+            ps.setDate(2, Date.valueOf(slice.toMonth().plusMonths(1).minusDays(1)));
+            ps.setDate(3, Date.valueOf(today));
+            ps.setArray(4, ps.getConnection().createArrayOf("text", slice.types()));
+            ps.setInt(5, slice.ageFrom());
+            ps.setInt(6, slice.ageTo());
+            if (slice.officerId() != null) {
+                ps.setLong(7, slice.officerId());
+            }
+            List<MrmvGroup> groups = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    groups.add(new MrmvGroup(rs.getInt(1), rs.getInt(2), rs.getBoolean(3), rs.getLong(4), rs.getLong(5), rs.getLong(6)));
+                }
+            }
+            return groups;
+        });
+    }
+
     private interface Key<K> {
         K of(ResultSet rs) throws SQLException;
     }

@@ -122,6 +122,43 @@ public class ParticipationService {
         return rows;
     }
 
+    /** My Review My View for the filters' year, types, age band and officer: Q1 to Q4, then the year to date. */
+    @Transactional(readOnly = true)
+    public MyReviewMyView myReviewMyView(Filters filters) {
+        FinancialYear year = filters.year();
+        List<ParticipationRepository.MrmvGroup> groups = repository.myReviewMyView(
+                slice(filters, year.months().get(0), year.months().get(11)), today());
+        List<AgeBand> bands = filters.ageBand() == null ? bands().bands() : List.of(filters.ageBand());
+        List<MyReviewMyView.Column> columns = new ArrayList<>();
+        for (int q = 1; q <= 5; q++) {
+            long completed = 0;
+            long first = 0;
+            long held = 0;
+            long sent = 0;
+            long[] byBand = new long[bands.size()];
+            for (ParticipationRepository.MrmvGroup group : groups) {
+                if (q <= 4 && group.quarter() != q) {
+                    continue;
+                }
+                completed += group.completed();
+                held += group.held();
+                sent += group.formSent();
+                if (group.firstOfType()) {
+                    first += group.completed();
+                }
+                for (int b = 0; b < bands.size(); b++) {
+                    if (bands.get(b).contains(group.age())) {
+                        byBand[b] += group.completed();
+                    }
+                }
+            }
+            String key = q <= 4 ? "Q" + q : "YTD";
+            columns.add(new MyReviewMyView.Column(key, key, completed, java.util.Arrays.stream(byBand).boxed().toList(),
+                    first, held, sent));
+        }
+        return new MyReviewMyView(filters, bands, columns);
+    }
+
     @Transactional(readOnly = true)
     public List<TargetStatus> targets(FinancialYear year) {
         List<TargetStatus> statuses = new ArrayList<>();

@@ -56,6 +56,13 @@ class StaffJourneysBrowserTest {
             ReviewFixtures.execute(context, "insert into review_participation (review_id, pn_code) values (" + review + ", '"
                     + (i < 2 ? "PN1" : "PN6") + "')");
         }
+        // A CLA review last quarter whose child sent their My Review My View form the day before, for that section of the page.
+        long claChild = ReviewFixtures.child(context, "JCLA", "Cla", today.minusYears(6));
+        long cla = ReviewFixtures.review(context, claChild, "CLA", lastQuarterMonth.atDay(12), officer);
+        long link = ReviewFixtures.count(context, "insert into consultation_link (review_id, token_hash, created_at, expires_at) values ("
+                + cla + ", decode(md5('journey-link'), 'hex'), '" + lastQuarterMonth.atDay(1) + "', '" + lastQuarterMonth.atDay(28) + "') returning id");
+        ReviewFixtures.execute(context, "insert into consultation (link_id, review_id, definition_id, sent_at) values ("
+                + link + ", " + cla + ", 'mrmv-4-7', '" + lastQuarterMonth.atDay(11) + "')");
         ReviewFixtures.execute(context, "insert into participation_target (measure, review_types, baseline, target, tolerance) "
                 + "values ('ATTENDED', 'ALL_CP', 10.2, 25, 5)");
     }
@@ -114,6 +121,7 @@ class StaffJourneysBrowserTest {
         assertTrue(text.contains("Physical attendance of children aged 4+"), text);
         assertTrue(text.contains("20%"), "2 of 10 attended last quarter");
         assertTrue(text.contains("AMBER"), "20% is within 5 points of the 25% target");
+        assertTrue(text.contains("My Review My View") && text.contains("Forms completed before the review"), "the My Review My View section");
         System.out.printf("Journey: manager reads last quarter's CP attendance and RAG on %s in %d ms%n", device, millis);
     }
 }

@@ -113,10 +113,12 @@ class AccessRulesTest {
         EXPECTED.put("GET /participation", REVIEWS);
         EXPECTED.put("GET /participation/export.csv", REVIEWS);
         EXPECTED.put("GET /participation/export-by-age.csv", REVIEWS);
+        EXPECTED.put("GET /participation/mrmv.csv", REVIEWS);
         EXPECTED.put("GET /participation/targets", MANAGER);
         EXPECTED.put("POST /participation/targets", MANAGER);
         EXPECTED.put("POST /participation/targets/{id}/delete", MANAGER);
         EXPECTED.put("GET /api/participation/summary", MANAGER);
+        EXPECTED.put("GET /api/participation/mrmv", MANAGER);
         // Reach Out! (the forum sees protected figures and checked words; the participation lead checks them)
         EXPECTED.put("GET /forum", FORUM);
         EXPECTED.put("GET /forum/print", FORUM);
