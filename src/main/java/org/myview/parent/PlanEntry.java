@@ -29,7 +29,6 @@ public record PlanEntry(String planReference, String planType, String startDate,
             "parentName", "email", "mobile", "language");
 
     private static final Pattern REFERENCE = Pattern.compile("[A-Za-z0-9/_-]{1,30}");
-    private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]+");
     private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2,3}");
     private static final DateTimeFormatter UK = DateTimeFormatter.ofPattern("d/M/uuuu", Locale.UK).withResolverStyle(ResolverStyle.STRICT);
 
@@ -72,8 +71,8 @@ public record PlanEntry(String planReference, String planType, String startDate,
             errors.add("parentName", "parent.plan.error.nameLong");
         }
         String mail = trim(email);
-        String phone = mobile(mobile);
-        if (mail != null && (mail.length() > 254 || !EMAIL.matcher(mail).matches())) {
+        String phone = org.myview.notify.ContactAddresses.ukMobile(mobile);
+        if (mail != null && !org.myview.notify.ContactAddresses.isEmail(mail)) {
             errors.add("email", "parent.plan.error.email");
         }
         if (trim(mobile) != null && phone == null) {
@@ -91,22 +90,6 @@ public record PlanEntry(String planReference, String planType, String startDate,
         }
         return Optional.of(new Checked(reference.toUpperCase(Locale.ROOT), type.get(), start.get(), end.orElse(null),
                 children.stream().map(c -> c.toUpperCase(Locale.ROOT)).toList(), name, mail, phone, lang));
-    }
-
-    /** A UK mobile as Notify takes it (07... or +447...), spaces and dashes dropped; null when it is not one. */
-    static String mobile(String text) {
-        String t = trim(text);
-        if (t == null) {
-            return null;
-        }
-        String digits = t.replaceAll("[\\s()-]", "");
-        if (digits.matches("07\\d{9}")) {
-            return digits;
-        }
-        if (digits.matches("\\+447\\d{9}")) {
-            return "0" + digits.substring(3);
-        }
-        return null;
     }
 
     /** 2025-11-30 or 30/11/2025. */

@@ -67,21 +67,15 @@ class StaffSessionCookie {
     String encode(StaffSession session) {
         String payload = "v1." + session.accountId() + "." + session.epoch() + "." + session.sessionId() + "."
                 + session.issuedAt().getEpochSecond() + "." + session.lastSeen().getEpochSecond();
-        return payload + "." + Hmac.sha256Base64Url(secrets.key("staff-session"), payload);
+        return Hmac.signed(secrets.key("staff-session"), payload);
     }
 
     Optional<StaffSession> decode(String value) {
-        if (value == null || value.length() > 200) {
+        Optional<String> verified = Hmac.verifiedPayload(secrets.key("staff-session"), value, 200);
+        if (verified.isEmpty()) {
             return Optional.empty();
         }
-        int lastDot = value.lastIndexOf('.');
-        if (lastDot < 0) {
-            return Optional.empty();
-        }
-        String payload = value.substring(0, lastDot);
-        if (!Hmac.equal(Hmac.sha256Base64Url(secrets.key("staff-session"), payload), value.substring(lastDot + 1))) {
-            return Optional.empty();
-        }
+        String payload = verified.get();
         String[] parts = payload.split("\\.");
         if (parts.length != 6 || !parts[0].equals("v1")) {
             return Optional.empty();

@@ -34,4 +34,22 @@ public final class Hmac {
         return MessageDigest.isEqual(a.getBytes(java.nio.charset.StandardCharsets.UTF_8),
                 b.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
+
+    /** {@code payload.signature}: a value the browser keeps and gives back, that it cannot change. */
+    public static String signed(byte[] key, String payload) {
+        return payload + "." + sha256Base64Url(key, payload);
+    }
+
+    /** The payload of a value made by {@link #signed}, when its signature is right; empty otherwise. */
+    public static java.util.Optional<String> verifiedPayload(byte[] key, String value, int maxLength) {
+        if (value == null || value.length() > maxLength) {
+            return java.util.Optional.empty();
+        }
+        int lastDot = value.lastIndexOf('.');
+        if (lastDot < 0) {
+            return java.util.Optional.empty();
+        }
+        String payload = value.substring(0, lastDot);
+        return equal(sha256Base64Url(key, payload), value.substring(lastDot + 1)) ? java.util.Optional.of(payload) : java.util.Optional.empty();
+    }
 }

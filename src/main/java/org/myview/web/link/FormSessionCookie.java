@@ -85,21 +85,15 @@ public class FormSessionCookie {
     String encode(FormSession session) {
         String payload = "v1." + session.kind() + "." + session.linkId() + "." + session.sessionId() + "."
                 + session.openedAt().getEpochSecond();
-        return payload + "." + Hmac.sha256Base64Url(secrets.key("form-session"), payload);
+        return Hmac.signed(secrets.key("form-session"), payload);
     }
 
     Optional<FormSession> decode(String value, String kind) {
-        if (value == null || value.length() > 200) {
+        Optional<String> verified = Hmac.verifiedPayload(secrets.key("form-session"), value, 200);
+        if (verified.isEmpty()) {
             return Optional.empty();
         }
-        int lastDot = value.lastIndexOf('.');
-        if (lastDot < 0) {
-            return Optional.empty();
-        }
-        String payload = value.substring(0, lastDot);
-        if (!Hmac.equal(Hmac.sha256Base64Url(secrets.key("form-session"), payload), value.substring(lastDot + 1))) {
-            return Optional.empty();
-        }
+        String payload = verified.get();
         String[] parts = payload.split("\\.");
         if (parts.length != 5 || !parts[0].equals("v1") || !parts[1].equals(kind)) {
             return Optional.empty();
