@@ -131,12 +131,17 @@ public class ConsultationService {
                 "link", publicUrl + "/" + ConsultationLinkKind.NAME + "/link/" + token); // LinkTokens.path, without the kind bean (it needs this service)
         List<String> channels = new ArrayList<>();
         if (to.mobile() != null) {
-            outbox.enqueue(new Message(Channel.SMS, to.mobile(), LINK_TEMPLATE, personalisation), "consultation_link", linkId);
-            channels.add(Channel.SMS.name());
+            if (outbox.enqueueOnce(new Message(Channel.SMS, to.mobile(), LINK_TEMPLATE, personalisation), "consultation_link", linkId)) {
+                channels.add(Channel.SMS.name());
+            }
         }
         if (to.email() != null) {
-            outbox.enqueue(new Message(Channel.EMAIL, to.email(), LINK_TEMPLATE, personalisation), "consultation_link", linkId);
-            channels.add(Channel.EMAIL.name());
+            if (outbox.enqueueOnce(new Message(Channel.EMAIL, to.email(), LINK_TEMPLATE, personalisation), "consultation_link", linkId)) {
+                channels.add(Channel.EMAIL.name());
+            }
+        }
+        if (channels.isEmpty()) {
+            return true; // the same message was already queued: a form posted twice sends once
         }
         audit.record(AuditEvent.of(user, AuditAction.CONSULTATION_LINK_SENT).child(review.child().id()).review(review.id())
                 .subject("consultation_link", linkId).detail(Map.of("channels", String.join(",", channels))));

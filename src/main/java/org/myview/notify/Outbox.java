@@ -26,4 +26,18 @@ public class Outbox {
     public long enqueue(Message message, String subjectType, Long subjectId) {
         return rows.insert(message, subjectType, subjectId, clock.instant());
     }
+
+    /**
+     * Queues the message unless the same one (same subject, channel, address and template) is still
+     * waiting or recorded: a form posted twice (a double click without JavaScript) sends once. The
+     * caller holds a lock on the subject, so two requests cannot both find nothing queued.
+     */
+    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+    public boolean enqueueOnce(Message message, String subjectType, long subjectId) {
+        if (rows.queued(message, subjectType, subjectId)) {
+            return false;
+        }
+        rows.insert(message, subjectType, subjectId, clock.instant());
+        return true;
+    }
 }

@@ -58,6 +58,23 @@ class OutboxRepository {
         });
     }
 
+    /** Whether this exact message (about the same thing, same channel and address) is already waiting or recorded. */
+    @Transactional
+    boolean queued(Message message, String subjectType, Long subjectId) {
+        return jdbc.prepareStatement("select exists (select 1 from notification_outbox where subject_type = ? and subject_id = ? "
+                + "and channel = ? and recipient = ? and template_key = ? and state in ('PENDING', 'SENDING', 'RECORDED'))", ps -> {
+            ps.setString(1, subjectType);
+            ps.setObject(2, subjectId);
+            ps.setString(3, message.channel().name());
+            ps.setString(4, message.recipient());
+            ps.setString(5, message.templateKey());
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getBoolean(1);
+            }
+        });
+    }
+
     /**
      * Claims up to {@code limit} due rows in one statement: PENDING rows whose time has come, and SENDING
      * rows whose lease ran out (their sender died). SKIP LOCKED lets several senders claim side by side

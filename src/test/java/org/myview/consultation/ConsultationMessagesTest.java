@@ -124,6 +124,10 @@ class ConsultationMessagesTest {
             assertFalse(sent.location().contains(shownToken));
 
             assertEquals(2, outboxRows("consultation-link"));
+            WebClient.Page again = send(setup, shownToken, "greeting", "Sam", "mobile", "+44 7700 900982", "email", "carer@example.org");
+            assertEquals(303, again.status(), "the same form posted twice (a double click without JavaScript)");
+            assertEquals(2, outboxRows("consultation-link"), "sends once");
+            assertEquals(1, count("select count(*) from audit_event where action = 'CONSULTATION_LINK_SENT'"));
             String url = "https://myview.example.org/consultation/link/" + shownToken;
             assertEquals(1, count("select count(*) from notification_outbox where template_key = 'consultation-link' and channel = 'SMS' "
                     + "and recipient = '07700900982' and personalisation = jsonb_build_object('name', 'Sam', 'link', '" + url + "') "
