@@ -8,6 +8,7 @@ import io.micronaut.web.router.Router;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.myview.staff.Role;
+import org.myview.staff.AccessRulesTest;
 import org.myview.support.StaffFixtures;
 import org.myview.support.WebClient;
 
@@ -30,14 +31,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @MicronautTest(transactional = false)
 class ForumAccessTest {
 
-    /** Routes any signed-in member of staff (or anybody) has: signing in and out, the start page, information. */
-    private static final Set<String> NOT_FORUM_SPECIFIC = Set.of("GET /", "GET /privacy", "GET /accessibility", "GET /cookies",
-            "GET /health", "GET /health/{selector}", "GET /sign-in", "GET /sign-in/timed-out", "POST /sign-in", "POST /sign-out",
-            "GET /signed-out", "POST /session/keep-alive", "GET /set-password/{token}", "GET /set-password", "POST /set-password",
-            "GET /staff", "GET /api/me");
-    /** The children's and parents' forms: open to anyone holding a link, staff or not (AccessRulesTest covers them). */
-    private static final java.util.regex.Pattern LINK_SESSION = java.util.regex.Pattern.compile(
-            "^(GET|POST) /(consultation(/|$)|parent/(form|check|done)|\\{kind}/link/)");
     /** The forum's own routes. */
     private static final Set<String> FORUM = Set.of("GET /forum", "GET /forum/print", "GET /forum/figures.csv", "GET /forum/said",
             "GET /forum/you-said-we-did", "GET /api/forum/figures", "GET /api/forum/figures.csv");
@@ -64,7 +57,8 @@ class ForumAccessTest {
         List<String> reached = new ArrayList<>();
         int denied = 0;
         for (var route : routes.entrySet()) {
-            if (NOT_FORUM_SPECIFIC.contains(route.getKey()) || LINK_SESSION.matcher(route.getKey()).find()) {
+            // Sign-in, information pages, the children's and parents' link forms: the access table opens them to everyone.
+            if (AccessRulesTest.openToAnyoneOrAllStaff(route.getKey())) {
                 continue;
             }
             boolean allowed = reaches(browser, csrf, route.getKey(), route.getValue());

@@ -33,7 +33,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * this test, and so does a line whose route is gone: the table is the access policy, kept true.
  */
 @MicronautTest(transactional = false)
-class AccessRulesTest {
+public class AccessRulesTest {
 
     private static final String ANONYMOUS = "ANONYMOUS";
     private static final Set<String> EVERYONE = Set.of(ANONYMOUS, "ADMIN", "REVIEWING_OFFICER", "SERVICE_MANAGER",
@@ -48,6 +48,12 @@ class AccessRulesTest {
 
     /** Who may use each route ("METHOD /template"). */
     static final Map<String, Set<String>> EXPECTED = new LinkedHashMap<>();
+
+    /** Whether the table opens this route ("METHOD /template") to anybody, or to every member of staff whatever their role. */
+    public static boolean openToAnyoneOrAllStaff(String route) {
+        Set<String> who = EXPECTED.get(route);
+        return who != null && (who.contains(ANONYMOUS) || who.containsAll(STAFF));
+    }
 
     static {
         // Pages for anyone
