@@ -13,8 +13,11 @@ import java.time.LocalDate;
 import java.util.Optional;
 
 /**
- * Adding a review by hand (the import is the other way): a new child is created from the case
- * reference, first name and date of birth; a known child must have the same date of birth.
+ * Adding a review by hand (the import is the other way). The manager may add a review for any child
+ * and creates a new child from the case reference, first name and date of birth; a known child must
+ * have the same date of birth. A reviewing officer may add reviews only for children in their
+ * caseload: any other case reference, known to MyView or not, gets the one same answer, so an
+ * officer cannot learn which children exist (docs/architecture.md, "Caseloads").
  */
 @Singleton
 public class ScheduleService {
@@ -32,10 +35,12 @@ public class ScheduleService {
     }
 
     private final ReviewRepository reviews;
+    private final CaseloadRepository caseloads;
     private final StaffAccountService staff;
 
-    ScheduleService(ReviewRepository reviews, StaffAccountService staff) {
+    ScheduleService(ReviewRepository reviews, CaseloadRepository caseloads, StaffAccountService staff) {
         this.reviews = reviews;
+        this.caseloads = caseloads;
         this.staff = staff;
     }
 
@@ -48,16 +53,25 @@ public class ScheduleService {
         } else if (!reference.matches("[A-Za-z0-9/_-]{1,20}")) {
             errors.add("caseReference", "review.new.error.referenceFormat");
         }
-        Optional<Child> existing = errors.has("caseReference") ? Optional.empty() : reviews.findChild(reference);
+        Optional<Child> existing = errors.has("caseReference") ? Optional.empty()
+                : user.seesAllReviews() ? reviews.findChild(reference)
+                : caseloads.childInCaseload(reference, user.accountId()).flatMap(id -> reviews.findChild(reference));
+        boolean officerWithoutChild = !user.seesAllReviews() && existing.isEmpty();
+        if (officerWithoutChild && !errors.has("caseReference")) {
+            // The same words for another officer's child and for a child MyView does not know.
+            errors.add("caseReference", "review.new.error.notInCaseload");
+        }
         String firstName = form.firstName() == null ? "" : form.firstName().trim();
         if (firstName.length() > 100) {
             errors.add("firstName", "review.new.error.firstNameTooLong");
-        } else if (existing.isEmpty() && firstName.isEmpty()) {
+        } else if (existing.isEmpty() && firstName.isEmpty() && !officerWithoutChild) {
             errors.add("firstName", "review.new.error.firstNameMissing");
         }
         boolean dobGiven = !(blank(form.dobDay()) && blank(form.dobMonth()) && blank(form.dobYear()));
         LocalDate dob = null;
-        if (existing.isEmpty() || dobGiven) {
+        // An officer's date of birth is checked only against a child of their own caseload: for any
+        // other reference it is not read at all, so it cannot tell whether the child exists.
+        if (!officerWithoutChild && (existing.isEmpty() || dobGiven)) {
             dob = date(form.dobDay(), form.dobMonth(), form.dobYear());
             if (dob == null) {
                 errors.add("dob-day", "review.new.error.dob");

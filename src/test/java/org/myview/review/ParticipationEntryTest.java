@@ -163,17 +163,25 @@ class ParticipationEntryTest {
     }
 
     @Test
-    void anOfficerAddsAReviewForANewChildAndForAKnownOne() {
+    void theManagerAddsAReviewForANewChildThenTheOfficerAddsTheNextOne() {
+        WebClient manager = new WebClient(server.getURI());
+        String managerCsrf = StaffFixtures.signIn(manager, "entry.manager");
+        WebClient.Page created = manager.post("/reviews", "_csrf", managerCsrf, "caseReference", "NEW001", "firstName", "Bramble",
+                "dob-day", "3", "dob-month", "4", "dob-year", "2015", "type", "CLA", "date-day", "20", "date-month", "3", "date-year", "2026",
+                "officer", "entry.officer");
+        assertEquals(303, created.status());
+        assertTrue(officer.get(created.location()).body().contains("Bramble"), "the officer holds the review, so the child is in their caseload");
+
         WebClient.Page form = officer.get("/reviews/new");
         assertEquals(List.of(), HtmlChecker.errors(form.body()));
-
-        WebClient.Page created = officer.post("/reviews", "_csrf", csrf, "caseReference", "NEW001", "firstName", "Bramble",
-                "dob-day", "3", "dob-month", "4", "dob-year", "2015", "type", "CLA", "date-day", "20", "date-month", "3", "date-year", "2026");
-        assertEquals(303, created.status());
-        assertTrue(officer.get(created.location()).body().contains("Bramble"));
+        assertTrue(form.body().contains("children in your caseload"));
+        WebClient.Page next = officer.post("/reviews", "_csrf", csrf, "caseReference", "new001", "firstName", "",
+                "type", "CLA", "date-day", "20", "date-month", "9", "date-year", "2026");
+        assertEquals(303, next.status(), "a child of the officer's caseload needs no name or date of birth");
+        assertTrue(officer.get(next.location()).body().contains("Bramble"));
 
         WebClient.Page contradicts = officer.post("/reviews", "_csrf", csrf, "caseReference", "NEW001", "firstName", "",
-                "dob-day", "4", "dob-month", "4", "dob-year", "2015", "type", "CLA", "date-day", "20", "date-month", "9", "date-year", "2026");
+                "dob-day", "4", "dob-month", "4", "dob-year", "2015", "type", "CLA", "date-day", "20", "date-month", "12", "date-year", "2026");
         assertEquals(422, contradicts.status());
         assertTrue(contradicts.body().contains("does not match the one MyView holds"));
 
@@ -183,5 +191,31 @@ class ParticipationEntryTest {
         assertTrue(bad.body().contains("href=\"#caseReference\""));
         assertTrue(bad.body().contains("href=\"#date-day\">Enter a real date for the review"));
         assertEquals(List.of(), HtmlChecker.errors(bad.body()));
+    }
+
+    @Test
+    void anOfficerCannotAddAChildMyViewDoesNotKnowButTheManagerCanAssignOne() {
+        WebClient.Page refused = officer.post("/reviews", "_csrf", csrf, "caseReference", "NEW002", "firstName", "Tansy",
+                "dob-day", "3", "dob-month", "4", "dob-year", "2015", "type", "CLA", "date-day", "20", "date-month", "3", "date-year", "2026");
+        assertEquals(422, refused.status());
+        assertTrue(refused.body().contains("no child with this case reference in your caseload"));
+        assertEquals(0, ReviewFixtures.count(context, "select count(*) from child where case_reference = 'NEW002'"));
+
+        long child = ReviewFixtures.child(context, "ENT009", "Sorrel", LocalDate.of(2012, 1, 1));
+        ReviewFixtures.review(context, child, "CLA", TODAY.minusDays(100), otherOfficerId);
+        WebClient manager = new WebClient(server.getURI());
+        String managerCsrf = StaffFixtures.signIn(manager, "entry.manager");
+        assertEquals(List.of(), HtmlChecker.errors(manager.get("/caseloads").body()));
+        WebClient.Page unknown = manager.post("/caseloads", "_csrf", managerCsrf, "caseReference", "NOPE99", "officer", "entry.officer");
+        assertEquals(422, unknown.status());
+        assertEquals(List.of(), HtmlChecker.errors(unknown.body()));
+        WebClient.Page assigned = manager.post("/caseloads", "_csrf", managerCsrf, "caseReference", "ENT009", "officer", "entry.officer");
+        assertEquals(303, assigned.status());
+        assertTrue(manager.get(assigned.location()).body().contains("in the officer’s caseload"));
+        assertTrue(audit.search("entry.manager", "ENT009", null, null, 10).stream().anyMatch(e -> e.action() == AuditAction.CHILD_ASSIGNED));
+
+        WebClient.Page added = officer.post("/reviews", "_csrf", csrf, "caseReference", "ENT009", "type", "CLA",
+                "date-day", "20", "date-month", "3", "date-year", "2026");
+        assertEquals(303, added.status(), "an assigned child is in the officer's caseload");
     }
 }

@@ -27,6 +27,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Every route, with every role and with nobody signed in. A route added without a line here fails
@@ -112,6 +113,8 @@ public class AccessRulesTest {
         EXPECTED.put("GET /reviews/import", MANAGER);
         EXPECTED.put("POST /reviews/import", MANAGER);
         EXPECTED.put("GET /reviews/export", MANAGER);
+        EXPECTED.put("GET /caseloads", MANAGER);
+        EXPECTED.put("POST /caseloads", MANAGER);
         EXPECTED.put("GET /reviews/export.csv", MANAGER);
         EXPECTED.put("POST /api/reviews/import", MANAGER);
         EXPECTED.put("GET /api/reviews/export.csv", MANAGER);
@@ -162,6 +165,35 @@ public class AccessRulesTest {
         EXPECTED.put("GET /parent/done", EVERYONE);
     }
 
+    /**
+     * The caseload column: every route that takes a review, child or case reference. Each is tried by
+     * every role with a review of the officer's own child, of another officer's child, and of no
+     * child at all. Whoever may not see a child gets exactly the answer an unknown one gets (status and
+     * page, once the reference itself is blanked out). Roles in CASELOAD_SEES_ALL reach every child; the
+     * other roles the table allows reach only their own caseload.
+     */
+    static final Set<String> CASELOAD = new TreeSet<>();
+    /** Routes open to reviewing officers whose path variables are not a review, child or case reference. */
+    static final Set<String> NOT_A_CHILD = new TreeSet<>();
+    static final Set<String> CASELOAD_SEES_ALL = Set.of("SERVICE_MANAGER");
+
+    static {
+        CASELOAD.add("POST /reviews");
+        CASELOAD.add("GET /reviews/{id}");
+        CASELOAD.add("GET /reviews/{id}/participation");
+        CASELOAD.add("POST /reviews/{id}/participation");
+        CASELOAD.add("POST /reviews/{id}/consultation-link");
+        CASELOAD.add("POST /reviews/{id}/consultation-link/send");
+        CASELOAD.add("GET /reviews/{id}/consultation-link/sent");
+        NOT_A_CHILD.add("GET /health/{selector}");
+        NOT_A_CHILD.add("GET /set-password/{token}");
+        NOT_A_CHILD.add("GET /{kind}/link/{token}");
+        NOT_A_CHILD.add("GET /consultation/q/{number}");
+        NOT_A_CHILD.add("POST /consultation/q/{number}");
+        NOT_A_CHILD.add("GET /parent/form/{step}");
+        NOT_A_CHILD.add("POST /parent/form/{step}");
+    }
+
     @Inject
     EmbeddedServer server;
     @Inject
@@ -177,10 +209,7 @@ public class AccessRulesTest {
 
     @Test
     void everyRouteHasARuleAndEveryRoleGetsExactlyWhatTheRuleSays() {
-        Map<Role, Long> accounts = new LinkedHashMap<>();
-        for (Role role : Role.values()) {
-            accounts.put(role, StaffFixtures.account(context, "access." + role.name().toLowerCase().replace('_', '.'), role));
-        }
+        Map<Role, Long> accounts = accounts();
         Map<String, String> consumes = new LinkedHashMap<>();
         router.uriRoutes()
                 .filter(r -> !r.getUriMatchTemplate().toString().startsWith("/test-only"))
@@ -251,4 +280,128 @@ public class AccessRulesTest {
         return !(toSignIn || page.status() == 401 || forbidden);
     }
 
+    @Test
+    void everyRouteTakingAChildAnswersAnotherOfficersChildExactlyAsAChildThatDoesNotExist() {
+        Map<Role, Long> accounts = accounts();
+        StaffAccountService staff = context.getBean(StaffAccountService.class);
+        long officer = accounts.get(Role.REVIEWING_OFFICER);
+        long otherOfficer = staff.findByUsername("caseload.other").map(StaffAccount::id)
+                .orElseGet(() -> StaffFixtures.account(context, "caseload.other", Role.REVIEWING_OFFICER));
+        java.time.LocalDate held = java.time.LocalDate.now().minusDays(3);
+        long ownChild = org.myview.support.ReviewFixtures.child(context, "CLOWN1", "Juniper", java.time.LocalDate.of(2014, 2, 3));
+        long otherChild = org.myview.support.ReviewFixtures.child(context, "CLOTHR1", "Hazel", java.time.LocalDate.of(2013, 4, 5));
+        Map<String, String> reviewIds = Map.of(
+                "own", String.valueOf(org.myview.support.ReviewFixtures.review(context, ownChild, "CLA", held, officer)),
+                "other", String.valueOf(org.myview.support.ReviewFixtures.review(context, otherChild, "CLA", held, otherOfficer)),
+                "unknown", String.valueOf(org.myview.support.ReviewFixtures.count(context, "select coalesce(max(id), 0) + 1000 from review")));
+        Map<String, String> references = Map.of("own", "CLOWN1", "other", "CLOTHR1", "unknown", "CLNONE1");
+
+        // Routes with a path variable or a case reference, open to officers, must be classified.
+        Set<String> unclassified = new TreeSet<>();
+        for (Map.Entry<String, Set<String>> rule : EXPECTED.entrySet()) {
+            if (rule.getValue().contains("REVIEWING_OFFICER") && rule.getKey().contains("{")
+                    && !CASELOAD.contains(rule.getKey()) && !NOT_A_CHILD.contains(rule.getKey())) {
+                unclassified.add(rule.getKey());
+            }
+        }
+        assertEquals(Set.of(), unclassified, "routes taking a parameter that are neither in CASELOAD nor in NOT_A_CHILD");
+
+        List<String> wrong = new ArrayList<>();
+        int probes = 0;
+        for (String route : CASELOAD) {
+            String method = route.substring(0, route.indexOf(' '));
+            String template = route.substring(route.indexOf(' ') + 1);
+            // POST /reviews takes the case reference in its body: with and without a date of birth (right and wrong).
+            List<String> bodies = route.equals("POST /reviews")
+                    ? List.of("caseReference=REF&type=CLA&date-day=1&date-month=6&date-year=2026&officer=caseload.other",
+                    "caseReference=REF&type=CLA&date-day=1&date-month=6&date-year=2026&officer=caseload.other"
+                            + "&dob-day=5&dob-month=4&dob-year=2013",
+                    "caseReference=REF&type=CLA&date-day=1&date-month=6&date-year=2026&officer=caseload.other"
+                            + "&dob-day=9&dob-month=9&dob-year=2009")
+                    : List.of("");
+            Set<String> allowedRoles = EXPECTED.get(route);
+            for (String body : bodies) {
+                for (Role role : Role.values()) {
+                    Map<String, WebClient.Page> answers = new LinkedHashMap<>();
+                    Session session = session(role, accounts.get(role));
+                    for (String which : List.of("own", "other", "unknown")) {
+                        String path = template.replace("{id}", reviewIds.get(which)).replaceAll("\\{[^}]+}", "999999");
+                        answers.put(which, session.send(method, path, body.replace("REF", references.get(which))));
+                        probes++;
+                    }
+                    String refused = normalised(answers.get("unknown"), reviewIds, references);
+                    boolean mayUse = allowedRoles.contains(role.name());
+                    boolean seesOwn = mayUse;
+                    boolean seesOther = mayUse && CASELOAD_SEES_ALL.contains(role.name());
+                    check(wrong, route, body, role, "own", seesOwn, answers.get("own"), refused, reviewIds, references);
+                    check(wrong, route, body, role, "other", seesOther, answers.get("other"), refused, reviewIds, references);
+                }
+            }
+        }
+        assertTrue(probes > 100, "probes made: " + probes);
+        assertEquals(List.of(), wrong);
+    }
+
+    private static void check(List<String> wrong, String route, String body, Role role, String which, boolean allowed,
+                              WebClient.Page answer, String refused, Map<String, String> ids, Map<String, String> references) {
+        String got = normalised(answer, ids, references);
+        String where = route + (body.isEmpty() ? "" : " [" + body.replaceAll("&officer=.*?(&|$)", "$1") + "]") + " " + role + " " + which + ": ";
+        if (allowed && (got.equals(refused) || !Set.of(200, 303, 422).contains(answer.status()))) {
+            wrong.add(where + "should be served but got " + answer.status());
+        } else if (!allowed && !got.equals(refused)) {
+            int at = 0;
+            while (at < Math.min(got.length(), refused.length()) && got.charAt(at) == refused.charAt(at)) {
+                at++;
+            }
+            wrong.add(where + "should be refused exactly as an unknown child, but differs at «"
+                    + got.substring(Math.max(0, at - 60), Math.min(got.length(), at + 60)) + "» where an unknown child gets «"
+                    + refused.substring(Math.max(0, at - 60), Math.min(refused.length(), at + 60)) + "»");
+        }
+    }
+
+    /** Status, redirect and page, with the probe's own ids and references blanked out. */
+    private static String normalised(WebClient.Page page, Map<String, String> ids, Map<String, String> references) {
+        // The session's sliding expiry moves with every request; it says nothing about the child.
+        String text = page.status() + " " + page.location() + "\n"
+                + page.body().replaceAll("data-session-expires=\"[^\"]*\"", "data-session-expires=\"\"");
+        for (String id : ids.values()) {
+            text = text.replace("/reviews/" + id, "/reviews/ID");
+        }
+        for (String reference : references.values()) {
+            text = text.replace(reference, "REF");
+        }
+        return text;
+    }
+
+    private Map<Role, Long> accounts() {
+        StaffAccountService staff = context.getBean(StaffAccountService.class);
+        Map<Role, Long> accounts = new LinkedHashMap<>();
+        for (Role role : Role.values()) {
+            String username = "access." + role.name().toLowerCase().replace('_', '.');
+            accounts.put(role, staff.findByUsername(username).map(StaffAccount::id)
+                    .orElseGet(() -> StaffFixtures.account(context, username, role)));
+        }
+        return accounts;
+    }
+
+    /** A signed-in session of one role, made without the sign-in page (which throttles). */
+    private record Session(WebClient browser, String cookie, String csrfToken) {
+        WebClient.Page send(String method, String path, String body) {
+            HttpRequest.Builder request = browser.request(path).header("Cookie", cookie);
+            if (method.equals("POST")) {
+                request.header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString("_csrf=" + csrfToken + (body.isEmpty() ? "" : "&" + body)));
+            } else {
+                request.GET();
+            }
+            return browser.send(request.build());
+        }
+    }
+
+    private Session session(Role role, long accountId) {
+        StaffAccount account = context.getBean(StaffAccountService.class).find(accountId).orElseThrow();
+        String sessionId = UUID.randomUUID().toString().replace("-", "");
+        String value = cookies.encode(new StaffSession(accountId, account.sessionEpoch(), sessionId, Instant.now(), Instant.now()));
+        return new Session(new WebClient(server.getURI()), StaffSessionCookie.NAME + "=" + value, csrf.tokenForKey("staff:" + sessionId));
+    }
 }
