@@ -49,9 +49,39 @@ public final class DisclosureControl {
      * Row, column and grand totals are worked out here, so they always agree with the cells.
      */
     public static ProtectedTable protect(int[][] counts, int threshold) {
+        return protectYear(List.<int[][]>of(counts), false, java.util.Collections.singletonList(null), threshold).get(0);
+    }
+
+    /**
+     * Protects every table the forum can read for one financial year together: the quarters given (in order, each
+     * bands by methods) and, when {@code withYear}, the year (their sum). Tables already published keep their hidden
+     * cells: {@code frozen.get(i)} is the hidden grid (totals included) of table {@code i} (quarters, then the
+     * year), or null for a table still to decide. Only tables still to decide get more hidden cells.
+     *
+     * @return the tables as they may be shown: the quarters, then the year when asked for
+     */
+    public static List<ProtectedTable> protectYear(List<int[][]> quarters, boolean withYear, List<boolean[][]> frozen,
+                                                   int threshold) {
         if (threshold < 0) {
             throw new IllegalArgumentException("The threshold cannot be negative: " + threshold);
         }
+        if (quarters.isEmpty()) {
+            throw new IllegalArgumentException("A year needs at least one quarter");
+        }
+        LinkedTables linked = new LinkedTables(quarters, withYear, frozen, threshold);
+        linked.protect();
+        List<ProtectedTable> result = new ArrayList<>();
+        for (int t = 0; t < linked.grids.length; t++) {
+            result.add(new ProtectedTable(linked.grids[t], linked.hidden[t], threshold));
+        }
+        return List.copyOf(result);
+    }
+
+    /**
+     * The within-table rules alone (primary, lines, loops), without the range audit: the behaviour before linked
+     * tables, kept so tests can show what the attack finds in it.
+     */
+    public static ProtectedTable protectLoopsOnly(int[][] counts, int threshold) {
         int[][] grid = withTotals(counts);
         boolean[][] hidden = new boolean[grid.length][grid[0].length];
         for (int r = 0; r < grid.length; r++) {
@@ -59,13 +89,14 @@ public final class DisclosureControl {
                 hidden[r][c] = grid[r][c] >= 1 && grid[r][c] <= threshold;
             }
         }
-        boolean hidMore;
-        do {
-            // Lines first: closing loops assumes every line already has none or two or more hidden cells.
-            hidMore = hideForLineWithOneHidden(grid, hidden) || hideToCloseLoop(grid, hidden);
-        } while (hidMore); // each pass hides one more cell, and there are finitely many
+        while (hideForLineWithOneHidden(grid, hidden) || hideToCloseLoop(grid, hidden)) {
+            // each pass hides one more cell
+        }
         return new ProtectedTable(grid, hidden, threshold);
     }
+
+    /** The forum's rule for "cannot be worked out": the feasible range of a hidden small count is at least this wide. */
+    public static final int MINIMUM_RANGE = 3;
 
     /** One cell as the forum sees it: a count, or nothing at all when hidden (the true value is not kept). */
     public record Cell(OptionalInt count) {
@@ -154,6 +185,17 @@ public final class DisclosureControl {
             return List.copyOf(result);
         }
 
+        /** Which cells of the grid (totals last) are hidden: what a publication stores to freeze this table. */
+        public boolean[][] hiddenGrid() {
+            boolean[][] hidden = new boolean[grid.length][grid[0].length];
+            for (int r = 0; r < grid.length; r++) {
+                for (int c = 0; c < grid[0].length; c++) {
+                    hidden[r][c] = grid[r][c].isSuppressed();
+                }
+            }
+            return hidden;
+        }
+
         public int suppressedCount() {
             int count = 0;
             for (Cell[] row : grid) {
@@ -202,7 +244,7 @@ public final class DisclosureControl {
 
     // ---- the algorithm, on the grid with totals: the last row and last column are the margins ----
 
-    private static int[][] withTotals(int[][] counts) {
+    static int[][] withTotals(int[][] counts) {
         Objects.requireNonNull(counts, "counts");
         if (counts.length == 0 || counts[0] == null || counts[0].length == 0) {
             throw new IllegalArgumentException("A table needs at least one row and one column");
@@ -263,7 +305,7 @@ public final class DisclosureControl {
     }
 
     /** Secondary suppression for one exposed line; false when no line is exposed. */
-    private static boolean hideForLineWithOneHidden(int[][] grid, boolean[][] hidden) {
+    static boolean hideForLineWithOneHidden(int[][] grid, boolean[][] hidden) {
         Line line = firstLineWithOneHidden(hidden);
         if (line == null) {
             return false;
@@ -353,7 +395,7 @@ public final class DisclosureControl {
      * one side crossing a column on the other. Those lines already hold two or more hidden cells (secondary
      * suppression has run), so no line is left with exactly one. False when every hidden cell is on a loop.
      */
-    private static boolean hideToCloseLoop(int[][] grid, boolean[][] hidden) {
+    static boolean hideToCloseLoop(int[][] grid, boolean[][] hidden) {
         CellOnNoLoop exposed = firstCellOnNoLoop(hidden);
         if (exposed == null) {
             return false;

@@ -56,38 +56,65 @@ public record ForumFigures(ForumPeriod period, ForumSettings settings, List<AgeB
         }
     }
 
-    public static ForumFigures of(ForumPeriod period, Map<Integer, Counts> byAge, AgeBands ageBands, boolean pn4Counts,
-                                  ForumSettings settings) {
-        List<AgeBand> bands = ageBands.bands().stream().filter(b -> b.toInclusive() == null || b.toInclusive() >= 4).toList();
-        List<ParticipationMethod> methods = new ArrayList<>();
-        for (ParticipationMethod m : ParticipationMethod.values()) {
-            if (m.countsAsParticipation(pn4Counts)) {
-                methods.add(m);
-            }
-        }
-        int tookPartMethods = methods.size();
-        for (ParticipationMethod m : ParticipationMethod.values()) {
-            if (!m.countsAsParticipation(pn4Counts) && m != ParticipationMethod.PN0) {
-                methods.add(m);
-            }
-        }
-        int[][] counts = new int[bands.size()][methods.size()];
-        int[][] tookPartTrue = new int[bands.size()][1];
-        byAge.forEach((age, c) -> {
-            for (int r = 0; r < bands.size(); r++) {
-                if (bands.get(r).contains(age)) {
-                    for (int m = 0; m < methods.size(); m++) {
-                        counts[r][m] = Math.addExact(counts[r][m], Math.toIntExact(c.of(methods.get(m))));
-                    }
+    /** The rows and columns of the forum's table: age bands from 4 up, then ways of taking part, "took part" first. */
+    public record Layout(List<AgeBand> bands, List<ParticipationMethod> methods, int tookPartMethods) {
+
+        public static Layout of(AgeBands ageBands, boolean pn4Counts) {
+            List<AgeBand> bands = ageBands.bands().stream().filter(b -> b.toInclusive() == null || b.toInclusive() >= 4).toList();
+            List<ParticipationMethod> methods = new ArrayList<>();
+            for (ParticipationMethod m : ParticipationMethod.values()) {
+                if (m.countsAsParticipation(pn4Counts)) {
+                    methods.add(m);
                 }
             }
-        });
+            int tookPartMethods = methods.size();
+            for (ParticipationMethod m : ParticipationMethod.values()) {
+                if (!m.countsAsParticipation(pn4Counts) && m != ParticipationMethod.PN0) {
+                    methods.add(m);
+                }
+            }
+            return new Layout(bands, List.copyOf(methods), tookPartMethods);
+        }
+
+        /** The true counts, bands by methods (never shown as such: they go through disclosure control). */
+        public int[][] counts(Map<Integer, Counts> byAge) {
+            int[][] counts = new int[bands.size()][methods.size()];
+            byAge.forEach((age, c) -> {
+                for (int r = 0; r < bands.size(); r++) {
+                    if (bands.get(r).contains(age)) {
+                        for (int m = 0; m < methods.size(); m++) {
+                            counts[r][m] = Math.addExact(counts[r][m], Math.toIntExact(c.of(methods.get(m))));
+                        }
+                    }
+                }
+            });
+            return counts;
+        }
+    }
+
+    /** One period's table protected on its own (linked periods: {@link ForumService} and {@link DisclosureControl#protectYear}). */
+    public static ForumFigures of(ForumPeriod period, Map<Integer, Counts> byAge, AgeBands ageBands, boolean pn4Counts,
+                                  ForumSettings settings) {
+        Layout layout = Layout.of(ageBands, pn4Counts);
+        int[][] counts = layout.counts(byAge);
+        return from(period, layout, counts, DisclosureControl.protect(counts, settings.hideCountsUpTo()), settings);
+    }
+
+    /**
+     * The figures of a table already protected: {@code counts} are its true counts, used only for the sums that may
+     * be shown because they follow from shown cells.
+     */
+    public static ForumFigures from(ForumPeriod period, Layout layout, int[][] counts, ProtectedTable table,
+                                    ForumSettings settings) {
+        List<AgeBand> bands = layout.bands();
+        List<ParticipationMethod> methods = layout.methods();
+        int tookPartMethods = layout.tookPartMethods();
+        int[][] tookPartTrue = new int[bands.size()][1];
         for (int r = 0; r < bands.size(); r++) {
             for (int m = 0; m < tookPartMethods; m++) {
                 tookPartTrue[r][0] += counts[r][m];
             }
         }
-        ProtectedTable table = DisclosureControl.protect(counts, settings.hideCountsUpTo());
 
         List<Figure> tookPartByBand = new ArrayList<>();
         for (int r = 0; r < bands.size(); r++) {

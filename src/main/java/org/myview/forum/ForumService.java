@@ -10,6 +10,8 @@ import org.myview.staff.AuditTrail;
 import org.myview.staff.StaffUser;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -58,10 +60,41 @@ public class ForumService {
         return ForumPeriod.parse(key, today());
     }
 
+    /**
+     * The figures of one period, protected together with every other table the forum can read for its financial year
+     * (each finished quarter and, once finished, the year): the year minus three quarters must not give the fourth
+     * away (docs/forum.md).
+     */
     @Transactional(readOnly = true)
     public ForumFigures figures(ForumPeriod period) {
-        return ForumFigures.of(period, participation.countsByAge(REVIEWS, period.from(), period.to()),
-                participation.bands(), participation.settings().pn4CountsAsParticipation(), settings);
+        ForumFigures.Layout layout = ForumFigures.Layout.of(participation.bands(), participation.settings().pn4CountsAsParticipation());
+        LocalDate today = today();
+        List<int[][]> quarters = new ArrayList<>();
+        for (int q = 1; q <= 4; q++) {
+            ForumPeriod quarter = ForumPeriod.quarter(period.year(), q);
+            if (!quarter.finishedBy(today)) {
+                break;
+            }
+            quarters.add(layout.counts(participation.countsByAge(REVIEWS, quarter.from(), quarter.to())));
+        }
+        boolean withYear = quarters.size() == 4;
+        List<DisclosureControl.ProtectedTable> tables = DisclosureControl.protectYear(quarters, withYear,
+                Collections.nCopies(quarters.size() + (withYear ? 1 : 0), null), settings.hideCountsUpTo());
+        int index = period.isWholeYear() ? 4 : period.quarter() - 1;
+        int[][] counts = period.isWholeYear() ? sum(quarters) : quarters.get(index);
+        return ForumFigures.from(period, layout, counts, tables.get(index), settings);
+    }
+
+    private static int[][] sum(List<int[][]> quarters) {
+        int[][] total = new int[quarters.get(0).length][quarters.get(0)[0].length];
+        for (int[][] q : quarters) {
+            for (int r = 0; r < total.length; r++) {
+                for (int c = 0; c < total[0].length; c++) {
+                    total[r][c] += q[r][c];
+                }
+            }
+        }
+        return total;
     }
 
     public void recordExport(StaffUser user, String what, ForumPeriod period) {

@@ -143,9 +143,10 @@ class DisclosureControlTest {
         assertEquals(List.of("row 0, column 2"), recoverableCells(primaryOnly));
 
         ProtectedTable table = DisclosureControl.protect(counts);
-        assertEquals("c c c c | 26\nc c 30 40 | 79\n50 60 c c | 113\n70 80 c c | 157\n125 147 37 66 | 375\n",
-                table.toString());
-        assertEquals(List.of(), recoverableCells(hidden(table)));
+        // Loops alone stop exact recovery, but with "never negative" and "a hidden count is at least 1" some ranges
+        // were narrower than MINIMUM_RANGE, so more is hidden now (LinkedDisclosureTest attacks the result).
+        assertEquals(List.of(), recoverableCells(hidden(table)), table.toString());
+        assertTrue(table.isSafe(), table.toString());
     }
 
     @Test
@@ -158,7 +159,8 @@ class DisclosureControlTest {
                 {50, 50, 50, 50, 50}};
         ProtectedTable table = DisclosureControl.protect(counts);
         assertEquals(List.of(), recoverableCells(hidden(table)), table.toString());
-        assertEquals(10, table.suppressedCount(), table.toString());
+        assertTrue(table.suppressedCount() >= 10, table.toString());
+        assertTrue(table.cell(0, 3).isSuppressed(), "the zero that closes the loop:\n" + table);
         assertTrue(table.isSafe());
     }
 
