@@ -39,6 +39,7 @@ class ConsultationSection implements ReviewPageSection {
             for (FormDefinition.Question question : view.definition().questions()) {
                 Map<String, Object> row = new HashMap<>();
                 row.put("title", words.title(view.definition(), question.id(), english));
+                row.put("privateHidden", view.privateAnswerHidden() && ConsultationService.PRIVATE_QUESTION.equals(question.id()));
                 Optional<ConsultationRepository.Answer> answer = view.answers().stream()
                         .filter(a -> a.questionId().equals(question.id())).findFirst();
                 row.put("declined", answer.map(ConsultationRepository.Answer::declined).orElse(false));

@@ -45,7 +45,7 @@ public class ConsultationService {
     /** What the officer sees on the review page. */
     record StaffView(ConsultationRepository.LinkRow link, Integer answersSoFar, FormDefinition definition,
                      ConsultationRepository.Form sent, List<ConsultationRepository.Answer> answers,
-                     List<ConsultationRepository.Concern> concerns) {
+                     List<ConsultationRepository.Concern> concerns, boolean privateAnswerHidden) {
     }
 
     private final ConsultationRepository repository;
@@ -54,13 +54,14 @@ public class ConsultationService {
     private final ApplicationEventPublisher<ConsultationSent> sentEvents;
     private final AuditTrail audit;
     private final ConsultationSettings settings;
+    private final PrivateAnswerSettings privateAnswer;
     private final Outbox outbox;
     private final String publicUrl;
     private final Clock clock;
 
     ConsultationService(ConsultationRepository repository, FormDefinitions definitions, FormWords words,
                         ApplicationEventPublisher<ConsultationSent> sentEvents, AuditTrail audit,
-                        ConsultationSettings settings, Outbox outbox,
+                        ConsultationSettings settings, PrivateAnswerSettings privateAnswer, Outbox outbox,
                         @Value("${myview.notify.public-url:`http://localhost:8080`}") String publicUrl, Clock clock) {
         this.repository = repository;
         this.definitions = definitions;
@@ -68,6 +69,7 @@ public class ConsultationService {
         this.sentEvents = sentEvents;
         this.audit = audit;
         this.settings = settings;
+        this.privateAnswer = privateAnswer;
         this.outbox = outbox;
         this.publicUrl = publicUrl.replaceAll("/+$", "");
         this.clock = clock;
@@ -284,13 +286,16 @@ public class ConsultationService {
         }
         FormDefinition definition = null;
         List<ConsultationRepository.Answer> answers = List.of();
+        // The private answer never leaves this service for anyone but its readers: not even whether there is one.
+        boolean hidden = !PrivateAnswerRule.mayRead(user, review, privateAnswer);
         if (sent.isPresent()) {
             definition = definitions.find(sent.get().definitionId()).orElseThrow();
-            answers = repository.answers(sent.get().id(), sent.get().definitionId());
+            answers = repository.answers(sent.get().id(), sent.get().definitionId()).stream()
+                    .filter(a -> !(hidden && PRIVATE_QUESTION.equals(a.questionId()))).toList();
             audit.record(AuditEvent.of(user, AuditAction.CONSULTATION_ANSWERS_VIEWED).child(review.child().id())
                     .review(review.id()).subject("consultation", sent.get().id()));
         }
-        return new StaffView(link.orElse(null), soFar, definition, sent.orElse(null), answers, concerns);
+        return new StaffView(link.orElse(null), soFar, definition, sent.orElse(null), answers, concerns, hidden);
     }
 
     /** Whether the child sent the form for this review (PN6 may fit if they did not attend). */

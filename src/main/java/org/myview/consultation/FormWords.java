@@ -25,24 +25,31 @@ class FormWords {
     }
 
     private final MessageSource messages;
+    private final PrivateAnswerSettings privateAnswer;
 
-    FormWords(MessageSource messages) {
+    FormWords(MessageSource messages, PrivateAnswerSettings privateAnswer) {
         this.messages = messages;
+        this.privateAnswer = privateAnswer;
+    }
+
+    /** The private question promises who reads it: other words when the manager reads it too. */
+    private String suffix(String questionId) {
+        return ConsultationService.PRIVATE_QUESTION.equals(questionId) && privateAnswer.serviceManagerReads() ? "WithManager" : "";
     }
 
     ShownQuestion show(FormDefinition definition, int number, Locale locale) {
         FormDefinition.Question question = definition.question(number).orElseThrow();
         String base = definition.words() + "." + question.id();
-        String hint = messages.getMessage(base + ".hint", locale).filter(h -> !h.isBlank()).orElse(null);
+        String hint = messages.getMessage(base + ".hint" + suffix(question.id()), locale).filter(h -> !h.isBlank()).orElse(null);
         List<Option> options = question.allowed().stream()
                 .map(value -> new Option(value, word((question.type().equals("faces") ? "consultation.face." : "consultation.option.") + value, locale)))
                 .toList();
         return new ShownQuestion(number, definition.questions().size(), question.id(), question.type(),
-                word(base + ".title", locale), hint, options);
+                word(base + ".title" + suffix(question.id()), locale), hint, options);
     }
 
     String title(FormDefinition definition, String questionId, Locale locale) {
-        return word(definition.words() + "." + questionId + ".title", locale);
+        return word(definition.words() + "." + questionId + ".title" + suffix(questionId), locale);
     }
 
     String answerLabel(FormDefinition.Question question, String value, Locale locale) {

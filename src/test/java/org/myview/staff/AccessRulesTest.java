@@ -56,6 +56,11 @@ public class AccessRulesTest {
         return who != null && (who.contains(ANONYMOUS) || who.containsAll(STAFF));
     }
 
+    /** Every route of the table ("METHOD /template"), for tests that walk them all. */
+    public static Set<String> routes() {
+        return java.util.Collections.unmodifiableSet(EXPECTED.keySet());
+    }
+
     static {
         // Pages for anyone
         EXPECTED.put("GET /", EVERYONE);
