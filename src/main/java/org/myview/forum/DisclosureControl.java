@@ -95,6 +95,11 @@ public final class DisclosureControl {
         return new ProtectedTable(grid, hidden, threshold);
     }
 
+    /** A table as it was published and stored: the grid with totals and which cells were hidden. */
+    static ProtectedTable restore(int[][] gridWithTotals, boolean[][] hidden, int threshold) {
+        return new ProtectedTable(gridWithTotals, hidden, threshold);
+    }
+
     /** The forum's rule for "cannot be worked out": the feasible range of a hidden small count is at least this wide. */
     public static final int MINIMUM_RANGE = 3;
 

@@ -19,7 +19,7 @@ import java.util.Optional;
 /**
  * GET /api/forum/figures?period=2025-26-q2 (JSON) and /api/forum/figures.csv: the forum's figures after disclosure
  * control, exactly as the page shows them. HTTP Basic, like every /api route. The period must be one the page
- * offers (a finished quarter or financial year); without one, the latest finished quarter.
+ * offers (a published quarter or financial year); without one, the latest published quarter.
  */
 @Controller("/api/forum")
 @Secured({Role.FORUM_NAME, Role.PARTICIPATION_LEAD_NAME})
@@ -55,12 +55,12 @@ class ForumApiController {
     }
 
     private Optional<ForumPeriod> chosen(String period) {
-        return period == null ? Optional.of(ForumPeriod.latest(forum.today())) : forum.period(period);
+        return period == null ? Optional.of(forum.latest()) : forum.period(period);
     }
 
     private HttpResponse<?> badPeriod() {
         return HttpResponse.badRequest(Map.of("status", 400, "message", "Give period as a finished financial-year quarter "
-                + "(for example 2025-26-q2) or a finished financial year (2025-26), among the last "
+                + "(for example 2025-26-q2) or a finished financial year (2025-26), published a settling time after it ends, among the last "
                 + ForumPeriod.QUARTERS_OFFERED + " quarters and " + ForumPeriod.YEARS_OFFERED + " years. "
                 + "Single months and unfinished periods are not offered, to keep groups large."))
                 .contentType(MediaType.APPLICATION_JSON_TYPE);

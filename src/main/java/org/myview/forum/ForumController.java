@@ -91,6 +91,8 @@ class ForumController {
         periodLabels.put(period.key(), label(period));
         model.put("periodLabels", periodLabels);
         model.put("settings", forum.settings());
+        model.put("publishedOn", figures.publishedOn() == null ? null
+                : figures.publishedOn().format(java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK)));
         model.put("lead", StaffUser.from(authentication).has(Role.PARTICIPATION_LEAD));
         String hidden = msg("forum.hidden");
         String tooFew = msg("forum.tooFew");

@@ -35,7 +35,9 @@ class ForumExport {
         for (ParticipationMethod method : figures.methods()) {
             header.add(method.name() + " " + msg("forum.method." + method.name()));
         }
-        header.addAll(List.of(msg("forum.csv.reviews"), msg("forum.csv.tookPart"), msg("forum.csv.tookPartPercent")));
+        header.addAll(List.of(msg("forum.csv.reviews"), msg("forum.csv.tookPart"), msg("forum.csv.tookPartPercent"),
+                msg("forum.csv.published")));
+        String published = figures.publishedOn() == null ? "" : figures.publishedOn().toString();
         csv.row(header);
         for (int r = 0; r < figures.bands().size(); r++) {
             List<Object> row = new ArrayList<>(List.of(figures.bands().get(r).label()));
@@ -45,6 +47,7 @@ class ForumExport {
             row.add(count(figures.table().rowTotal(r)));
             row.add(count(figures.tookPartByBand().get(r).count()));
             row.add(percent(figures.tookPartByBand().get(r)));
+            row.add(published);
             csv.row(row);
         }
         List<Object> totals = new ArrayList<>(List.of(msg("forum.csv.allAges")));
@@ -54,6 +57,7 @@ class ForumExport {
         totals.add(count(figures.reviews()));
         totals.add(count(figures.tookPart().count()));
         totals.add(percent(figures.tookPart()));
+        totals.add(published);
         csv.row(totals);
         return csv.toString();
     }
@@ -64,6 +68,8 @@ class ForumExport {
         period.put("key", figures.period().key());
         period.put("from", figures.period().from().toString());
         period.put("to", figures.period().to().toString());
+        // Published figures never change afterwards (docs/forum.md).
+        period.put("publishedOn", figures.publishedOn() == null ? null : figures.publishedOn().toString());
         body.put("period", period);
         body.put("reviewType", ForumService.REVIEWS.name());
         body.put("ages", "4 and over");

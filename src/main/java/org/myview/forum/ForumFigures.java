@@ -8,6 +8,9 @@ import org.myview.participation.Counts;
 import org.myview.participation.ParticipationMethod;
 import org.myview.participation.Percentage;
 
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +32,7 @@ import java.util.function.IntFunction;
  */
 public record ForumFigures(ForumPeriod period, ForumSettings settings, List<AgeBand> bands,
                            List<ParticipationMethod> methods, int tookPartMethods, ProtectedTable table,
-                           List<Figure> tookPartByBand, Figure tookPart, List<Figure> byMethod) {
+                           List<Figure> tookPartByBand, Figure tookPart, List<Figure> byMethod, Instant publishedAt) {
 
     /** A count (perhaps hidden) and its percentage (when allowed). */
     public record Figure(Cell count, OptionalInt percent) {
@@ -139,7 +142,7 @@ public record ForumFigures(ForumPeriod period, ForumSettings settings, List<AgeB
             byMethod.add(total.isSuppressed() ? Figure.hidden() : figure(total.count().getAsInt(), table.grandTotal(), settings));
         }
         return new ForumFigures(period, settings, bands, methods, tookPartMethods, table, List.copyOf(tookPartByBand),
-                tookPart, List.copyOf(byMethod));
+                tookPart, List.copyOf(byMethod), null);
     }
 
     private static boolean allShown(int to, IntFunction<Cell> cell) {
@@ -169,6 +172,16 @@ public record ForumFigures(ForumPeriod period, ForumSettings settings, List<AgeB
             percent = Percentage.of(count, group.count().getAsInt());
         }
         return new Figure(Cell.shown(count), percent);
+    }
+
+    /** The same figures, saying when they were published (null: never published, as in unit tests). */
+    public ForumFigures publishedAt(Instant when) {
+        return new ForumFigures(period, settings, bands, methods, tookPartMethods, table, tookPartByBand, tookPart, byMethod, when);
+    }
+
+    /** The day the figures were published, on the Europe/London calendar; null when never published. */
+    public LocalDate publishedOn() {
+        return publishedAt == null ? null : LocalDate.ofInstant(publishedAt, ZoneId.of("Europe/London"));
     }
 
     /** Reviews of young people aged 4 and over in the period (perhaps hidden). */

@@ -116,22 +116,22 @@ class ForumFiguresTest {
         assertFalse(figures.tookPartByBand().get(0).hasPercent(), "6 is fewer than the minimum group of 10");
         assertEquals(100, figures.tookPartByBand().get(1).percentValue());
 
-        ForumFigures stricter = ForumFigures.of(PERIOD, byAge(small), BANDS, false, new ForumSettings(5, 40));
+        ForumFigures stricter = ForumFigures.of(PERIOD, byAge(small), BANDS, false, new ForumSettings(5, 40, 1));
         assertFalse(stricter.tookPartByBand().get(1).hasPercent(), "30 is fewer than a configured minimum of 40");
         assertFalse(stricter.tookPart().hasPercent(), "36 is fewer than 40");
     }
 
     @Test
     void aHigherThresholdHidesMore() {
-        ForumFigures figures = ForumFigures.of(PERIOD, byAge(TEMPTING), BANDS, false, new ForumSettings(9, 10));
+        ForumFigures figures = ForumFigures.of(PERIOD, byAge(TEMPTING), BANDS, false, new ForumSettings(9, 10, 1));
         assertNoSmallCountShown(figures, 9);
         assertNothingHiddenCanBeDerived(figures);
     }
 
     @Test
     void aThresholdBelowFiveIsRefused() {
-        assertThrowsIllegal(() -> new ForumSettings(3, 10));
-        assertThrowsIllegal(() -> new ForumSettings(5, 0));
+        assertThrowsIllegal(() -> new ForumSettings(3, 10, 1));
+        assertThrowsIllegal(() -> new ForumSettings(5, 0, 1));
     }
 
     @Test
