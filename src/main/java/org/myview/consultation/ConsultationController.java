@@ -31,8 +31,8 @@ import java.util.function.Function;
 
 /**
  * The child's form, opened from their link (web/link swapped the token for a form-session cookie):
- * start, one question per page, check your answers, send, confirmation; "I want to talk to someone now"
- * and the language switch on every page.
+ * start, one question per page, check your answers, send, confirmation; the language switch on every page
+ * ("I want to talk to someone now" is {@link TalkNowController}).
  */
 @Controller("/consultation")
 @Secured(SecurityRule.IS_ANONYMOUS)
@@ -148,26 +148,6 @@ class ConsultationController {
             return status.isOpen() ? HttpResponse.seeOther(URI.create("/consultation/check")) : sessions.problem(kind, status.state());
         }
         return HttpResponse.ok(new ModelAndView<>("consultation/sent", model(service.journey(status.linkId()))));
-    }
-
-    /** "I want to talk to someone now": works before and after sending, while the session lasts. */
-    @Post(value = "/talk", consumes = "application/x-www-form-urlencoded")
-    HttpResponse<?> talk(HttpRequest<?> request) {
-        LinkStatus status = sessions.status(request, kind);
-        if (status.state() != LinkStatus.State.OPEN && status.state() != LinkStatus.State.SENT) {
-            return sessions.problem(kind, status.state());
-        }
-        service.raiseConcern(status.linkId());
-        return HttpResponse.seeOther(URI.create("/consultation/talk"));
-    }
-
-    @Get("/talk")
-    HttpResponse<?> talked(HttpRequest<?> request) {
-        LinkStatus status = sessions.status(request, kind);
-        if (status.state() != LinkStatus.State.OPEN && status.state() != LinkStatus.State.SENT) {
-            return sessions.problem(kind, status.state());
-        }
-        return HttpResponse.ok(new ModelAndView<>("consultation/talk", model(service.journey(status.linkId()))));
     }
 
     /** The language switch: a cookie for the form's pages only, then back to the same page. */

@@ -177,15 +177,6 @@ class ConsultationRepository {
         });
     }
 
-    long insertConcern(long reviewId, long linkId, Instant now) {
-        return jdbc.prepareStatement("insert into consultation_concern (review_id, link_id, raised_at) values (?, ?, ?) returning id", ps -> {
-            ps.setLong(1, reviewId);
-            ps.setLong(2, linkId);
-            ps.setTimestamp(3, Timestamp.from(now));
-            return single(ps.executeQuery(), rs -> rs.getLong(1)).orElseThrow();
-        });
-    }
-
     /** Locks the link's row until the transaction ends: concerns and sends of one link take turns. */
     Optional<LinkRow> lockLinkById(long id) {
         return jdbc.prepareStatement(LINK + "where l.id = ? for update of l", ps -> {
@@ -201,41 +192,9 @@ class ConsultationRepository {
         });
     }
 
-    /** Whether the link already has a concern the officer has not seen yet (a repeat press adds nothing). */
-    boolean hasUnseenConcern(long linkId) {
-        return jdbc.prepareStatement("select 1 from consultation_concern where link_id = ? and seen_at is null limit 1", ps -> {
-            ps.setLong(1, linkId);
-            return single(ps.executeQuery(), rs -> true).orElse(false);
-        });
-    }
-
-    /** The reviewing officer's email, when the review has an officer with an email whose account is in use. */
-    Optional<String> officerEmail(long reviewId) {
-        return jdbc.prepareStatement("select s.email from review r join staff_account s on s.id = r.reviewing_officer_id "
-                + "where r.id = ? and not s.disabled and s.email is not null and btrim(s.email) <> ''", ps -> {
-            ps.setLong(1, reviewId);
-            return single(ps.executeQuery(), rs -> rs.getString(1).trim());
-        });
-    }
-
     List<Concern> concerns(long reviewId) {
         return jdbc.prepareStatement(CONCERNS + "where k.review_id = ? order by k.raised_at desc", ps -> {
             ps.setLong(1, reviewId);
-            return concerns(ps.executeQuery());
-        });
-    }
-
-    /** Concerns not yet seen on reviews of this officer (every officer when null). */
-    List<Concern> unseenConcerns(Long officerId) {
-        return jdbc.prepareStatement(CONCERNS + "join review r on r.id = k.review_id where k.seen_at is null "
-                + "and (?::bigint is null or r.reviewing_officer_id = ?) order by k.raised_at", ps -> {
-            if (officerId == null) {
-                ps.setNull(1, Types.BIGINT);
-                ps.setNull(2, Types.BIGINT);
-            } else {
-                ps.setLong(1, officerId);
-                ps.setLong(2, officerId);
-            }
             return concerns(ps.executeQuery());
         });
     }

@@ -18,10 +18,12 @@ class ConsultationSection implements ReviewPageSection {
 
     private final ConsultationService service;
     private final FormWords words;
+    private final ConcernService concerns;
 
-    ConsultationSection(ConsultationService service, FormWords words) {
+    ConsultationSection(ConsultationService service, FormWords words, ConcernService concerns) {
         this.service = service;
         this.words = words;
+        this.concerns = concerns;
     }
 
     @Override
@@ -32,7 +34,7 @@ class ConsultationSection implements ReviewPageSection {
         model.put("link", view.link());
         model.put("answersSoFar", view.answersSoFar());
         model.put("sent", view.sent());
-        model.put("concerns", view.concerns());
+        model.put("concerns", concerns.forReview(review.id()));
         if (view.sent() != null) {
             Locale english = Locale.UK;
             List<Map<String, Object>> rows = new ArrayList<>();
@@ -52,11 +54,12 @@ class ConsultationSection implements ReviewPageSection {
         return Optional.of(new Section("consultation/section", model));
     }
 
-    /** Children who asked to talk to someone now, not yet seen on their review page: the officer's own, or all for a manager. */
+    /** Children who asked to talk to someone now and whose concern nobody has closed: the officer's own, or all for a manager. */
     @Override
     public Optional<Section> listSectionFor(StaffUser user) {
-        List<ConsultationRepository.Concern> concerns = service.unseenConcerns(user.seesAllReviews() ? null : user.accountId());
-        return concerns.isEmpty() ? Optional.empty() : Optional.of(new Section("consultation/concerns", Map.of("concerns", concerns)));
+        List<ConcernRepository.Row> open = concerns.openFor(user);
+        return open.isEmpty() ? Optional.empty() : Optional.of(new Section("consultation/concerns",
+                Map.of("concerns", ConcernController.withAges(open, concerns.now()))));
     }
 
     @Override

@@ -76,7 +76,6 @@ public class ConsultationService {
     }
 
     static final String LINK_TEMPLATE = "consultation-link";
-    static final String CONCERN_TEMPLATE = "consultation-concern";
     /** The greeting when the officer gave no name: "Hello there". */
     static final String DEFAULT_GREETING = "there";
 
@@ -250,31 +249,14 @@ public class ConsultationService {
         sentEvents.publishEvent(new ConsultationSent(form.id(), share, written));
     }
 
-    /**
-     * "I want to talk to someone now": a concern the reviewing officer sees at once on their pages, and an
-     * email to them (when their account has an address) in the same transaction. A repeat press while the
-     * officer has not yet seen the first adds neither a concern nor an email; the link's row lock makes two
-     * presses at the same moment take turns. The email says only that a child on one of their reviews asked
-     * to talk, with the staff address of the review page: no name, no answers.
-     */
-    @Transactional
-    void raiseConcern(long linkId) {
-        ConsultationRepository.LinkRow link = repository.lockLinkById(linkId).orElseThrow();
-        if (repository.hasUnseenConcern(linkId)) {
-            return;
-        }
-        long concernId = repository.insertConcern(link.reviewId(), linkId, clock.instant());
-        repository.officerEmail(link.reviewId()).ifPresent(email -> outbox.enqueue(new Message(Channel.EMAIL, email, CONCERN_TEMPLATE,
-                Map.of("link", publicUrl + "/reviews/" + link.reviewId())), "consultation_concern", concernId));
-    }
-
     // --- the officer ---------------------------------------------------------------------------------
 
-    /** The review page's section: the link's state, concerns, and the answers when sent (audited, as are concerns seen). */
+    /** The review page's section: the link's state, concerns, and the answers when sent (audited, as are concerns shown). */
     @Transactional
     StaffView staffView(StaffUser user, Review review) {
         List<ConsultationRepository.Concern> concerns = repository.concerns(review.id());
-        if (repository.markConcernsSeen(review.id(), user.accountId(), clock.instant()) > 0) {
+        repository.markConcernsSeen(review.id(), user.accountId(), clock.instant());
+        if (!concerns.isEmpty()) { // every view of a page showing a child's talk-now concern is audited
             audit.record(AuditEvent.of(user, AuditAction.CONSULTATION_CONCERN_SEEN).child(review.child().id()).review(review.id()));
         }
         Optional<ConsultationRepository.LinkRow> link = repository.latestLink(review.id());
@@ -302,11 +284,5 @@ public class ConsultationService {
     @Transactional
     public boolean formSent(long reviewId) {
         return repository.sentForm(reviewId).isPresent();
-    }
-
-    /** Concerns not seen yet on this officer's reviews (every review when null). */
-    @Transactional
-    List<ConsultationRepository.Concern> unseenConcerns(Long officerId) {
-        return repository.unseenConcerns(officerId);
     }
 }

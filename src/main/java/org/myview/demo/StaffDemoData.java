@@ -23,6 +23,7 @@ class StaffDemoData implements DemoData {
             {"manager", "Demo Reviewing Service Manager", "SERVICE_MANAGER"},
             {"lead", "Demo Participation Lead", "PARTICIPATION_LEAD"},
             {"forum", "Demo Reach Out! Facilitator", "FORUM"},
+            {"duty", "Demo Duty Team", "DUTY"},
     };
 
     private final PasswordHasher hasher;

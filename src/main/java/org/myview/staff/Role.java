@@ -11,7 +11,9 @@ public enum Role {
     /** Forum content, parent feedback rounds, consented quotes. */
     PARTICIPATION_LEAD,
     /** Facilitators of Reach Out!: the anonymised forum view only. */
-    FORUM;
+    FORUM,
+    /** The duty team: every open talk-now concern (a child who asked to talk to someone now), and recording contacts. */
+    DUTY;
 
     /** Role names as {@code @Secured} and the security rules use them. */
     public static final String ADMIN_NAME = "ADMIN";
@@ -19,4 +21,5 @@ public enum Role {
     public static final String SERVICE_MANAGER_NAME = "SERVICE_MANAGER";
     public static final String PARTICIPATION_LEAD_NAME = "PARTICIPATION_LEAD";
     public static final String FORUM_NAME = "FORUM";
+    public static final String DUTY_NAME = "DUTY";
 }

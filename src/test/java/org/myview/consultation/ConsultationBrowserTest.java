@@ -220,9 +220,12 @@ class ConsultationBrowserTest {
         click(phone, "میں ابھی کسی سے بات کرنا چاہتا ہوں");
         assertTrue(phone.pageText().contains("0800 1111"));
         phone.assertAccessible();
+        click(phone, "ہاں، ابھی کسی کو بتائیں");
+        assertTrue(phone.pageText().contains("0800 1111"));
+        phone.assertAccessible();
         phone.clickButton("English");
         waitFor(phone, "return document.documentElement.lang === 'en';");
-        assertTrue(phone.pageText().contains("They will contact you today"));
+        assertTrue(phone.pageText().contains("They will contact you as soon as they can"), "no duty inbox here: no promise of today");
         assertEquals(1, ReviewFixtures.count(context, "select count(*) from consultation_concern k join consultation_link l "
                 + "on l.id = k.link_id where l.token_hash = sha256(convert_to('" + ConsultationTestSupport.token(urduLink) + "', 'UTF8'))"));
         List<String> errors = phone.consoleErrors();

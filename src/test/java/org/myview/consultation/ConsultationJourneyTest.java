@@ -245,28 +245,6 @@ class ConsultationJourneyTest {
     }
 
     @Test
-    void wantingToTalkReachesTheOfficerAtOnceAndTellsTheChildWhoAndWhen() {
-        ConsultationTestSupport.Setup setup = review(LocalDate.of(2014, 6, 1), TODAY.plusDays(5));
-        WebClient child = child(ConsultationTestSupport.createLink(setup));
-        WebClient.Page q = child.get("/consultation/q/2");
-        WebClient.Page talk = child.post("/consultation/talk", "_csrf", q.inputValue("_csrf"));
-        assertEquals(303, talk.status());
-        WebClient.Page told = child.get("/consultation/talk");
-        assertTrue(told.body().contains("We have told your reviewing officer, Test consult.officer"));
-        assertTrue(told.body().contains("They will contact you today"));
-        assertTrue(told.body().contains("0800 1111"));
-
-        WebClient.Page list = setup.officer().get("/reviews");
-        assertTrue(list.body().contains("Children who asked to talk to someone now"), "the officer's review list shows it");
-        WebClient.Page reviewPage = setup.officer().get("/reviews/" + setup.reviewId());
-        assertTrue(reviewPage.body().contains("The child asked to talk to someone now"), reviewPage.body());
-        assertFalse(setup.officer().get("/reviews").body().contains("Children who asked to talk to someone now"),
-                "seen on the review page, it leaves the list");
-        assertEquals(1, ReviewFixtures.count(context, "select count(*) from audit_event where action = 'CONSULTATION_CONCERN_SEEN' and review_id = "
-                + setup.reviewId()));
-    }
-
-    @Test
     void aBlankAnswerIsAskedAgainAndIdRatherNotSaySkipsIt() {
         ConsultationTestSupport.Setup setup = review(LocalDate.of(2014, 6, 1), TODAY.plusDays(5));
         WebClient child = child(ConsultationTestSupport.createLink(setup));

@@ -23,8 +23,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Messages of the child's form through the outbox: the officer sends the link by text or email; a child's
- * "I want to talk to someone now" emails the reviewing officer once; and the link problem page of each kind.
+ * Messages of the child's form through the outbox: the officer sends the link by text or email, and the link
+ * problem page of each kind ("I want to talk to someone now" is TalkNowTest).
  * The sender is off, so queued rows stay whole to be read here.
  */
 @MicronautTest(transactional = false)
@@ -192,45 +192,6 @@ class ConsultationMessagesTest {
                 + "(select id from consultation_link where review_id = " + other.reviewId() + ")"));
         assertEquals(0, count("select count(*) from notification_outbox where subject_type = 'consultation_link' and subject_id = "
                 + "(select id from consultation_link where review_id = " + setup.reviewId() + ")"));
-    }
-
-    @Test
-    void aConcernEmailsTheReviewingOfficerOnceWithOnlyTheReviewPageLink() {
-        ConsultationTestSupport.Setup setup = review("concern.officer");
-        ReviewFixtures.execute(context, "update staff_account set email = 'concern.officer@example.org' where id = " + setup.officerId());
-        WebClient child = new WebClient(server.getURI());
-        assertEquals(303, child.get(ConsultationTestSupport.createLink(setup)).status());
-        String csrf = child.get("/consultation").inputValue("_csrf");
-
-        assertEquals(303, child.post("/consultation/talk", "_csrf", csrf).status());
-        String mine = "select count(*) from notification_outbox where template_key = 'consultation-concern' and subject_id in "
-                + "(select id from consultation_concern where review_id = " + setup.reviewId() + ")";
-        assertEquals(1, count(mine));
-        assertEquals(1, count(mine + " and channel = 'EMAIL' and recipient = 'concern.officer@example.org' and subject_type = 'consultation_concern' "
-                + "and personalisation = jsonb_build_object('link', 'https://myview.example.org/reviews/" + setup.reviewId() + "')"),
-                "the review page's address and nothing else: no name, no answers");
-
-        assertEquals(303, child.post("/consultation/talk", "_csrf", csrf).status());
-        assertEquals(1, count(mine), "a repeat press before the officer has seen it sends nothing more");
-        assertEquals(1, count("select count(*) from consultation_concern where review_id = " + setup.reviewId()));
-
-        setup.officer().get("/reviews/" + setup.reviewId());
-        assertEquals(303, child.post("/consultation/talk", "_csrf", csrf).status());
-        assertEquals(2, count("select count(*) from consultation_concern where review_id = " + setup.reviewId()),
-                "once seen, asking again is a new concern");
-        assertEquals(2, count(mine), "one email per concern");
-    }
-
-    @Test
-    void noEmailWhenTheOfficerHasNoAddressButTheConcernStillShows() {
-        ConsultationTestSupport.Setup setup = review("concern.noemail");
-        WebClient child = new WebClient(server.getURI());
-        child.get(ConsultationTestSupport.createLink(setup));
-        assertEquals(303, child.post("/consultation/talk", "_csrf", child.get("/consultation").inputValue("_csrf")).status());
-        assertEquals(1, count("select count(*) from consultation_concern where review_id = " + setup.reviewId()));
-        assertEquals(0, count("select count(*) from notification_outbox where template_key = 'consultation-concern' and subject_id in "
-                + "(select id from consultation_concern where review_id = " + setup.reviewId() + ")"));
-        assertTrue(setup.officer().get("/reviews/" + setup.reviewId()).body().contains("The child asked to talk to someone now"));
     }
 
     private WebClient.Page wrongLink(String path, String address, String cookie) {

@@ -38,9 +38,9 @@ public class AccessRulesTest {
 
     private static final String ANONYMOUS = "ANONYMOUS";
     private static final Set<String> EVERYONE = Set.of(ANONYMOUS, "ADMIN", "REVIEWING_OFFICER", "SERVICE_MANAGER",
-            "PARTICIPATION_LEAD", "FORUM");
+            "PARTICIPATION_LEAD", "FORUM", "DUTY");
     private static final Set<String> STAFF = Set.of("ADMIN", "REVIEWING_OFFICER", "SERVICE_MANAGER",
-            "PARTICIPATION_LEAD", "FORUM");
+            "PARTICIPATION_LEAD", "FORUM", "DUTY");
     private static final Set<String> ADMIN = Set.of("ADMIN");
     private static final Set<String> REVIEWS = Set.of("REVIEWING_OFFICER", "SERVICE_MANAGER");
     private static final Set<String> MANAGER = Set.of("SERVICE_MANAGER");
@@ -89,9 +89,14 @@ public class AccessRulesTest {
         EXPECTED.put("GET /consultation/check", EVERYONE);
         EXPECTED.put("POST /consultation/send", EVERYONE);
         EXPECTED.put("GET /consultation/sent", EVERYONE);
-        EXPECTED.put("POST /consultation/talk", EVERYONE);
         EXPECTED.put("GET /consultation/talk", EVERYONE);
+        EXPECTED.put("POST /consultation/talk", EVERYONE);
+        EXPECTED.put("GET /consultation/talk/done", EVERYONE);
         EXPECTED.put("POST /consultation/language", EVERYONE);
+        // Talk-now concerns: the list for the duty team and the managers; a concern's page also for its child's officer
+        EXPECTED.put("GET /concerns", Set.of("DUTY", "SERVICE_MANAGER"));
+        EXPECTED.put("GET /concerns/{id}", Set.of("DUTY", "SERVICE_MANAGER", "REVIEWING_OFFICER"));
+        EXPECTED.put("POST /concerns/{id}/contact", Set.of("DUTY", "SERVICE_MANAGER", "REVIEWING_OFFICER"));
         // Staff
         EXPECTED.put("GET /staff", STAFF);
         EXPECTED.put("GET /api/me", STAFF);

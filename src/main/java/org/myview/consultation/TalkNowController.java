@@ -1,0 +1,103 @@
+package org.myview.consultation;
+
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
+import io.micronaut.views.ModelAndView;
+import org.myview.web.FormErrors;
+import org.myview.web.link.LinkSessions;
+import org.myview.web.link.LinkStatus;
+
+import java.net.URI;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * "I want to talk to someone now" from any page of the child's form, before or after sending: a page that
+ * asks first (nothing is raised until the child says yes), with optional choices, then a page that says
+ * who was told. What the pages promise depends on {@link TalkNowSettings#hasDutyInbox()}.
+ */
+@Controller("/consultation/talk")
+@Secured(SecurityRule.IS_ANONYMOUS)
+@ExecuteOn(TaskExecutors.BLOCKING)
+class TalkNowController {
+
+    private final ConcernService concerns;
+    private final ConsultationService consultations;
+    private final ConsultationLinkKind kind;
+    private final LinkSessions sessions;
+
+    TalkNowController(ConcernService concerns, ConsultationService consultations, ConsultationLinkKind kind, LinkSessions sessions) {
+        this.concerns = concerns;
+        this.consultations = consultations;
+        this.kind = kind;
+        this.sessions = sessions;
+    }
+
+    @Get
+    HttpResponse<?> ask(HttpRequest<?> request) {
+        return withSession(request, linkId -> {
+            if (concerns.openForLink(linkId).isPresent()) {
+                return HttpResponse.seeOther(URI.create("/consultation/talk/done"));
+            }
+            return HttpResponse.ok(new ModelAndView<>("consultation/talk-ask", model(linkId, TalkNowChoices.empty(), new FormErrors())));
+        });
+    }
+
+    @Post(consumes = "application/x-www-form-urlencoded")
+    HttpResponse<?> raise(HttpRequest<?> request, @Body Map<String, Object> body) {
+        return withSession(request, linkId -> {
+            TalkNowChoices choices = TalkNowChoices.of(body);
+            FormErrors errors = new FormErrors();
+            if (!choices.check(errors)) {
+                return HttpResponse.unprocessableEntity().body(new ModelAndView<>("consultation/talk-ask", model(linkId, choices, errors)));
+            }
+            concerns.raise(linkId, choices);
+            return HttpResponse.seeOther(URI.create("/consultation/talk/done"));
+        });
+    }
+
+    @Get("/done")
+    HttpResponse<?> done(HttpRequest<?> request) {
+        return withSession(request, linkId -> {
+            if (concerns.openForLink(linkId).isEmpty()) {
+                return HttpResponse.seeOther(URI.create("/consultation/talk"));
+            }
+            return HttpResponse.ok(new ModelAndView<>("consultation/talk", model(linkId, TalkNowChoices.empty(), new FormErrors())));
+        });
+    }
+
+    /** Works while the form is open and after it was sent; a link that ran out or was replaced gets its problem page. */
+    private HttpResponse<?> withSession(HttpRequest<?> request, Function<Long, HttpResponse<?>> page) {
+        LinkStatus status = sessions.status(request, kind);
+        if (status.state() != LinkStatus.State.OPEN && status.state() != LinkStatus.State.SENT) {
+            return sessions.problem(kind, status.state());
+        }
+        return page.apply(status.linkId());
+    }
+
+    private Map<String, Object> model(long linkId, TalkNowChoices choices, FormErrors errors) {
+        ConsultationService.Journey journey = consultations.journey(linkId);
+        Map<String, Object> model = new HashMap<>();
+        model.put("journey", journey);
+        model.put("definition", journey.definition());
+        model.put("officerName", journey.officerName() == null ? "–" : journey.officerName());
+        model.put("languages", ConsultationController.LANGUAGES);
+        model.put("consultationPage", true);
+        model.put("duty", concerns.settings().hasDutyInbox());
+        model.put("choices", choices);
+        model.put("ways", TalkNowChoices.Way.values());
+        model.put("times", TalkNowChoices.SafeTime.values());
+        model.put("errors", errors);
+        model.put("back", journey.sent() ? "/consultation/sent" : "/consultation");
+        return model;
+    }
+}
