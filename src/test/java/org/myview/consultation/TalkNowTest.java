@@ -112,6 +112,7 @@ class TalkNowTest {
         assertTrue(ask.body().contains("href=\"tel:08001111\""));
         assertTrue(ask.body().contains("Exit this page"));
         assertEquals(0, count("select count(*) from consultation_concern where review_id = " + setup.reviewId()), "asking raises nothing");
+        assertEquals(java.util.List.of(), org.myview.support.HtmlChecker.errors(ask.body()), "valid HTML");
 
         WebClient.Page raised = raise(child, "ways", "PHONE", "ways", "TEXT", "safeTime", "EVENING", "notThroughCarer", "yes", "message", MESSAGE);
         assertEquals(303, raised.status());
@@ -120,6 +121,7 @@ class TalkNowTest {
         assertTrue(done.body().contains("We have told your reviewing officer, Test talk.officer, and the duty team"), done.body());
         assertTrue(done.body().contains("Someone will contact you today."));
         assertTrue(done.body().contains("href=\"tel:999\""));
+        assertEquals(java.util.List.of(), org.myview.support.HtmlChecker.errors(done.body()), "valid HTML");
 
         long id = concernOf(setup);
         assertEquals(1, count("select count(*) from consultation_concern where id = " + id + " and contact_ways = '{PHONE,TEXT}' "
@@ -188,6 +190,7 @@ class TalkNowTest {
         WebClient.Page bad = duty.post("/concerns/" + id + "/contact", "_csrf", dutyCsrf, "contactedBy", "", "contacted-day", "31",
                 "contacted-month", "2", "contacted-year", "2026", "time", "25:00", "how", "CARRIER_PIGEON", "note", "");
         assertEquals(422, bad.status());
+        assertEquals(java.util.List.of(), org.myview.support.HtmlChecker.errors(bad.body()), "valid HTML");
         for (String problem : new String[] {"Enter who contacted the child", "Enter the date of the contact as numbers",
                 "Choose how the child was contacted", "Choose what happened", "Enter a note"}) {
             assertTrue(bad.body().contains(problem), problem);
@@ -208,7 +211,9 @@ class TalkNowTest {
                 "contacted-day", "10", "contacted-month", "3", "contacted-year", "2026", "time", "10:18", "how", "PHONE",
                 "result", "SPOKE", "note", "Spoke with the child; the social worker visits today").location());
         assertNotNull(closedAt(id), "spoken to: closed");
+        assertEquals(java.util.List.of(), org.myview.support.HtmlChecker.errors(duty.get("/concerns").body()), "valid HTML");
         WebClient.Page closed = duty.get("/concerns/" + id);
+        assertEquals(java.util.List.of(), org.myview.support.HtmlChecker.errors(closed.body()), "valid HTML");
         assertTrue(closed.body().contains("Closed"));
         assertTrue(closed.body().contains("Could not reach the child"));
         assertTrue(closed.body().contains("Spoke to the child"));

@@ -185,7 +185,7 @@ public class AccessRulesTest {
     static final Set<String> CASELOAD = new TreeSet<>();
     /** Routes open to reviewing officers whose path variables are not a review, child or case reference. */
     static final Set<String> NOT_A_CHILD = new TreeSet<>();
-    static final Set<String> CASELOAD_SEES_ALL = Set.of("SERVICE_MANAGER");
+    static final Set<String> CASELOAD_SEES_ALL = Set.of("SERVICE_MANAGER", "DUTY");
 
     static {
         CASELOAD.add("POST /reviews");
@@ -195,6 +195,9 @@ public class AccessRulesTest {
         CASELOAD.add("POST /reviews/{id}/consultation-link");
         CASELOAD.add("POST /reviews/{id}/consultation-link/send");
         CASELOAD.add("GET /reviews/{id}/consultation-link/sent");
+        // A talk-now concern's id stands for its child: tried with a concern on each review below.
+        CASELOAD.add("GET /concerns/{id}");
+        CASELOAD.add("POST /concerns/{id}/contact");
         NOT_A_CHILD.add("GET /health/{selector}");
         NOT_A_CHILD.add("GET /set-password/{token}");
         NOT_A_CHILD.add("GET /{kind}/link/{token}");
@@ -305,6 +308,19 @@ public class AccessRulesTest {
                 "other", String.valueOf(org.myview.support.ReviewFixtures.review(context, otherChild, "CLA", held, otherOfficer)),
                 "unknown", String.valueOf(org.myview.support.ReviewFixtures.count(context, "select coalesce(max(id), 0) + 1000 from review")));
         Map<String, String> references = Map.of("own", "CLOWN1", "other", "CLOTHR1", "unknown", "CLNONE1");
+        Map<String, String> concernIds = new LinkedHashMap<>();
+        for (String which : List.of("own", "other")) {
+            org.myview.support.ReviewFixtures.execute(context, "insert into consultation_link (review_id, token_hash, expires_at) values ("
+                    + reviewIds.get(which) + ", decode(md5(random()::text), 'hex'), now() + interval '1 day')");
+            org.myview.support.ReviewFixtures.execute(context, "insert into consultation_concern (review_id, link_id, next_escalation_at) "
+                    + "select review_id, id, now() + interval '2 hours' from consultation_link where review_id = " + reviewIds.get(which));
+            concernIds.put(which, String.valueOf(org.myview.support.ReviewFixtures.count(context,
+                    "select max(id) from consultation_concern where review_id = " + reviewIds.get(which))));
+        }
+        concernIds.put("unknown", String.valueOf(org.myview.support.ReviewFixtures.count(context,
+                "select coalesce(max(id), 0) + 1000 from consultation_concern")));
+        Map<String, String> ids = new LinkedHashMap<>(reviewIds);
+        concernIds.forEach((which, id) -> ids.put("concern " + which, id));
 
         // Routes with a path variable or a case reference, open to officers, must be classified.
         Set<String> unclassified = new TreeSet<>();
@@ -335,16 +351,17 @@ public class AccessRulesTest {
                     Map<String, WebClient.Page> answers = new LinkedHashMap<>();
                     Session session = session(role, accounts.get(role));
                     for (String which : List.of("own", "other", "unknown")) {
-                        String path = template.replace("{id}", reviewIds.get(which)).replaceAll("\\{[^}]+}", "999999");
+                        String id = template.startsWith("/concerns/") ? concernIds.get(which) : reviewIds.get(which);
+                        String path = template.replace("{id}", id).replaceAll("\\{[^}]+}", "999999");
                         answers.put(which, session.send(method, path, body.replace("REF", references.get(which))));
                         probes++;
                     }
-                    String refused = normalised(answers.get("unknown"), reviewIds, references);
+                    String refused = normalised(answers.get("unknown"), ids, references);
                     boolean mayUse = allowedRoles.contains(role.name());
                     boolean seesOwn = mayUse;
                     boolean seesOther = mayUse && CASELOAD_SEES_ALL.contains(role.name());
-                    check(wrong, route, body, role, "own", seesOwn, answers.get("own"), refused, reviewIds, references);
-                    check(wrong, route, body, role, "other", seesOther, answers.get("other"), refused, reviewIds, references);
+                    check(wrong, route, body, role, "own", seesOwn, answers.get("own"), refused, ids, references);
+                    check(wrong, route, body, role, "other", seesOther, answers.get("other"), refused, ids, references);
                 }
             }
         }
@@ -375,7 +392,7 @@ public class AccessRulesTest {
         String text = page.status() + " " + page.location() + "\n"
                 + page.body().replaceAll("data-session-expires=\"[^\"]*\"", "data-session-expires=\"\"");
         for (String id : ids.values()) {
-            text = text.replace("/reviews/" + id, "/reviews/ID");
+            text = text.replace("/reviews/" + id, "/reviews/ID").replace("/concerns/" + id, "/concerns/ID");
         }
         for (String reference : references.values()) {
             text = text.replace(reference, "REF");
