@@ -57,6 +57,10 @@ class TalkNowWithoutDutyInboxTest {
         assertTrue(urdu.body().contains("وہ جتنی جلدی ہو سکے آپ سے رابطہ کریں گے۔"), urdu.body());
         assertFalse(urdu.body().contains("آج"), "no \"today\" in Urdu either");
 
+        WebClient.Page privacy = new WebClient(server.getURI()).get("/privacy");
+        assertTrue(privacy.body().contains("the duty team (the people who help children straight away) and the reviewing service manager see that you asked"),
+                "the privacy notice names who reads a talk-now message");
+
         assertEquals(1, ReviewFixtures.count(context, "select count(*) from notification_outbox where template_key = 'consultation-concern'"),
                 "the officer alone is told");
         assertEquals(1, ReviewFixtures.count(context, "select count(*) from notification_outbox where template_key = 'consultation-concern' "
