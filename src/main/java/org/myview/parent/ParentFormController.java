@@ -141,7 +141,9 @@ class ParentFormController {
                                            java.util.function.Function<ParentRepository.Invitation, HttpResponse<?>> page) {
         Optional<ParentRepository.Invitation> invitation = sessions.any(request, kind).map(FormSession::linkId).flatMap(forms::invitation);
         if (invitation.isEmpty()) {
-            return problem(HttpStatus.NOT_FOUND, "noSession");
+            LinkStatus status = sessions.status(request, kind);
+            // The link was opened first on another device: its answers are not shown here (web/link LinkClaims).
+            return status.state() == LinkStatus.State.ELSEWHERE ? sessions.problem(kind, status.state()) : problem(HttpStatus.NOT_FOUND, "noSession");
         }
         return switch (forms.state(invitation.get())) {
             case OPEN -> page.apply(invitation.get());

@@ -153,4 +153,39 @@ class ParentFormTest {
         assertEquals("/parent/done", later.post("/parent/check", "_csrf", token).location());
         assertEquals(1, ReviewFixtures.count(context, "select count(*) from parent_response where kind = 'FOLLOW_UP' and understand_why = 'PARTLY'"));
     }
+
+    @Test
+    void aSecondDeviceWithTheParentsLinkSeesNoDraftUntilItTypesTheParentsCode() {
+        String link = ParentFixtures.path(ParentFixtures.links(context, "FIRST").get(0));
+        WebClient first = new WebClient(server.getURI());
+        assertEquals("/parent/form", first.get(link).location());
+        String csrf = StaffFixtures.csrfToken(first.get("/parent/form/1"));
+        assertEquals(303, first.post("/parent/form/7", "_csrf", csrf, "anythingElse", "LEAKCANARY-parent draft").status());
+
+        WebClient second = new WebClient(server.getURI());
+        assertEquals("/parent/link-continue", second.get(link).location());
+        for (String page : new String[] {"/parent/form", "/parent/form/7", "/parent/check"}) {
+            WebClient.Page answer = second.get(page);
+            assertEquals(303, answer.status(), page);
+            assertEquals("/parent/link-continue", answer.location(), page);
+        }
+        WebClient.Page elsewhere = second.get("/parent/link-continue");
+        assertEquals(200, elsewhere.status());
+        assertFalse(elsewhere.body().contains("LEAKCANARY-parent draft"));
+        assertTrue(elsewhere.body().contains("contact your social worker"), "the parent's help, not Childline");
+
+        assertTrue(first.get("/parent/form").body().contains("href=\"/parent/link-code\""));
+        String codeCsrf = StaffFixtures.csrfToken(first.get("/parent/link-code"));
+        assertEquals(303, first.post("/parent/link-code", "_csrf", codeCsrf, "code", "green kettle 9", "confirm", "green kettle 9").status());
+        String secondCsrf = StaffFixtures.csrfToken(second.get("/parent/link-continue"));
+        assertEquals(303, second.post("/parent/form/7", "_csrf", secondCsrf, "anythingElse", "overwritten").status());
+        assertEquals(303, second.post("/parent/check", "_csrf", secondCsrf).status());
+        assertEquals(0, ReviewFixtures.count(context, "select count(*) from parent_response"), "nothing sent from the second device");
+        assertEquals(1, ReviewFixtures.count(context, "select count(*) from parent_invitation where draft::text like '%LEAKCANARY-parent draft%'"));
+        assertEquals(422, second.post("/parent/link-continue", "_csrf", secondCsrf, "code", "green kettle 8").status());
+        WebClient.Page right = second.post("/parent/link-continue", "_csrf", secondCsrf, "code", "green kettle 9");
+        assertEquals("/parent/form", right.location());
+        assertTrue(second.get("/parent/check").body().contains("LEAKCANARY-parent draft"), "the draft carried over");
+        assertEquals("/parent/link-continue", first.get("/parent/check").location());
+    }
 }

@@ -81,6 +81,10 @@ public class AccessRulesTest {
         EXPECTED.put("POST /set-password", EVERYONE);
         // Secret links (web/link): a child's or parent's form
         EXPECTED.put("GET /{kind}/link/{token}", EVERYONE);
+        EXPECTED.put("GET /{kind}/link-code", EVERYONE);
+        EXPECTED.put("POST /{kind}/link-code", EVERYONE);
+        EXPECTED.put("GET /{kind}/link-continue", EVERYONE);
+        EXPECTED.put("POST /{kind}/link-continue", EVERYONE);
         // The child's consultation form (the form session, not a role, decides what a page shows)
         EXPECTED.put("GET /consultation", EVERYONE);
         EXPECTED.put("POST /consultation/version", EVERYONE);
@@ -201,6 +205,10 @@ public class AccessRulesTest {
         NOT_A_CHILD.add("GET /health/{selector}");
         NOT_A_CHILD.add("GET /set-password/{token}");
         NOT_A_CHILD.add("GET /{kind}/link/{token}");
+        NOT_A_CHILD.add("GET /{kind}/link-code");
+        NOT_A_CHILD.add("POST /{kind}/link-code");
+        NOT_A_CHILD.add("GET /{kind}/link-continue");
+        NOT_A_CHILD.add("POST /{kind}/link-continue");
         NOT_A_CHILD.add("GET /consultation/q/{number}");
         NOT_A_CHILD.add("POST /consultation/q/{number}");
         NOT_A_CHILD.add("GET /parent/form/{step}");

@@ -323,6 +323,10 @@ class BadInputTest {
                         Map::of, true, parent, List.of("/parent/check")),
                 new Target("parent: anything else", "POST", "/parent/form/7", form("anythingElse", "Thank you", "_csrf", parentCsrf),
                         Map::of, true, parent, List.of("/parent/check", "/parent/form/7")),
+                new Target("child: secret code", "POST", "/consultation/link-code", form("code", "tiger moon 42", "confirm", "tiger moon 42",
+                        "_csrf", childCsrf), Map::of, true, child, List.of()),
+                new Target("parent: secret code", "POST", "/parent/link-code", form("code", "green kettle 9", "confirm", "green kettle 9",
+                        "_csrf", parentCsrf), Map::of, true, parent, List.of()),
                 new Target("child: send", "POST", "/consultation/send", form("_csrf", childCsrf), Map::of, false, child, List.of()),
                 new Target("parent: send", "POST", "/parent/check", form("_csrf", parentCsrf), Map::of, false, parent, List.of()));
     }

@@ -52,12 +52,21 @@ public class FormSessionCookie {
         return session.openedAt().plus(settings.sessionLifetime()).isAfter(now);
     }
 
-    /** A cookie for a new session on this link. */
-    public Cookie open(HttpRequest<?> request, String kind, long linkId, Instant now) {
+    /** A new session on this link (not yet a cookie: the link's claim is decided first). */
+    public FormSession newSession(String kind, long linkId, Instant now) {
         byte[] id = new byte[16];
         random.nextBytes(id);
-        FormSession session = new FormSession(kind, linkId, Base64.getUrlEncoder().withoutPadding().encodeToString(id), now);
-        return cookie(request, kind, encode(session), settings.sessionLifetime().toSeconds());
+        return new FormSession(kind, linkId, Base64.getUrlEncoder().withoutPadding().encodeToString(id), now);
+    }
+
+    /** The cookie of a session, valid for the session lifetime from {@code session.openedAt()}. */
+    public Cookie cookieFor(HttpRequest<?> request, FormSession session) {
+        return cookie(request, session.kind(), encode(session), settings.sessionLifetime().toSeconds());
+    }
+
+    /** A cookie for a new session on this link. */
+    public Cookie open(HttpRequest<?> request, String kind, long linkId, Instant now) {
+        return cookieFor(request, newSession(kind, linkId, now));
     }
 
     public Cookie clear(HttpRequest<?> request, String kind) {

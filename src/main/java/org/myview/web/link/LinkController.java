@@ -30,12 +30,14 @@ class LinkController {
     private final List<LinkKind> kinds;
     private final LinkThrottle throttle;
     private final FormSessionCookie cookie;
+    private final LinkClaims claims;
     private final Clock clock;
 
-    LinkController(List<LinkKind> kinds, LinkThrottle throttle, FormSessionCookie cookie, Clock clock) {
+    LinkController(List<LinkKind> kinds, LinkThrottle throttle, FormSessionCookie cookie, LinkClaims claims, Clock clock) {
         this.kinds = kinds;
         this.throttle = throttle;
         this.cookie = cookie;
+        this.claims = claims;
         this.clock = clock;
     }
 
@@ -54,11 +56,28 @@ class LinkController {
         LinkStatus status = LinkTokens.looksValid(token)
                 ? linkKind.findByHash(LinkTokens.hash(token), now) : LinkStatus.unknown();
         return switch (status.state()) {
-            case OPEN -> HttpResponse.seeOther(URI.create(linkKind.startPath()))
-                    .cookie(cookie.open(request, linkKind.name(), status.linkId(), now));
+            case OPEN -> openOnThisDevice(request, linkKind, status.linkId(), now);
             case EXPIRED, SENT -> LinkSessions.problem(linkKind, status.state() == LinkStatus.State.SENT ? "sent" : "expired");
-            case UNKNOWN, SESSION_ENDED -> wrongTry(linkKind, address, now);
+            case UNKNOWN, SESSION_ENDED, ELSEWHERE -> wrongTry(linkKind, address, now);
         };
+    }
+
+    /**
+     * The device that opened the link first holds its form; opening it again there keeps the same session
+     * (a fresh cookie, even after it ran out). Any other device gets a session that holds nothing and is
+     * sent to the page that asks for the holder's secret code.
+     */
+    private HttpResponse<?> openOnThisDevice(HttpRequest<?> request, LinkKind kind, long linkId, Instant now) {
+        Optional<FormSession> earlier = cookie.readAnyAge(request, kind.name())
+                .filter(s -> s.linkId() == linkId && claims.holds(kind.name(), linkId, s.sessionId()));
+        if (earlier.isPresent()) {
+            FormSession again = new FormSession(kind.name(), linkId, earlier.get().sessionId(), now);
+            return HttpResponse.seeOther(URI.create(kind.startPath())).cookie(cookie.cookieFor(request, again));
+        }
+        FormSession fresh = cookie.newSession(kind.name(), linkId, now);
+        boolean holder = claims.claim(kind.name(), linkId, fresh.sessionId());
+        return HttpResponse.seeOther(URI.create(holder ? kind.startPath() : LinkClaimController.continuePath(kind)))
+                .cookie(cookie.cookieFor(request, fresh));
     }
 
     private HttpResponse<?> wrongTry(LinkKind kind, String address, Instant now) {

@@ -21,36 +21,53 @@ import java.util.Optional;
 public class LinkSessions {
 
     private final FormSessionCookie cookie;
+    private final LinkClaims claims;
     private final Clock clock;
 
-    LinkSessions(FormSessionCookie cookie, Clock clock) {
+    LinkSessions(FormSessionCookie cookie, LinkClaims claims, Clock clock) {
         this.cookie = cookie;
+        this.claims = claims;
         this.clock = clock;
     }
 
-    /** The session when its link is still open. */
+    /** The session when its link is still open and this session holds it. */
     public Optional<FormSession> current(HttpRequest<?> request, LinkKind kind) {
         return cookie.read(request, kind.name(), clock.instant())
-                .filter(session -> kind.findById(session.linkId(), clock.instant()).isOpen());
+                .filter(session -> kind.findById(session.linkId(), clock.instant()).isOpen())
+                .filter(session -> claims.holdsOrClaim(kind.name(), session.linkId(), session.sessionId()));
     }
 
-    /** The session whatever its link's state (to show a confirmation after sending, for example). */
+    /** The session whatever its link's state (to show a confirmation after sending, for example), if it holds the link. */
     public Optional<FormSession> any(HttpRequest<?> request, LinkKind kind) {
-        return cookie.read(request, kind.name(), clock.instant());
+        return cookie.read(request, kind.name(), clock.instant())
+                .filter(session -> claims.holdsOrClaim(kind.name(), session.linkId(), session.sessionId()));
     }
 
-    /** The state of the request's link: UNKNOWN without a validly signed session, SESSION_ENDED when it is too old. */
+    /**
+     * The state of the request's link: UNKNOWN without a validly signed session, SESSION_ENDED when it is too
+     * old, ELSEWHERE when the link is open but another device holds its form.
+     */
     public LinkStatus status(HttpRequest<?> request, LinkKind kind) {
         Instant now = clock.instant();
         return cookie.readAnyAge(request, kind.name()).map(session -> {
             LinkStatus status = kind.findById(session.linkId(), now);
-            return status.isOpen() && !cookie.isCurrent(session, now)
-                    ? new LinkStatus(LinkStatus.State.SESSION_ENDED, session.linkId()) : status;
+            boolean open = status.isOpen();
+            if (!open && status.state() != LinkStatus.State.SENT) {
+                return status;
+            }
+            // Another device's session learns nothing, not even the confirmation after sending.
+            if (!claims.holdsOrClaim(kind.name(), session.linkId(), session.sessionId())) {
+                return new LinkStatus(LinkStatus.State.ELSEWHERE, session.linkId());
+            }
+            return !open || cookie.isCurrent(session, now) ? status : new LinkStatus(LinkStatus.State.SESSION_ENDED, session.linkId());
         }).orElse(LinkStatus.unknown());
     }
 
     /** The page for a link that cannot be used, with what to do about it. */
     public MutableHttpResponse<?> problem(LinkKind kind, LinkStatus.State state) {
+        if (state == LinkStatus.State.ELSEWHERE) {
+            return HttpResponse.seeOther(java.net.URI.create(LinkClaimController.continuePath(kind)));
+        }
         return problem(kind, switch (state) {
             case EXPIRED -> "expired";
             case SENT -> "sent";

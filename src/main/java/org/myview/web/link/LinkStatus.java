@@ -13,7 +13,12 @@ public record LinkStatus(State state, long linkId) {
         /** No such link (a typo, an old message, or someone guessing). */
         UNKNOWN,
         /** The link is still open but this browser's form session has run out: open the link again. */
-        SESSION_ENDED
+        SESSION_ENDED,
+        /**
+         * The link is open, but on another device: this browser's session does not hold it (the form
+         * belongs to the device that opened it first). It may carry on with the holder's secret code.
+         */
+        ELSEWHERE
     }
 
     public static LinkStatus open(long linkId) {

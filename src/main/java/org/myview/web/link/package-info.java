@@ -21,6 +21,11 @@
  *   <li>CSRF: {@link org.myview.web.link.FormSessionKeySource} binds CSRF tokens to the form session for every
  *   path under {@code /<name>/}, so forms carry {@code _csrf} as staff forms do and
  *   {@code web.CsrfFilter} checks them.</li>
+ *   <li>Drafts belong to the first device: {@link org.myview.web.link.LinkClaims} records which form session
+ *   opened a link first; {@code LinkSessions} answers {@code ELSEWHERE} (and {@code problem} redirects to
+ *   {@code /<name>/link-continue}) for any other device, until it types the holder's secret code
+ *   ({@link org.myview.web.link.LinkClaimController}). Features link to {@code /<name>/link-code} from their
+ *   start page.</li>
  * </ol>
  * The token never reaches a log: it only appears in the {@code /link/} path, which
  * {@link org.myview.web.link.LinkTokens#redact(String)} hides wherever a path is logged.
