@@ -1,8 +1,9 @@
 package org.myview.forum;
 
+import org.myview.disclosure.DisclosureControl;
 import io.micronaut.context.MessageSource;
 import jakarta.inject.Singleton;
-import org.myview.forum.DisclosureControl.Cell;
+import org.myview.disclosure.DisclosureControl.Cell;
 import org.myview.forum.ForumFigures.Figure;
 import org.myview.participation.AgeBand;
 import org.myview.participation.ParticipationMethod;

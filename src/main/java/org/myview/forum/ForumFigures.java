@@ -1,7 +1,8 @@
 package org.myview.forum;
 
-import org.myview.forum.DisclosureControl.Cell;
-import org.myview.forum.DisclosureControl.ProtectedTable;
+import org.myview.disclosure.DisclosureControl;
+import org.myview.disclosure.DisclosureControl.Cell;
+import org.myview.disclosure.DisclosureControl.ProtectedTable;
 import org.myview.participation.AgeBand;
 import org.myview.participation.AgeBands;
 import org.myview.participation.Counts;

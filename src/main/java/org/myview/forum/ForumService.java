@@ -1,5 +1,6 @@
 package org.myview.forum;
 
+import org.myview.disclosure.DisclosureControl;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import org.myview.participation.AgeBands;

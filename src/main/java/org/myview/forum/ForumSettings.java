@@ -1,5 +1,6 @@
 package org.myview.forum;
 
+import org.myview.disclosure.DisclosureControl;
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.bind.annotation.Bindable;
 

@@ -68,10 +68,9 @@ class ParticipationController {
         model.put("ageRows", participation.byAgeBand(filters));
         model.put("pn4Counts", participation.settings().pn4CountsAsParticipation());
         if (!user.seesAllReviews()) {
-            // The officer's own figures above, the whole service's below, for comparison.
-            ParticipationService.Filters service = new ParticipationService.Filters(filters.year(), filters.type(), filters.ageBand(), null);
-            model.put("serviceTable", participation.table(service));
-            model.put("serviceMrmv", participation.myReviewMyView(service));
+            // The officer's own figures above (exact); the whole service's below, protected: they are about other
+            // officers' children too (ServiceComparison).
+            model.put("service", participation.serviceComparison(filters.year(), user.accountId()));
         }
         model.put("mrmv", participation.myReviewMyView(filters));
         model.put("targets", participation.targets(filters.year()));

@@ -122,6 +122,34 @@ public class ParticipationService {
         return rows;
     }
 
+    /**
+     * The whole service as a reviewing officer may see it beside their own figures: every type and age together, by
+     * quarter, with the part that is not the officer's own protected (ServiceComparison, docs/forum.md).
+     */
+    @Transactional(readOnly = true)
+    public ServiceComparison serviceComparison(FinancialYear year, long officerId) {
+        Filters service = new Filters(year, ReviewTypeFilter.ALL, null, null);
+        Filters own = new Filters(year, ReviewTypeFilter.ALL, null, officerId);
+        return ServiceComparison.of(year, byQuarterAndCode(service), byQuarterAndCode(own), settings.pn4CountsAsParticipation(),
+                bands().bands(), myReviewMyView(service), myReviewMyView(own));
+    }
+
+    /** Reviews by quarter (rows) and PN code (PN0 to PN7). */
+    private int[][] byQuarterAndCode(Filters filters) {
+        FinancialYear year = filters.year();
+        Map<YearMonth, Counts> byMonth = repository.byMonth(slice(filters, year.months().get(0), year.months().get(11)));
+        int[][] counts = new int[4][ParticipationMethod.values().length];
+        for (int q = 1; q <= 4; q++) {
+            for (YearMonth month : year.monthsOfQuarter(q)) {
+                Counts c = byMonth.getOrDefault(month, Counts.NONE);
+                for (ParticipationMethod m : ParticipationMethod.values()) {
+                    counts[q - 1][m.ordinal()] = Math.addExact(counts[q - 1][m.ordinal()], Math.toIntExact(c.of(m)));
+                }
+            }
+        }
+        return counts;
+    }
+
     /** My Review My View for the filters' year, types, age band and officer: Q1 to Q4, then the year to date. */
     @Transactional(readOnly = true)
     public MyReviewMyView myReviewMyView(Filters filters) {

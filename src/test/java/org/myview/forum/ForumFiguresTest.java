@@ -1,7 +1,8 @@
 package org.myview.forum;
 
+import org.myview.disclosure.DisclosureControl;
 import org.junit.jupiter.api.Test;
-import org.myview.forum.DisclosureControl.Cell;
+import org.myview.disclosure.DisclosureControl.Cell;
 import org.myview.forum.ForumFigures.Figure;
 import org.myview.participation.AgeBands;
 import org.myview.participation.Counts;

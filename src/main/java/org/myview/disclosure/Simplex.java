@@ -1,4 +1,4 @@
-package org.myview.forum;
+package org.myview.disclosure;
 
 /**
  * The smallest value of a linear function over {@code A y = b, y >= 0}: a dense two-phase simplex with Bland's rule

@@ -1,10 +1,10 @@
-package org.myview.forum;
+package org.myview.disclosure;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.myview.forum.DisclosureControl.Cell;
-import org.myview.forum.DisclosureControl.ProtectedTable;
+import org.myview.disclosure.DisclosureControl.Cell;
+import org.myview.disclosure.DisclosureControl.ProtectedTable;
 
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -1,4 +1,4 @@
-package org.myview.forum;
+package org.myview.disclosure;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -81,7 +81,7 @@ public final class DisclosureControl {
      * The within-table rules alone (primary, lines, loops), without the range audit: the behaviour before linked
      * tables, kept so tests can show what the attack finds in it.
      */
-    public static ProtectedTable protectLoopsOnly(int[][] counts, int threshold) {
+    static ProtectedTable protectLoopsOnly(int[][] counts, int threshold) {
         int[][] grid = withTotals(counts);
         boolean[][] hidden = new boolean[grid.length][grid[0].length];
         for (int r = 0; r < grid.length; r++) {
@@ -96,7 +96,7 @@ public final class DisclosureControl {
     }
 
     /** A table as it was published and stored: the grid with totals and which cells were hidden. */
-    static ProtectedTable restore(int[][] gridWithTotals, boolean[][] hidden, int threshold) {
+    public static ProtectedTable restore(int[][] gridWithTotals, boolean[][] hidden, int threshold) {
         return new ProtectedTable(gridWithTotals, hidden, threshold);
     }
 
@@ -249,7 +249,8 @@ public final class DisclosureControl {
 
     // ---- the algorithm, on the grid with totals: the last row and last column are the margins ----
 
-    static int[][] withTotals(int[][] counts) {
+    /** The counts with a column of row totals, a row of column totals and the grand total in the corner. */
+    public static int[][] withTotals(int[][] counts) {
         Objects.requireNonNull(counts, "counts");
         if (counts.length == 0 || counts[0] == null || counts[0].length == 0) {
             throw new IllegalArgumentException("A table needs at least one row and one column");

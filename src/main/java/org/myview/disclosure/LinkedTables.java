@@ -1,4 +1,4 @@
-package org.myview.forum;
+package org.myview.disclosure;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,7 +1,7 @@
-package org.myview.forum;
+package org.myview.disclosure;
 
 import org.junit.jupiter.api.Test;
-import org.myview.forum.DisclosureControl.ProtectedTable;
+import org.myview.disclosure.DisclosureControl.ProtectedTable;
 
 import java.util.ArrayList;
 import java.util.Arrays;

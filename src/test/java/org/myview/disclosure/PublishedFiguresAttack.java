@@ -1,7 +1,7 @@
-package org.myview.forum;
+package org.myview.disclosure;
 
-import org.myview.forum.DisclosureControl.Cell;
-import org.myview.forum.DisclosureControl.ProtectedTable;
+import org.myview.disclosure.DisclosureControl.Cell;
+import org.myview.disclosure.DisclosureControl.ProtectedTable;
 
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -21,13 +21,13 @@ import java.util.List;
  * </ul>
  * The true counts are given only to say which hidden cells are small (what we check) and which are really 0.
  */
-final class PublishedFiguresAttack {
+public final class PublishedFiguresAttack {
 
     private static final long UNBOUNDED = 1_000_000;
     private static final int NODE_LIMIT = 200_000;
 
     /** A hidden small count the attacker pinned down, and how. */
-    record Leak(int table, int row, int column, int value, String how) {
+    public record Leak(int table, int row, int column, int value, String how) {
     }
 
     private final List<ProtectedTable> published;
@@ -45,7 +45,7 @@ final class PublishedFiguresAttack {
      * @param quarterTruth the true inner counts of each quarter published (rows by columns)
      * @param published    the published quarters, then the year when it is published (the sum of those quarters)
      */
-    PublishedFiguresAttack(List<int[][]> quarterTruth, List<ProtectedTable> published, int threshold) {
+    public PublishedFiguresAttack(List<int[][]> quarterTruth, List<ProtectedTable> published, int threshold) {
         this.published = published;
         this.quarters = quarterTruth.size();
         this.rows = quarterTruth.get(0).length;
@@ -134,7 +134,7 @@ final class PublishedFiguresAttack {
     }
 
     /** Every shown number that is 1 to the threshold, and every hidden small count the attacker pins down. */
-    List<Leak> leaks() {
+    public List<Leak> leaks() {
         List<Leak> leaks = new ArrayList<>();
         Rational[][] reduced = rowReduce();
         reducedRows(reduced);
