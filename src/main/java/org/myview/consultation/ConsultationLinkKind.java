@@ -40,6 +40,11 @@ class ConsultationLinkKind implements LinkKind {
     }
 
     @Override
+    public String talkNowPath() {
+        return "/consultation/talk";
+    }
+
+    @Override
     public LinkStatus findByHash(byte[] tokenHash, Instant now) {
         return service.linkStatusByHash(tokenHash, now);
     }

@@ -18,7 +18,7 @@ import org.myview.web.link.LinkStatus;
 import java.net.URI;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 
 /**
  * "I want to talk to someone now" from any page of the child's form, before or after sending: a page that
@@ -44,21 +44,23 @@ class TalkNowController {
 
     @Get
     HttpResponse<?> ask(HttpRequest<?> request) {
-        return withSession(request, linkId -> {
-            if (concerns.openForLink(linkId).isPresent()) {
+        return withSession(request, (linkId, holder) -> {
+            // Only the device holding the form learns that a concern is already open: another device that has
+            // the link (a carer's phone) must not find out that the child asked for help.
+            if (holder && concerns.openForLink(linkId).isPresent()) {
                 return HttpResponse.seeOther(URI.create("/consultation/talk/done"));
             }
-            return HttpResponse.ok(new ModelAndView<>("consultation/talk-ask", model(linkId, TalkNowChoices.empty(), new FormErrors())));
+            return HttpResponse.ok(new ModelAndView<>("consultation/talk-ask", model(linkId, holder, TalkNowChoices.empty(), new FormErrors())));
         });
     }
 
     @Post(consumes = "application/x-www-form-urlencoded")
     HttpResponse<?> raise(HttpRequest<?> request, @Body Map<String, Object> body) {
-        return withSession(request, linkId -> {
+        return withSession(request, (linkId, holder) -> {
             TalkNowChoices choices = TalkNowChoices.of(body);
             FormErrors errors = new FormErrors();
             if (!choices.check(errors)) {
-                return HttpResponse.unprocessableEntity().body(new ModelAndView<>("consultation/talk-ask", model(linkId, choices, errors)));
+                return HttpResponse.unprocessableEntity().body(new ModelAndView<>("consultation/talk-ask", model(linkId, holder, choices, errors)));
             }
             concerns.raise(linkId, choices);
             return HttpResponse.seeOther(URI.create("/consultation/talk/done"));
@@ -67,24 +69,29 @@ class TalkNowController {
 
     @Get("/done")
     HttpResponse<?> done(HttpRequest<?> request) {
-        return withSession(request, linkId -> {
-            if (concerns.openForLink(linkId).isEmpty()) {
+        return withSession(request, (linkId, holder) -> {
+            if (holder && concerns.openForLink(linkId).isEmpty()) {
                 return HttpResponse.seeOther(URI.create("/consultation/talk"));
             }
-            return HttpResponse.ok(new ModelAndView<>("consultation/talk", model(linkId, TalkNowChoices.empty(), new FormErrors())));
+            return HttpResponse.ok(new ModelAndView<>("consultation/talk", model(linkId, holder, TalkNowChoices.empty(), new FormErrors())));
         });
     }
 
-    /** Works while the form is open and after it was sent; a link that ran out or was replaced gets its problem page. */
-    private HttpResponse<?> withSession(HttpRequest<?> request, Function<Long, HttpResponse<?>> page) {
+    /**
+     * Works while the form is open and after it was sent, on the device that holds the form and on another device
+     * that opened the same link (docs/consultation.md, "Drafts belong to the child": asking for help is never
+     * refused, though that device sees nothing of the form). A link that ran out or was replaced gets its problem page.
+     */
+    private HttpResponse<?> withSession(HttpRequest<?> request, BiFunction<Long, Boolean, HttpResponse<?>> page) {
         LinkStatus status = sessions.status(request, kind);
-        if (status.state() != LinkStatus.State.OPEN && status.state() != LinkStatus.State.SENT) {
-            return sessions.problem(kind, status.state());
-        }
-        return page.apply(status.linkId());
+        return switch (status.state()) {
+            case OPEN, SENT -> page.apply(status.linkId(), true);
+            case ELSEWHERE -> page.apply(status.linkId(), false);
+            default -> sessions.problem(kind, status.state());
+        };
     }
 
-    private Map<String, Object> model(long linkId, TalkNowChoices choices, FormErrors errors) {
+    private Map<String, Object> model(long linkId, boolean holder, TalkNowChoices choices, FormErrors errors) {
         ConsultationService.Journey journey = consultations.journey(linkId);
         Map<String, Object> model = new HashMap<>();
         model.put("journey", journey);
@@ -97,7 +104,7 @@ class TalkNowController {
         model.put("ways", TalkNowChoices.Way.values());
         model.put("times", TalkNowChoices.SafeTime.values());
         model.put("errors", errors);
-        model.put("back", journey.sent() ? "/consultation/sent" : "/consultation");
+        model.put("back", !holder ? "/consultation/link-continue" : journey.sent() ? "/consultation/sent" : "/consultation");
         return model;
     }
 }

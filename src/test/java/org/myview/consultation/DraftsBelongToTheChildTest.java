@@ -86,6 +86,37 @@ class DraftsBelongToTheChildTest {
     }
 
     @Test
+    void aSecondPhoneCanStillAskToTalkToSomeoneButDoesNotLearnThatTheChildAlreadyAsked() {
+        String link = link();
+        WebClient first = firstPhoneWithADraft(link);
+        WebClient second = new WebClient(server.getURI());
+        assertEquals("/consultation/link-continue", second.get(link).location());
+        WebClient.Page elsewhere = second.get("/consultation/link-continue");
+        assertTrue(elsewhere.body().contains("href=\"/consultation/talk\""), "help is offered on the page that refuses the form");
+
+        WebClient.Page ask = second.get("/consultation/talk");
+        assertEquals(200, ask.status());
+        assertFalse(ask.body().contains(DRAFT));
+        assertTrue(ask.body().contains("href=\"/consultation/link-continue\""), "back goes to the code page, not to the form");
+        assertEquals(List.of(), HtmlChecker.errors(ask.body()));
+        WebClient.Page raised = second.post("/consultation/talk", "_csrf", ask.inputValue("_csrf"), "ways", "PHONE");
+        assertEquals(303, raised.status());
+        assertEquals("/consultation/talk/done", raised.location());
+        assertEquals(200, second.get("/consultation/talk/done").status());
+        assertEquals(1, ReviewFixtures.count(context, "select count(*) from consultation_concern c join consultation_link l on l.id = c.link_id "
+                + "where c.closed_at is null and c.contact_ways = '{PHONE}' and l.id = (select max(id) from consultation_link)"),
+                "the concern from the second phone is raised, with its choice");
+
+        // Now the first phone holds an open concern; a third phone must not be able to tell.
+        assertEquals(303, first.get("/consultation/talk").status(), "the child's own phone sees its concern");
+        WebClient third = new WebClient(server.getURI());
+        assertEquals("/consultation/link-continue", third.get(link).location());
+        WebClient.Page thirdAsk = third.get("/consultation/talk");
+        assertEquals(200, thirdAsk.status(), "the ask page, exactly as if nothing had been raised");
+        assertEquals(ask.body().replaceAll("value=\"[^\"]*\"", ""), thirdAsk.body().replaceAll("value=\"[^\"]*\"", ""));
+    }
+
+    @Test
     void withTheSecretCodeTheChildCarriesOnOnAnotherPhoneAndTheFirstOneStops() {
         String link = link();
         WebClient first = firstPhoneWithADraft(link);

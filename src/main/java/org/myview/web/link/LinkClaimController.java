@@ -170,6 +170,7 @@ class LinkClaimController {
         model.put("continuePath", continuePath(kind));
         model.put("askKey", kind.askKey());
         model.put("helpKey", kind.helpKey());
+        model.put("talkNowPath", kind.talkNowPath());
         model.put("exitUrl", kind.exitUrl());
         model.put("errors", errors);
         model.put("saved", saved);

@@ -26,6 +26,15 @@ public interface LinkKind {
         return "link.problem.help";
     }
 
+    /**
+     * Where "I want to talk to someone now" lives for this kind, or null when it has none. A device that
+     * opened the link but does not hold the form may still ask for help there: a child must never be
+     * turned away from asking for help because the form is open on another phone.
+     */
+    default String talkNowPath() {
+        return null;
+    }
+
     /** Where the quick-exit button on the problem page goes: a neutral site. */
     default String exitUrl() {
         return "https://www.bbc.co.uk/weather";
