@@ -3,6 +3,7 @@ package org.myview.participation;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
+import org.myview.system.BulkSql;
 
 import java.math.BigDecimal;
 import java.sql.Date;
@@ -29,9 +30,11 @@ class ParticipationRepository {
     }
 
     private final JdbcOperations jdbc;
+    private final BulkSql sql;
 
-    ParticipationRepository(JdbcOperations jdbc) {
+    ParticipationRepository(JdbcOperations jdbc, BulkSql sql) {
         this.jdbc = jdbc;
+        this.sql = sql;
     }
 
     /** Counts per month. */
@@ -60,26 +63,21 @@ class ParticipationRepository {
 
     /** Held reviews in the slice with no participation recorded yet (they are not in the figures). */
     long notRecorded(Slice slice, LocalDate today) {
-        return jdbc.prepareStatement("select count(*) from review r join child c on c.id = r.child_id "
-                + "where r.review_date between ? and least(?::date, ?::date) and r.review_type = any(?) "
-                + "and child_age(c.date_of_birth, r.review_date) between ? and ? "
-                + (slice.officerId() == null ? "" : "and r.reviewing_officer_id = ? ")
-                + "and not exists (select 1 from review_participation p where p.review_id = r.id)", ps -> {
-            ps.setDate(1, Date.valueOf(slice.fromMonth()));
-            ps.setDate(2, Date.valueOf(slice.toMonth().plusMonths(1).minusDays(1)));
-            ps.setDate(3, Date.valueOf(today));
-            ps.setArray(4, ps.getConnection().createArrayOf("text", slice.types()));
-            int next = 5;
-            if (slice.officerId() != null) {
-                ps.setLong(next++, slice.officerId());
-            }
-            ps.setInt(next++, slice.ageFrom());
-            ps.setInt(next, slice.ageTo());
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        });
+        Map<String, Object> values = new HashMap<>();
+        values.put("from", slice.fromMonth());
+        values.put("to", slice.toMonth().plusMonths(1).minusDays(1));
+        values.put("today", today);
+        values.put("types", slice.types());
+        values.put("ageFrom", slice.ageFrom());
+        values.put("ageTo", slice.ageTo());
+        values.put("officerId", slice.officerId());
+        return sql.one("""
+                select count(*) from review r join child c on c.id = r.child_id
+                where r.review_date between :from and least(:to::date, :today::date) and r.review_type = any(:types)
+                and child_age(c.date_of_birth, r.review_date) between :ageFrom and :ageTo
+                and (:officerId::bigint is null or r.reviewing_officer_id = :officerId)
+                and not exists (select 1 from review_participation p where p.review_id = r.id)
+                """, values, rs -> rs.getLong(1));
     }
 
     /** One group of held reviews for My Review My View: financial quarter, age on the review date, first of its type. */

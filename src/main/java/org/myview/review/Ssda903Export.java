@@ -1,16 +1,14 @@
 package org.myview.review;
 
-import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import org.myview.staff.AuditAction;
 import org.myview.staff.AuditEvent;
 import org.myview.staff.AuditTrail;
 import org.myview.staff.StaffUser;
+import org.myview.system.BulkSql;
 import org.myview.web.CsvWriter;
 
-import java.sql.Date;
-import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -29,12 +27,12 @@ public class Ssda903Export {
     public record Export(String csv, int rows, int notRecorded, List<String> problems) {
     }
 
-    private final JdbcOperations jdbc;
+    private final BulkSql sql;
     private final AuditTrail audit;
     private final Clock clock;
 
-    Ssda903Export(JdbcOperations jdbc, AuditTrail audit, Clock clock) {
-        this.jdbc = jdbc;
+    Ssda903Export(BulkSql sql, AuditTrail audit, Clock clock) {
+        this.sql = sql;
         this.audit = audit;
         this.clock = clock;
     }
@@ -45,36 +43,23 @@ public class Ssda903Export {
         CsvWriter csv = new CsvWriter().row("CHILD", "DOB", "REVIEW", "REVIEW_CODE");
         List<String> problems = new ArrayList<>();
         int[] rows = {0};
-        jdbc.prepareStatement("select c.case_reference, c.date_of_birth, r.review_date, p.pn_code from review r "
-                + "join child c on c.id = r.child_id join review_participation p on p.review_id = r.id "
-                + "where r.review_type = 'CLA' and r.review_date between ? and ? order by r.review_date, c.case_reference", ps -> {
-            ps.setDate(1, Date.valueOf(from));
-            ps.setDate(2, Date.valueOf(to));
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    String child = rs.getString(1);
-                    String dob = Ssda903Rules.DFE_DATE.format(rs.getDate(2).toLocalDate());
-                    String review = Ssda903Rules.DFE_DATE.format(rs.getDate(3).toLocalDate());
-                    String code = rs.getString(4);
-                    for (RuleViolation violation : Ssda903Rules.checkRow(new Ssda903Rules.Row(child, dob, review, code), today)) {
-                        problems.add("Review on " + review + ": rule " + violation.rule() + ": " + violation.message());
-                    }
-                    csv.row(child, dob, review, code);
-                    rows[0]++;
-                }
+        Map<String, Object> range = Map.of("from", from, "to", to);
+        sql.stream("""
+                select c.case_reference, c.date_of_birth, r.review_date, p.pn_code from review r
+                join child c on c.id = r.child_id join review_participation p on p.review_id = r.id
+                where r.review_type = 'CLA' and r.review_date between :from and :to order by r.review_date, c.case_reference
+                """, range, 1000, rs -> new Ssda903Rules.Row(rs.getString(1), Ssda903Rules.DFE_DATE.format(rs.getObject(2, LocalDate.class)),
+                Ssda903Rules.DFE_DATE.format(rs.getObject(3, LocalDate.class)), rs.getString(4)), row -> {
+            for (RuleViolation violation : Ssda903Rules.checkRow(row, today)) {
+                problems.add("Review on " + row.review() + ": rule " + violation.rule() + ": " + violation.message());
             }
-            return null;
+            csv.row(row.child(), row.dob(), row.review(), row.reviewCode());
+            rows[0]++;
         });
-        int notRecorded = jdbc.prepareStatement("select count(*) from review r where r.review_type = 'CLA' and r.review_date between ? and ? "
-                + "and r.review_date <= ? and not exists (select 1 from review_participation p where p.review_id = r.id)", ps -> {
-            ps.setDate(1, Date.valueOf(from));
-            ps.setDate(2, Date.valueOf(to));
-            ps.setDate(3, Date.valueOf(today));
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getInt(1);
-            }
-        });
+        int notRecorded = sql.one("""
+                select count(*) from review r where r.review_type = 'CLA' and r.review_date between :from and least(:to::date, :today::date)
+                and not exists (select 1 from review_participation p where p.review_id = r.id)
+                """, Map.of("from", from, "to", to, "today", today), rs -> rs.getInt(1));
         audit.record(AuditEvent.of(user, AuditAction.REVIEWS_EXPORTED).detail(Map.of("from", from.toString(), "to", to.toString(),
                 "rows", rows[0], "refused", !problems.isEmpty())));
         return new Export(problems.isEmpty() ? csv.toString() : null, rows[0], notRecorded, problems);

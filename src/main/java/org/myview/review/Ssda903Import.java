@@ -1,6 +1,5 @@
 package org.myview.review;
 
-import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
@@ -12,14 +11,10 @@ import org.myview.staff.Role;
 import org.myview.staff.StaffAccount;
 import org.myview.staff.StaffAccountService;
 import org.myview.staff.StaffUser;
+import org.myview.system.BulkSql;
 import org.myview.web.CsvReader;
 
-import org.postgresql.PGConnection;
-
-import java.io.IOException;
 import java.io.StringReader;
-import java.sql.SQLException;
-import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -68,13 +63,13 @@ public class Ssda903Import {
         }
     }
 
-    private final JdbcOperations jdbc;
+    private final BulkSql sql;
     private final StaffAccountService staff;
     private final AuditTrail audit;
     private final Clock clock;
 
-    Ssda903Import(JdbcOperations jdbc, StaffAccountService staff, AuditTrail audit, Clock clock) {
-        this.jdbc = jdbc;
+    Ssda903Import(BulkSql sql, StaffAccountService staff, AuditTrail audit, Clock clock) {
+        this.sql = sql;
         this.staff = staff;
         this.audit = audit;
         this.clock = clock;
@@ -205,17 +200,11 @@ public class Ssda903Import {
         if (dobInFile.isEmpty()) {
             return;
         }
-        Map<String, LocalDate> held = jdbc.prepareStatement("select upper(case_reference), date_of_birth from child "
-                + "where upper(case_reference) = any(?)", ps -> {
-            ps.setArray(1, ps.getConnection().createArrayOf("text", dobInFile.keySet().toArray()));
-            Map<String, LocalDate> found = new HashMap<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    found.put(rs.getString(1), rs.getDate(2).toLocalDate());
-                }
-            }
-            return found;
-        });
+        Map<String, LocalDate> held = new HashMap<>();
+        sql.stream("""
+                select upper(case_reference), date_of_birth from child where upper(case_reference) = any(:references)
+                """, Map.of("references", dobInFile.keySet()), 1000,
+                rs -> Map.entry(rs.getString(1), rs.getObject(2, LocalDate.class)), e -> held.put(e.getKey(), e.getValue()));
         for (Row row : rows) {
             LocalDate heldDob = held.get(row.childRef().toUpperCase(Locale.ROOT));
             if (heldDob != null && !heldDob.equals(row.dob())) {
@@ -226,59 +215,54 @@ public class Ssda903Import {
     }
 
     private ImportResult write(StaffUser user, List<Row> rows) {
-        jdbc.prepareStatement("create temporary table ssda903_import (line int, child_ref text, dob date, review_date date, "
-                + "review_type text, officer_id bigint, pn_code text) on commit drop", ps -> ps.execute());
+        sql.update("""
+                create temporary table ssda903_import (line int, child_ref text, dob date, review_date date,
+                  review_type text, officer_id bigint, pn_code text) on commit drop
+                """);
         copyRows(rows);
-        int children = jdbc.prepareStatement("insert into child (case_reference, date_of_birth) "
-                + "select distinct on (upper(child_ref)) child_ref, dob from ssda903_import order by upper(child_ref), line "
-                + "on conflict do nothing", ps -> ps.executeUpdate());
-        int reviews = jdbc.prepareStatement("with upserted as (insert into review (child_id, review_type, review_date, reviewing_officer_id) "
-                + "select distinct on (c.id, i.review_type, i.review_date) c.id, i.review_type, i.review_date, i.officer_id "
-                + "from ssda903_import i join child c on upper(c.case_reference) = upper(i.child_ref) "
-                + "order by c.id, i.review_type, i.review_date, i.line desc "
-                + "on conflict (child_id, review_type, review_date) do update set reviewing_officer_id = excluded.reviewing_officer_id "
-                + "where excluded.reviewing_officer_id is not null "
-                + "and excluded.reviewing_officer_id is distinct from review.reviewing_officer_id "
-                + "returning (xmax = 0) as inserted) select count(*) filter (where inserted) from upserted", ps -> {
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getInt(1);
-            }
-        });
+        int children = sql.update("""
+                insert into child (case_reference, date_of_birth)
+                select distinct on (upper(child_ref)) child_ref, dob from ssda903_import order by upper(child_ref), line
+                on conflict do nothing
+                """);
+        int reviews = sql.one("""
+                with upserted as (
+                  insert into review (child_id, review_type, review_date, reviewing_officer_id)
+                  select distinct on (c.id, i.review_type, i.review_date) c.id, i.review_type, i.review_date, i.officer_id
+                  from ssda903_import i join child c on upper(c.case_reference) = upper(i.child_ref)
+                  order by c.id, i.review_type, i.review_date, i.line desc
+                  on conflict (child_id, review_type, review_date) do update set reviewing_officer_id = excluded.reviewing_officer_id
+                  where excluded.reviewing_officer_id is not null
+                    and excluded.reviewing_officer_id is distinct from review.reviewing_officer_id
+                  returning (xmax = 0) as inserted)
+                select count(*) filter (where inserted) from upserted
+                """, Map.of(), rs -> rs.getInt(1));
         // The codes that are new or changed, worked out once, before anything is written: set-based from here on.
-        jdbc.prepareStatement("create temporary table ssda903_change on commit drop as "
-                + "select distinct on (r.id) r.id as review_id, c.id as child_id, p.pn_code as old_code, i.pn_code as new_code "
-                + "from ssda903_import i join child c on upper(c.case_reference) = upper(i.child_ref) "
-                + "join review r on r.child_id = c.id and r.review_type = i.review_type and r.review_date = i.review_date "
-                + "left join review_participation p on p.review_id = r.id "
-                + "where i.pn_code is not null and p.pn_code is distinct from i.pn_code order by r.id, i.line desc", ps -> ps.execute());
-        jdbc.prepareStatement("insert into review_participation (review_id, pn_code, recorded_by, updated_by) "
-                + "select review_id, new_code, ?, ? from ssda903_change "
-                + "on conflict (review_id) do update set pn_code = excluded.pn_code, updated_by = excluded.updated_by, updated_at = now()", ps -> {
-            ps.setLong(1, user.accountId());
-            ps.setLong(2, user.accountId());
-            return ps.executeUpdate();
-        });
+        sql.update("""
+                create temporary table ssda903_change on commit drop as
+                select distinct on (r.id) r.id as review_id, c.id as child_id, p.pn_code as old_code, i.pn_code as new_code
+                from ssda903_import i join child c on upper(c.case_reference) = upper(i.child_ref)
+                join review r on r.child_id = c.id and r.review_type = i.review_type and r.review_date = i.review_date
+                left join review_participation p on p.review_id = r.id
+                where i.pn_code is not null and p.pn_code is distinct from i.pn_code order by r.id, i.line desc
+                """);
+        sql.update("""
+                insert into review_participation (review_id, pn_code, recorded_by, updated_by)
+                select review_id, new_code, :staffId, :staffId from ssda903_change
+                on conflict (review_id) do update set pn_code = excluded.pn_code, updated_by = excluded.updated_by, updated_at = now()
+                """, Map.of("staffId", user.accountId()));
         // The file carries codes only: an update keeps the advocate and views, so their old values are the current ones.
-        jdbc.prepareStatement("insert into review_participation_change (review_id, changed_by, source, old_pn_code, new_pn_code, "
-                + "old_advocate, new_advocate, old_views_reached_by, new_views_reached_by) "
-                + "select ch.review_id, ?, 'IMPORT', ch.old_code, p.pn_code, case when ch.old_code is null then null else p.advocate end, "
-                + "p.advocate, case when ch.old_code is null then null else p.views_reached_by end, p.views_reached_by "
-                + "from ssda903_change ch join review_participation p on p.review_id = ch.review_id", ps -> {
-            ps.setLong(1, user.accountId());
-            return ps.executeUpdate();
-        });
-        record Change(long reviewId, long childId, String oldCode, String newCode) {
+        sql.update("""
+                insert into review_participation_change (review_id, changed_by, source, old_pn_code, new_pn_code,
+                  old_advocate, new_advocate, old_views_reached_by, new_views_reached_by)
+                select ch.review_id, :staffId, 'IMPORT', ch.old_code, p.pn_code, case when ch.old_code is null then null else p.advocate end,
+                  p.advocate, case when ch.old_code is null then null else p.views_reached_by end, p.views_reached_by
+                from ssda903_change ch join review_participation p on p.review_id = ch.review_id
+                """, Map.of("staffId", user.accountId()));
+        record Change(long reviewId, long childId, ParticipationMethod oldCode, ParticipationMethod newCode) {
         }
-        List<Change> changes = jdbc.prepareStatement("select review_id, child_id, old_code, new_code from ssda903_change", ps -> {
-            List<Change> found = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    found.add(new Change(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4)));
-                }
-            }
-            return found;
-        });
+        List<Change> changes = sql.list("select review_id, child_id, old_code, new_code from ssda903_change", Map.of(),
+                rs -> new Change(rs.getLong(1), rs.getLong(2), code(rs.getString(3)), code(rs.getString(4))));
         int recorded = (int) changes.stream().filter(c -> c.oldCode() == null).count();
         int changed = changes.size() - recorded;
         List<AuditEvent> events = new ArrayList<>();
@@ -287,9 +271,9 @@ public class Ssda903Import {
         for (Change change : changes) {
             Map<String, Object> detail = new LinkedHashMap<>();
             if (change.oldCode() != null) {
-                detail.put("from", change.oldCode());
+                detail.put("from", change.oldCode().name());
             }
-            detail.put("to", change.newCode());
+            detail.put("to", change.newCode().name());
             detail.put("source", "IMPORT");
             events.add(AuditEvent.of(user, change.oldCode() == null ? AuditAction.PARTICIPATION_RECORDED : AuditAction.PARTICIPATION_CHANGED)
                     .child(change.childId()).review(change.reviewId()).detail(detail));
@@ -298,27 +282,20 @@ public class Ssda903Import {
         return new ImportResult(true, rows.size(), children, reviews, recorded, changed, List.of());
     }
 
+    private static ParticipationMethod code(String stored) {
+        return stored == null ? null : ParticipationMethod.valueOf(stored);
+    }
+
     /** COPY is the fastest way PostgreSQL takes many rows; the values are checked and typed already. */
     private void copyRows(List<Row> rows) {
         StringBuilder data = new StringBuilder(rows.size() * 48);
         for (Row row : rows) {
-            data.append(row.line()).append('\t').append(copyText(row.childRef())).append('\t').append(row.dob()).append('\t')
-                    .append(row.reviewDate()).append('\t').append(row.type().name()).append('\t')
-                    .append(row.officerId() == null ? "\\N" : row.officerId()).append('\t')
-                    .append(row.code() == null ? "\\N" : row.code().name()).append('\n');
-        }
-        jdbc.execute(connection -> {
-            try {
-                return connection.unwrap(PGConnection.class).getCopyAPI()
-                        .copyIn("copy ssda903_import from stdin", new StringReader(data.toString()));
-            } catch (IOException e) {
-                throw new SQLException("COPY into the import table failed", e);
+            Object[] values = {row.line(), row.childRef(), row.dob(), row.reviewDate(), row.type(), row.officerId(), row.code()};
+            for (int i = 0; i < values.length; i++) {
+                data.append(i == 0 ? "" : "\t").append(BulkSql.copyValue(values[i]));
             }
-        });
-    }
-
-    /** Child references are checked to [A-Za-z0-9/_-], so nothing needs escaping; this keeps COPY safe anyway. */
-    private static String copyText(String value) {
-        return value.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r");
+            data.append('\n');
+        }
+        sql.copyIn("copy ssda903_import from stdin", new StringReader(data.toString()));
     }
 }

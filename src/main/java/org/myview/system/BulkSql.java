@@ -1,0 +1,199 @@
+package org.myview.system;
+
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import jakarta.inject.Singleton;
+import org.postgresql.PGConnection;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * Hand-written JDBC for the work Micronaut Data repositories cannot express: {@code COPY}, set-based
+ * bulk statements and streaming (the SSDA903 import, the roll-up). Ordinary reads and writes go
+ * through {@code @JdbcRepository} interfaces instead (docs/architecture.md, "Data access").
+ * <p>
+ * SQL sits in a text block with named placeholders ({@code :name}); this binds them by name, so no
+ * caller counts positions. A placeholder without a value, or a value no placeholder uses, is an error.
+ */
+@Singleton
+public class BulkSql {
+
+    /** Reads one row. */
+    @FunctionalInterface
+    public interface RowReader<T> {
+        T read(ResultSet rs) throws SQLException;
+    }
+
+    private final JdbcOperations jdbc;
+
+    BulkSql(JdbcOperations jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Runs an insert, update, delete or DDL statement; returns the rows it changed. */
+    public int update(String sql, Map<String, ?> values) {
+        NamedSql parsed = NamedSql.parse(sql);
+        return jdbc.prepareStatement(parsed.jdbcSql(), ps -> {
+            parsed.bind(ps, values);
+            return ps.executeUpdate();
+        });
+    }
+
+    public int update(String sql) {
+        return update(sql, Map.of());
+    }
+
+    /** Every row, read into memory. */
+    public <T> List<T> list(String sql, Map<String, ?> values, RowReader<T> reader) {
+        List<T> rows = new ArrayList<>();
+        stream(sql, values, 0, reader, rows::add);
+        return rows;
+    }
+
+    /** The one row a query returns (a count, an aggregate, a {@code RETURNING}). */
+    public <T> T one(String sql, Map<String, ?> values, RowReader<T> reader) {
+        List<T> rows = list(sql, values, reader);
+        if (rows.size() != 1) {
+            throw new IllegalStateException("Expected one row, got " + rows.size());
+        }
+        return rows.get(0);
+    }
+
+    /**
+     * Hands each row to {@code consumer} as it arrives, {@code fetchSize} rows at a time (inside a
+     * transaction PostgreSQL then streams instead of reading the whole result into memory).
+     */
+    public <T> void stream(String sql, Map<String, ?> values, int fetchSize, RowReader<T> reader, Consumer<T> consumer) {
+        NamedSql parsed = NamedSql.parse(sql);
+        jdbc.prepareStatement(parsed.jdbcSql(), ps -> {
+            parsed.bind(ps, values);
+            ps.setFetchSize(fetchSize);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    consumer.accept(reader.read(rs));
+                }
+            }
+            return null;
+        });
+    }
+
+    /** {@code COPY ... FROM STDIN} in PostgreSQL's text format: the fastest way to load many rows. */
+    public long copyIn(String copySql, Reader data) {
+        return jdbc.execute(connection -> {
+            try {
+                return connection.unwrap(PGConnection.class).getCopyAPI().copyIn(copySql, data);
+            } catch (IOException e) {
+                throw new SQLException("COPY failed", e);
+            }
+        });
+    }
+
+    /** A value for a text-format COPY column: {@code \N} for null, special characters escaped. */
+    public static String copyValue(Object value) {
+        if (value == null) {
+            return "\\N";
+        }
+        String text = value instanceof Enum<?> e ? e.name() : value.toString();
+        return text.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r");
+    }
+
+    /** SQL with {@code :name} placeholders turned into JDBC's {@code ?}, and the names in order. */
+    public record NamedSql(String jdbcSql, List<String> names) {
+
+        public static NamedSql parse(String sql) {
+            StringBuilder out = new StringBuilder(sql.length());
+            List<String> names = new ArrayList<>();
+            int i = 0;
+            while (i < sql.length()) {
+                char c = sql.charAt(i);
+                if (c == '\'' || c == '"') {
+                    int end = sql.indexOf(c, i + 1);
+                    while (end > 0 && end + 1 < sql.length() && sql.charAt(end + 1) == c) {
+                        end = sql.indexOf(c, end + 2); // a doubled quote inside the literal
+                    }
+                    if (end < 0) {
+                        throw new IllegalArgumentException("Unterminated quote in SQL at " + i);
+                    }
+                    out.append(sql, i, end + 1);
+                    i = end + 1;
+                } else if (c == '-' && i + 1 < sql.length() && sql.charAt(i + 1) == '-') {
+                    int end = sql.indexOf('\n', i);
+                    end = end < 0 ? sql.length() : end;
+                    out.append(sql, i, end);
+                    i = end;
+                } else if (c == ':' && i + 1 < sql.length() && sql.charAt(i + 1) == ':') {
+                    out.append("::"); // a cast, not a placeholder
+                    i += 2;
+                } else if (c == ':' && i + 1 < sql.length() && Character.isJavaIdentifierStart(sql.charAt(i + 1))) {
+                    int end = i + 1;
+                    while (end < sql.length() && Character.isJavaIdentifierPart(sql.charAt(end))) {
+                        end++;
+                    }
+                    names.add(sql.substring(i + 1, end));
+                    out.append('?');
+                    i = end;
+                } else if (c == '?') {
+                    throw new IllegalArgumentException("Use a named placeholder (:name), not ?");
+                } else {
+                    out.append(c);
+                    i++;
+                }
+            }
+            return new NamedSql(out.toString(), List.copyOf(names));
+        }
+
+        /** Binds every placeholder by its name; refuses a missing value or one no placeholder uses. */
+        public void bind(PreparedStatement ps, Map<String, ?> values) throws SQLException {
+            for (String name : values.keySet()) {
+                if (!names.contains(name)) {
+                    throw new IllegalArgumentException("No placeholder :" + name + " in the SQL");
+                }
+            }
+            for (int i = 0; i < names.size(); i++) {
+                String name = names.get(i);
+                if (!values.containsKey(name)) {
+                    throw new IllegalArgumentException("No value for :" + name);
+                }
+                set(ps, i + 1, values.get(name));
+            }
+        }
+
+        private static void set(PreparedStatement ps, int index, Object value) throws SQLException {
+            Connection connection = ps.getConnection();
+            if (value == null) {
+                ps.setNull(index, Types.NULL);
+            } else if (value instanceof Enum<?> e) {
+                ps.setString(index, e.name());
+            } else if (value instanceof Instant instant) {
+                ps.setObject(index, instant.atOffset(ZoneOffset.UTC));
+            } else if (value instanceof Collection<?> collection) {
+                ps.setArray(index, array(connection, collection.toArray()));
+            } else if (value instanceof Object[] array) {
+                ps.setArray(index, array(connection, array));
+            } else {
+                ps.setObject(index, value);
+            }
+        }
+
+        private static java.sql.Array array(Connection connection, Object[] values) throws SQLException {
+            boolean numbers = values.length > 0 && values[0] instanceof Number;
+            Object[] elements = new Object[values.length];
+            for (int i = 0; i < values.length; i++) {
+                elements[i] = values[i] instanceof Enum<?> e ? e.name() : values[i];
+            }
+            return connection.createArrayOf(numbers ? "bigint" : "text", elements);
+        }
+    }
+}
