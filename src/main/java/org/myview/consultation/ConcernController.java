@@ -14,6 +14,7 @@ import io.micronaut.views.ModelAndView;
 import org.myview.staff.Role;
 import org.myview.staff.StaffUser;
 import org.myview.web.FormErrors;
+import org.myview.web.FormResult;
 
 import java.net.URI;
 import java.time.Duration;
@@ -59,19 +60,17 @@ class ConcernController {
     /** Records a contact: bad input changes nothing and shows the page again with its errors (422). */
     @Post(value = "/{id}/contact", consumes = "application/x-www-form-urlencoded")
     @Secured({Role.DUTY_NAME, Role.SERVICE_MANAGER_NAME, Role.REVIEWING_OFFICER_NAME})
-    HttpResponse<?> contact(Authentication authentication, @PathVariable long id, @Body Map<String, String> body) {
+    HttpResponse<?> contact(Authentication authentication, @PathVariable long id, @Body ConcernOutcomeForm form) {
         StaffUser user = StaffUser.from(authentication);
         Optional<ConcernService.Page> page = service.page(user, id);
         if (page.isEmpty()) {
             return HttpResponse.notFound();
         }
-        ConcernOutcomeForm form = ConcernOutcomeForm.of(body);
-        FormErrors errors = new FormErrors();
-        Optional<ConcernOutcomeForm.Checked> checked = form.check(errors, page.get().concern().raisedAt(), service.now());
-        if (checked.isEmpty()) {
-            return HttpResponse.unprocessableEntity().body(new ModelAndView<>("consultation/concern", model(user, page.get(), form, errors)));
+        FormResult<ConcernOutcomeForm.Contact> checked = form.check(page.get().concern().raisedAt(), service.now());
+        if (!checked.isValid()) {
+            return HttpResponse.unprocessableEntity().body(new ModelAndView<>("consultation/concern", model(user, page.get(), form, checked.errors())));
         }
-        if (service.record(user, id, checked.get()).isEmpty()) {
+        if (service.record(user, id, checked.value()).isEmpty()) {
             return HttpResponse.notFound();
         }
         return HttpResponse.seeOther(URI.create("/concerns/" + id + "#contacts"));

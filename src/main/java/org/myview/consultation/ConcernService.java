@@ -204,7 +204,7 @@ class ConcernService {
      * open. The row lock makes two people recording at once take turns. Empty when the person may not see it.
      */
     @Transactional
-    Optional<Boolean> record(StaffUser user, long id, ConcernOutcomeForm.Checked contact) {
+    Optional<Boolean> record(StaffUser user, long id, ConcernOutcomeForm.Contact contact) {
         if (concerns.lock(id).isEmpty()) {
             return Optional.empty();
         }

@@ -117,7 +117,7 @@ public class ConsultationService {
      * recorded-retention period when Notify is not set up).
      */
     @Transactional
-    boolean sendLink(StaffUser user, Review review, String token, LinkMessageForm.Checked to) {
+    boolean sendLink(StaffUser user, Review review, String token, LinkMessageForm.Message to) {
         if (token == null || !LinkTokens.looksValid(token)) {
             return false;
         }

@@ -18,6 +18,7 @@ import org.myview.review.ReviewService;
 import org.myview.staff.Role;
 import org.myview.staff.StaffUser;
 import org.myview.web.FormErrors;
+import org.myview.web.FormResult;
 import org.myview.web.link.FormSessionCookie;
 import org.myview.web.link.LinkTokens;
 
@@ -58,32 +59,29 @@ class ConsultationStaffController {
         return reviews.find(user, id).<HttpResponse<?>>map(review -> {
             ConsultationService.CreatedLink link = service.createLink(user, review);
             return HttpResponse.ok(new ModelAndView<>("consultation/link",
-                    linkModel(request, review, link.token(), link.expiresAt(), new LinkMessageForm(null, null, null), new FormErrors())));
+                    linkModel(request, review, link.token(), link.expiresAt(), LinkMessageForm.empty(), new FormErrors())));
         }).orElseGet(HttpResponse::notFound);
     }
 
     /** "Send it by text or email": bad input changes nothing and shows the same page with its errors. */
     @Post(value = "/send", consumes = "application/x-www-form-urlencoded")
-    HttpResponse<?> send(HttpRequest<?> request, Authentication authentication, @PathVariable long id, @Body Map<String, String> body) {
+    HttpResponse<?> send(HttpRequest<?> request, Authentication authentication, @PathVariable long id, @Body LinkMessageForm form) {
         StaffUser user = StaffUser.from(authentication);
         Optional<Review> found = reviews.find(user, id);
         if (found.isEmpty()) {
             return HttpResponse.notFound();
         }
         Review review = found.get();
-        String token = body.get("token");
-        LinkMessageForm form = LinkMessageForm.of(body);
-        Optional<ConsultationRepository.LinkRow> link = service.openLink(review, token);
+        Optional<ConsultationRepository.LinkRow> link = service.openLink(review, form.token());
         if (link.isEmpty()) {
             return gone(request, review, form);
         }
-        FormErrors errors = new FormErrors();
-        Optional<LinkMessageForm.Checked> checked = form.check(errors);
-        if (checked.isEmpty()) {
+        FormResult<LinkMessageForm.Message> checked = form.check();
+        if (!checked.isValid()) {
             return HttpResponse.unprocessableEntity().body(new ModelAndView<>("consultation/link",
-                    linkModel(request, review, token, link.get().expiresAt(), form, errors)));
+                    linkModel(request, review, form.token(), link.get().expiresAt(), form, checked.errors())));
         }
-        if (!service.sendLink(user, review, token, checked.get())) {
+        if (!service.sendLink(user, review, form.token(), checked.value())) {
             return gone(request, review, form);
         }
         return HttpResponse.seeOther(URI.create("/reviews/" + review.id() + "/consultation-link/sent"));

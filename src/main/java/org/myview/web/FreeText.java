@@ -26,4 +26,9 @@ public final class FreeText {
         }
         return out == null ? text : out.toString();
     }
+
+    /** A form field as a form record keeps it: cleaned, without surrounding spaces, "" when absent. */
+    public static String field(String text) {
+        return text == null ? "" : clean(text).strip();
+    }
 }

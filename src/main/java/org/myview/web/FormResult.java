@@ -1,0 +1,25 @@
+package org.myview.web;
+
+import java.util.function.Supplier;
+
+/**
+ * What checking a submitted form gives: the clean value when every field is right, or the field errors
+ * to show on the same page again (status 422, nothing changed). The one form convention of the service:
+ * a record per form, bound with {@code @Body}, whose {@code check(...)} returns a {@code FormResult}.
+ * docs/architecture.md ("Forms") has an example to copy.
+ */
+public record FormResult<T>(T value, FormErrors errors) {
+
+    /** The value, built only when no field has an error. */
+    public static <T> FormResult<T> of(FormErrors errors, Supplier<T> value) {
+        return errors.isEmpty() ? new FormResult<>(value.get(), errors) : new FormResult<>(null, errors);
+    }
+
+    public static <T> FormResult<T> invalid(FormErrors errors) {
+        return new FormResult<>(null, errors);
+    }
+
+    public boolean isValid() {
+        return errors.isEmpty();
+    }
+}
