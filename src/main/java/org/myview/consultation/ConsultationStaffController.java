@@ -19,7 +19,7 @@ import org.myview.staff.Role;
 import org.myview.staff.StaffUser;
 import org.myview.web.FormErrors;
 import org.myview.web.FormResult;
-import org.myview.web.link.FormSessionCookie;
+import org.myview.web.PublicUrl;
 import org.myview.web.link.LinkTokens;
 
 import java.net.URI;
@@ -41,15 +41,15 @@ class ConsultationStaffController {
     private final ReviewService reviews;
     private final ConsultationService service;
     private final ConsultationLinkKind kind;
-    private final FormSessionCookie cookies;
+    private final PublicUrl publicUrl;
     private final NotifyGateway gateway;
 
     ConsultationStaffController(ReviewService reviews, ConsultationService service, ConsultationLinkKind kind,
-                                FormSessionCookie cookies, NotifyGateway gateway) {
+                                PublicUrl publicUrl, NotifyGateway gateway) {
         this.reviews = reviews;
         this.service = service;
         this.kind = kind;
-        this.cookies = cookies;
+        this.publicUrl = publicUrl;
         this.gateway = gateway;
     }
 
@@ -110,9 +110,8 @@ class ConsultationStaffController {
         Map<String, Object> model = new HashMap<>();
         model.put("review", review);
         if (token != null) {
-            String host = request.getHeaders().get("Host");
-            String url = (cookies.isSecure(request) ? "https://" : "http://") + (host == null ? "localhost" : host)
-                    + LinkTokens.path(kind, token);
+            // From MYVIEW_PUBLIC_URL only: the request's Host is the client's to choose (issue 22, item 6).
+            String url = publicUrl.of(LinkTokens.path(kind, token));
             model.put("url", url);
             model.put("token", token);
             model.put("expiresAt", expiresAt);

@@ -1,5 +1,6 @@
 package org.myview.participation;
 
+import org.myview.web.DateBounds;
 import java.time.LocalDate;
 import java.time.Month;
 import java.time.YearMonth;
@@ -47,7 +48,7 @@ public record FinancialYear(int startYear) {
             return Optional.empty();
         }
         int start = Integer.parseInt(matcher.group(1));
-        if (start > 9998) {
+        if (!DateBounds.within(start) || !DateBounds.within(start + 1)) {
             return Optional.empty();
         }
         // "2025-27" names no year: refuse it rather than guess which half was meant.

@@ -1,5 +1,6 @@
 package org.myview.participation;
 
+import org.myview.web.DateBounds;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
@@ -14,7 +15,6 @@ import org.myview.staff.Role;
 import org.myview.staff.StaffUser;
 
 import java.time.YearMonth;
-import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -135,10 +135,6 @@ class ParticipationApiController {
     }
 
     private static YearMonth month(String value) {
-        try {
-            return value == null ? null : YearMonth.parse(value);
-        } catch (DateTimeParseException e) {
-            return null;
-        }
+        return DateBounds.isoMonth(value).orElse(null);
     }
 }

@@ -1,5 +1,7 @@
 package org.myview.participation;
 
+import io.micronaut.http.exceptions.HttpStatusException;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
@@ -212,7 +214,11 @@ class ParticipationController {
     }
 
     private ParticipationService.Filters filters(StaffUser user, String year, String type, String band, String officer) {
-        FinancialYear financialYear = year == null ? null : FinancialYear.parse(year).orElse(null);
+        FinancialYear financialYear = year == null || year.isBlank() ? null : FinancialYear.parse(year).orElse(null);
+        if (financialYear == null && year != null && !year.isBlank()) {
+            // 0999-00 or "abc": a bad request, not a query PostgreSQL or the charts cannot answer.
+            throw new HttpStatusException(HttpStatus.BAD_REQUEST, "year");
+        }
         if (financialYear == null) {
             financialYear = FinancialYear.containing(participation.today());
         }

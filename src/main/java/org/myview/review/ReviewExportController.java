@@ -1,5 +1,6 @@
 package org.myview.review;
 
+import org.myview.web.DateBounds;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -17,7 +18,6 @@ import org.myview.staff.StaffUser;
 import org.myview.web.FormErrors;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -96,11 +96,10 @@ class ReviewExportController {
             errors.add(field, "review.export.error.date");
             return null;
         }
-        try {
-            return LocalDate.parse(value.trim());
-        } catch (DateTimeParseException e) {
+        LocalDate date = DateBounds.isoDate(value).orElse(null);
+        if (date == null) {
             errors.add(field, "review.export.error.date");
-            return null;
         }
+        return date;
     }
 }

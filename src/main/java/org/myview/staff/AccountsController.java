@@ -7,7 +7,7 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
-import io.micronaut.http.server.util.HttpHostResolver;
+import org.myview.web.PublicUrl;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
@@ -30,11 +30,11 @@ import java.util.Set;
 class AccountsController {
 
     private final StaffAccountService accounts;
-    private final HttpHostResolver hosts;
+    private final PublicUrl publicUrl;
 
-    AccountsController(StaffAccountService accounts, HttpHostResolver hosts) {
+    AccountsController(StaffAccountService accounts, PublicUrl publicUrl) {
         this.accounts = accounts;
-        this.hosts = hosts;
+        this.publicUrl = publicUrl;
     }
 
     @Get
@@ -78,7 +78,11 @@ class AccountsController {
         if (accounts.find(id).isEmpty()) {
             return HttpResponse.notFound();
         }
-        accounts.setRoles(StaffUser.from(authentication), id, roles(form));
+        if (!accounts.setRoles(StaffUser.from(authentication), id, roles(form))) {
+            FormErrors errors = new FormErrors().add("roles-ADMIN", "staff.accounts.error.lastAdminRole");
+            return HttpResponse.unprocessableEntity().body(new ModelAndView<>("staff/account",
+                    Map.of("account", accounts.find(id).orElseThrow(), "roles", Role.values(), "errors", errors)));
+        }
         return HttpResponse.seeOther(URI.create("/admin/accounts/" + id));
     }
 
@@ -114,7 +118,8 @@ class AccountsController {
 
     /** The link is shown once, on this page, and never stored: it cannot be shown again. */
     private HttpResponse<?> linkCreated(HttpRequest<?> request, long id, String token, boolean newAccount) {
-        String link = hosts.resolve(request) + "/set-password/" + token;
+        // From MYVIEW_PUBLIC_URL only, never X-Forwarded-Host (issue 22, item 6).
+        String link = publicUrl.of("/set-password/" + token);
         return HttpResponse.ok(new ModelAndView<>("staff/link-created",
                 Map.of("account", accounts.find(id).orElseThrow(), "link", link, "newAccount", newAccount,
                         "hours", StaffAccountService.SET_PASSWORD_LINK_LIFETIME.toHours())));

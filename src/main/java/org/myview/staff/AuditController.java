@@ -1,5 +1,7 @@
 package org.myview.staff;
 
+import org.myview.web.DateBounds;
+import io.micronaut.http.HttpResponse;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -11,7 +13,6 @@ import io.micronaut.views.ModelAndView;
 import org.myview.web.FormErrors;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +32,7 @@ class AuditController {
     }
 
     @Get
-    ModelAndView<Map<String, Object>> search(@Nullable @QueryValue String user, @Nullable @QueryValue String child,
+    HttpResponse<ModelAndView<Map<String, Object>>> search(@Nullable @QueryValue String user, @Nullable @QueryValue String child,
                                              @Nullable @QueryValue String from, @Nullable @QueryValue String to) {
         FormErrors errors = new FormErrors();
         LocalDate fromDate = date(from, "from", errors);
@@ -47,18 +48,20 @@ class AuditController {
         model.put("errors", errors);
         model.put("limit", LIMIT);
         model.put("events", errors.isEmpty() ? audit.search(user, child, fromDate, toDate, LIMIT) : List.of());
-        return new ModelAndView<>("staff/audit", model);
+        ModelAndView<Map<String, Object>> page = new ModelAndView<>("staff/audit", model);
+        // A search the page cannot run is a bad request; the page still says what to correct.
+        return errors.isEmpty() ? HttpResponse.ok(page) : HttpResponse.<ModelAndView<Map<String, Object>>>badRequest().body(page);
     }
 
     private static LocalDate date(String value, String field, FormErrors errors) {
         if (value == null || value.isBlank()) {
             return null;
         }
-        try {
-            return LocalDate.parse(value.trim());
-        } catch (DateTimeParseException e) {
+        // Out of range (-4713-01-01) is as wrong as unreadable: PostgreSQL cannot compare with it (DateBounds).
+        LocalDate date = DateBounds.isoDate(value).orElse(null);
+        if (date == null) {
             errors.add(field, "staff.audit.error.date");
-            return null;
         }
+        return date;
     }
 }

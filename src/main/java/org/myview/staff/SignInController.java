@@ -16,11 +16,13 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.views.ModelAndView;
+import org.myview.web.ClientAddress;
 import org.myview.web.FormErrors;
 
 import java.net.URI;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 /** Sign in, sign out, and the pages around them. */
 @Controller
@@ -29,11 +31,13 @@ class SignInController {
 
     private final SignInService signIn;
     private final StaffSessionCookie cookie;
+    private final ClientAddress clientAddress;
     private final boolean ssoEnabled;
 
-    SignInController(SignInService signIn, StaffSessionCookie cookie,
+    SignInController(SignInService signIn, StaffSessionCookie cookie, ClientAddress clientAddress,
                      @Value("${micronaut.security.oauth2.enabled:false}") boolean ssoEnabled) {
         this.signIn = signIn;
+        this.clientAddress = clientAddress;
         this.cookie = cookie;
         this.ssoEnabled = ssoEnabled;
     }
@@ -60,9 +64,10 @@ class SignInController {
         return new ModelAndView<>("staff/sign-in", model);
     }
 
+    /** Answers once the password check (on its own pool) and any hold-back (a timer) are done; no thread waits. */
     @Secured(SecurityRule.IS_ANONYMOUS)
     @Post(value = "/sign-in", consumes = "application/x-www-form-urlencoded")
-    HttpResponse<?> signIn(HttpRequest<?> request, @Body Map<String, String> form) {
+    CompletableFuture<HttpResponse<?>> signIn(HttpRequest<?> request, @Body Map<String, String> form) {
         String username = form.getOrDefault("username", "");
         String password = form.getOrDefault("password", "");
         FormErrors errors = new FormErrors();
@@ -72,18 +77,23 @@ class SignInController {
         if (password.isEmpty()) {
             errors.add("password", "staff.signIn.error.passwordMissing");
         }
-        if (errors.isEmpty()) {
-            SignInService.Outcome outcome = signIn.signIn(username, password, true);
+        if (!errors.isEmpty()) {
+            return CompletableFuture.completedFuture(refused(username, errors));
+        }
+        return signIn.signIn(username, password, clientAddress.of(request), true).thenApply(outcome -> {
             if (outcome instanceof SignInService.SignedIn signedIn) {
                 return HttpResponse.seeOther(URI.create("/staff")).cookie(cookie.write(signedIn.session(), request));
             }
-            if (outcome instanceof SignInService.Refused refused) {
-                refused.pause();
-                errors.add("username", "staff.signIn.error.wrong");
-            } else if (outcome instanceof SignInService.Locked locked) {
+            if (outcome instanceof SignInService.Locked locked) {
                 errors.add("username", "staff.signIn.error.locked", locked.lockDuration().toMinutes());
+            } else {
+                errors.add("username", "staff.signIn.error.wrong");
             }
-        }
+            return refused(username, errors);
+        });
+    }
+
+    private HttpResponse<?> refused(String username, FormErrors errors) {
         Map<String, Object> model = model();
         model.put("errors", errors);
         model.put("username", username.length() > 100 ? "" : username);

@@ -1,6 +1,10 @@
 package org.myview.staff;
 
+import io.micronaut.context.BeanProvider;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.annotation.Transactional;
+import org.myview.system.Hmac;
+import org.myview.system.ServiceSecrets;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -12,6 +16,8 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
 
 /**
  * Checks a username and password, with throttling and locking, and starts and ends sessions. The
@@ -29,22 +35,15 @@ public class SignInService {
     public record SignedIn(StaffAccount account, StaffSession session) implements Outcome {
     }
 
-    /** Wrong username or password; the caller holds the answer back for {@code slowDown}, outside the transaction. */
-    public record Refused(Duration slowDown) implements Outcome {
-
-        public void pause() {
-            if (slowDown.isZero()) {
-                return;
-            }
-            try {
-                Thread.sleep(slowDown.toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+    /** Wrong username or password (or too many from this address); {@code heldBack}: how long the answer waited. */
+    public record Refused(Duration heldBack) implements Outcome {
     }
 
     public record Locked(Duration lockDuration) implements Outcome {
+    }
+
+    /** What is known before the password is checked (read in a short transaction, no connection held after). */
+    record Attempt(Optional<StaffAccount> account, @Nullable String hash, @Nullable Outcome early) {
     }
 
     private final StaffAccountRepository accounts;
@@ -53,37 +52,82 @@ public class SignInService {
     private final AuditTrail audit;
     private final SessionSettings settings;
     private final Clock clock;
+    private final PasswordChecks checks;
+    private final BeanProvider<SignInService> self;
+    private final ServiceSecrets secrets;
     private final SecureRandom random = new SecureRandom();
 
     SignInService(StaffAccountRepository accounts, PasswordHasher hasher, SignInThrottle throttle, AuditTrail audit,
-                  SessionSettings settings, Clock clock) {
+                  SessionSettings settings, Clock clock, PasswordChecks checks, BeanProvider<SignInService> self,
+                  ServiceSecrets secrets) {
+        this.secrets = secrets;
         this.accounts = accounts;
         this.hasher = hasher;
         this.throttle = throttle;
         this.audit = audit;
         this.settings = settings;
         this.clock = clock;
+        this.checks = checks;
+        this.self = self;
     }
 
-    /** Signs in with a password (the sign-in page and the API's HTTP Basic). */
+    /**
+     * Signs in with a password (the sign-in page and the API's HTTP Basic). Nothing here runs on the caller's
+     * thread: the throttles are read, the password checked and the result recorded on the password-check pool,
+     * with a database connection only for the two short transactions either side of the Argon2id check; the
+     * answer to a failure is held back by a timer. {@code clientAddress} (web.ClientAddress) keys the per-address
+     * count, kept only as an HMAC.
+     */
+    public CompletableFuture<Outcome> signIn(String username, String password, String clientAddress, boolean recordSuccess) {
+        CompletableFuture<Outcome> checked;
+        try {
+            checked = checks.submit(() -> {
+                Instant now = clock.instant();
+                String addressKey = Hmac.sha256Base64Url(secrets.key("sign-in-throttle"), clientAddress);
+                SignInService tx = self.get();
+                Attempt attempt = tx.begin(username, addressKey, now);
+                if (attempt.early() != null) {
+                    return attempt.early();
+                }
+                boolean right;
+                if (attempt.account().isPresent() && !attempt.account().get().disabled()) {
+                    right = hasher.matches(password, attempt.hash());
+                } else {
+                    hasher.spendTimeOnDecoy(password);
+                    right = false;
+                }
+                return tx.finish(username, addressKey, attempt.account(), right, recordSuccess, now);
+            });
+        } catch (RejectedExecutionException e) {
+            // More attempts waiting than the pool's queue holds: turned away unchecked and uncounted.
+            return PasswordChecks.after(Duration.ofSeconds(1), new Refused(Duration.ofSeconds(1)));
+        }
+        return checked.thenCompose(outcome -> outcome instanceof Refused refused
+                ? PasswordChecks.after(refused.heldBack(), outcome)
+                : CompletableFuture.completedFuture(outcome));
+    }
+
     @Transactional
-    public Outcome signIn(String username, String password, boolean recordSuccess) {
-        Instant now = clock.instant();
-        SignInThrottle.State state = throttle.current(username, now);
+    Attempt begin(String username, String addressKey, Instant now) {
         Optional<StaffAccount> account = accounts.findByUsername(username == null ? "" : username.trim());
-        if (state.lockedAt(now)) {
-            hasher.spendTimeOnDecoy(password);
+        if (throttle.addressFailures(addressKey, now.minus(SignInThrottle.WINDOW)) >= settings.failuresPerAddress()) {
+            // Spraying from one address: refused without spending a password check; the usernames are not locked.
+            return new Attempt(account, null, new Refused(SignInThrottle.slowDown(Integer.MAX_VALUE)));
+        }
+        if (throttle.current(username, now).lockedAt(now)) {
             audit.record(eventFor(account, AuditAction.SIGN_IN_FAILED).detail(Map.of("reason", "locked")));
-            return new Locked(settings.lockDuration());
+            return new Attempt(account, null, new Locked(settings.lockDuration()));
         }
-        boolean passwordRight = false;
-        if (account.isPresent() && !account.get().disabled()) {
-            passwordRight = hasher.matches(password, accounts.passwordHash(account.get().id()).orElse(null));
-        } else {
-            hasher.spendTimeOnDecoy(password);
-        }
+        String hash = account.filter(a -> !a.disabled()).flatMap(a -> accounts.passwordHash(a.id())).orElse(null);
+        return new Attempt(account, hash, null);
+    }
+
+    @Transactional
+    Outcome finish(String username, String addressKey, Optional<StaffAccount> account, boolean passwordRight,
+                   boolean recordSuccess, Instant now) {
         if (!passwordRight) {
-            SignInThrottle.State after = throttle.fail(username, now, state);
+            int fromAddress = throttle.countAddressFailure(addressKey, now, now.minus(SignInThrottle.WINDOW));
+            SignInThrottle.State after = throttle.fail(username, now, settings.failuresBeforeLock(), settings.lockDuration());
             audit.record(eventFor(account, AuditAction.SIGN_IN_FAILED));
             if (after.lockedAt(now)) {
                 // Logged by account id only: a username field sometimes holds a password typed in the wrong box.
@@ -92,10 +136,11 @@ public class SignInService {
                 audit.record(eventFor(account, AuditAction.ACCOUNT_LOCKED));
                 return new Locked(settings.lockDuration());
             }
-            return new Refused(SignInThrottle.slowDown(after.failures()));
+            // Slowed by the username's count, and by the address's once it has sprayed several usernames.
+            return new Refused(SignInThrottle.slowDown(Math.max(after.failures(), fromAddress / 5)));
         }
         throttle.clear(username);
-        StaffAccount signedIn = account.get();
+        StaffAccount signedIn = account.orElseThrow();
         if (recordSuccess) {
             accounts.recordSignIn(signedIn.id(), now);
             audit.record(AuditEvent.of(userOf(signedIn, null), AuditAction.SIGN_IN));

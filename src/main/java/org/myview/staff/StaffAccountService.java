@@ -38,10 +38,12 @@ public class StaffAccountService {
     private final PasswordPolicy policy;
     private final JdbcOperations jdbc;
     private final Clock clock;
+    private final ActiveAdministrators administrators;
     private final SecureRandom random = new SecureRandom();
 
     StaffAccountService(StaffAccountRepository accounts, AuditTrail audit, PasswordHasher hasher, PasswordPolicy policy,
-                        JdbcOperations jdbc, Clock clock) {
+                        JdbcOperations jdbc, Clock clock, ActiveAdministrators administrators) {
+        this.administrators = administrators;
         this.accounts = accounts;
         this.audit = audit;
         this.hasher = hasher;
@@ -104,20 +106,29 @@ public class StaffAccountService {
         return id;
     }
 
+    /**
+     * Taking the administrator role from the last active administrator is refused (returns false), like
+     * disabling them: someone must be able to manage accounts.
+     */
     @Transactional
-    public void setRoles(StaffUser admin, long accountId, Set<Role> roles) {
+    public boolean setRoles(StaffUser admin, long accountId, Set<Role> roles) {
+        List<Long> activeAdmins = administrators.lock();
         StaffAccount before = accounts.findById(accountId).orElseThrow();
+        if (!roles.contains(Role.ADMIN) && activeAdmins.contains(accountId) && activeAdmins.size() <= 1) {
+            return false;
+        }
         accounts.setRoles(accountId, roles.isEmpty() ? EnumSet.noneOf(Role.class) : roles);
         audit.record(AuditEvent.of(admin, AuditAction.ACCOUNT_ROLES_CHANGED).subject("staff_account", accountId)
                 .detail(Map.of("before", before.roles().stream().map(Enum::name).sorted().toList(),
                         "after", roles.stream().map(Enum::name).sorted().toList())));
+        return true;
     }
 
     /** Disabling the last active administrator is refused: someone must be able to manage accounts. */
     @Transactional
     public boolean setDisabled(StaffUser admin, long accountId, boolean disabled) {
-        StaffAccount account = accounts.findById(accountId).orElseThrow();
-        if (disabled && account.has(Role.ADMIN) && !account.disabled() && accounts.countActiveWithRole(Role.ADMIN) <= 1) {
+        List<Long> activeAdmins = administrators.lock();
+        if (disabled && activeAdmins.contains(accountId) && activeAdmins.size() <= 1) {
             return false;
         }
         accounts.setDisabled(accountId, disabled);

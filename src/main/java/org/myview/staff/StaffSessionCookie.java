@@ -1,5 +1,7 @@
 package org.myview.staff;
 
+import org.myview.web.ClientAddress;
+
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.cookie.Cookie;
 import io.micronaut.http.cookie.SameSite;
@@ -21,10 +23,12 @@ class StaffSessionCookie {
     static final String SECURE_NAME = "__Host-myview_session";
 
     private final ServiceSecrets secrets;
+    private final ClientAddress clientAddress;
     private final SessionSettings settings;
 
-    StaffSessionCookie(ServiceSecrets secrets, SessionSettings settings) {
+    StaffSessionCookie(ServiceSecrets secrets, SessionSettings settings, ClientAddress clientAddress) {
         this.secrets = secrets;
+        this.clientAddress = clientAddress;
         this.settings = settings;
     }
 
@@ -60,7 +64,8 @@ class StaffSessionCookie {
         return switch (settings.secureCookies()) {
             case "always" -> true;
             case "never" -> false;
-            default -> request.isSecure() || "https".equalsIgnoreCase(request.getHeaders().get("X-Forwarded-Proto"));
+            // X-Forwarded-Proto only from a configured proxy (ClientAddress)
+            default -> clientAddress.secure(request);
         };
     }
 

@@ -56,8 +56,9 @@ public class ErrorPages implements ErrorResponseProcessor<Object> {
             // The database is restarting or failing over: say "try again", which a phone's retry will do.
             status = HttpStatus.SERVICE_UNAVAILABLE.getCode();
             response.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "10");
-            LOG.warn("Database unavailable on {} {}: {}", context.getRequest().getMethodName(), context.getRequest().getPath(),
-                    cause.getClass().getName());
+            // Redacted like the 500 branch: during an outage a link token in the path must not reach the log.
+            LOG.warn("Database unavailable on {} {}: {}", context.getRequest().getMethodName(),
+                    org.myview.web.link.LinkTokens.redact(context.getRequest().getPath()), cause.getClass().getName());
         } else if (status >= 500) {
             reference = newReference();
             LOG.error("Server error, reference {} on {} {}: {}", reference, context.getRequest().getMethodName(),
@@ -81,7 +82,8 @@ public class ErrorPages implements ErrorResponseProcessor<Object> {
     /** A server error met outside the framework's handling (a page that failed to render): logged with a reference. */
     public MutableHttpResponse<Object> serverError(HttpRequest<?> request, Throwable cause) {
         if (databaseAway(cause)) {
-            LOG.warn("Database unavailable on {} {}: {}", request.getMethodName(), request.getPath(), cause.getClass().getName());
+            LOG.warn("Database unavailable on {} {}: {}", request.getMethodName(),
+                    org.myview.web.link.LinkTokens.redact(request.getPath()), cause.getClass().getName());
             return page(request, HttpStatus.SERVICE_UNAVAILABLE, "unavailable").header(HttpHeaders.RETRY_AFTER, "10");
         }
         String reference = newReference();

@@ -27,6 +27,15 @@ class SecurityHeadersFilter implements io.micronaut.core.order.Ordered {
             "base-uri 'none'");
 
     static final String STATIC_CACHE = "public, max-age=31536000, immutable";
+    /** Static files whose address does not change with their content (GOV.UK's /assets, ours without ?v=). */
+    static final String UNVERSIONED_STATIC_CACHE = "public, max-age=3600";
+    static final String HSTS = "max-age=31536000; includeSubDomains";
+
+    private final ClientAddress clientAddress;
+
+    SecurityHeadersFilter(ClientAddress clientAddress) {
+        this.clientAddress = clientAddress;
+    }
 
     @ResponseFilter
     void addHeaders(HttpRequest<?> request, MutableHttpResponse<?> response) {
@@ -38,12 +47,23 @@ class SecurityHeadersFilter implements io.micronaut.core.order.Ordered {
         headers.set("Cross-Origin-Opener-Policy", "same-origin");
         headers.set("Cross-Origin-Resource-Policy", "same-origin");
         headers.set("Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=(), usb=()");
+        if (clientAddress.secure(request)) {
+            // Over HTTPS only (directly, or as a configured proxy says): browsers ignore it over HTTP anyway.
+            headers.set("Strict-Transport-Security", HSTS);
+        }
         if (isStaticAsset(request.getPath()) && response.code() < 400) {
-            headers.set("Cache-Control", STATIC_CACHE);
+            headers.set("Cache-Control", isVersioned(request) ? STATIC_CACHE : UNVERSIONED_STATIC_CACHE);
         } else {
             headers.set("Cache-Control", "no-store");
             headers.set("Pragma", "no-cache");
         }
+    }
+
+    /** GOV.UK Frontend under its version (/govuk/5.14.0/...), or ours with ?v= (bumped when the file changes). */
+    static boolean isVersioned(HttpRequest<?> request) {
+        String path = request.getPath();
+        return path.matches("/govuk/\\d+\\.\\d+\\.\\d+/.*")
+                || path.startsWith("/static/") && request.getParameters().contains("v");
     }
 
     static boolean isStaticAsset(String path) {

@@ -34,7 +34,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @MicronautTest(transactional = false)
 @Property(name = "test.mutable-clock", value = "true")
 @Property(name = "test.consultation-events", value = "true")
-@Property(name = "myview.links.client-address-header", value = "X-Forwarded-For")
+@Property(name = "myview.proxy.trusted-addresses", value = "127.0.0.1,::1")
 @Property(name = "myview.links.slow-down-step", value = "5ms")
 class ConsultationJourneyTest {
 

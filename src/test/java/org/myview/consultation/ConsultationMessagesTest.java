@@ -33,7 +33,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @Property(name = "myview.parent.jobs-enabled", value = "false")
 @Property(name = "myview.notify.public-url", value = "https://myview.example.org/")
 @Property(name = "myview.parent.exit-url", value = "https://example.org/parent-exit")
-@Property(name = "myview.links.client-address-header", value = "X-Forwarded-For")
+@Property(name = "myview.proxy.trusted-addresses", value = "127.0.0.1,::1")
 @Property(name = "myview.links.slow-down-step", value = "5ms")
 class ConsultationMessagesTest {
 

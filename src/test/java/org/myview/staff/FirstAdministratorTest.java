@@ -21,6 +21,6 @@ class FirstAdministratorTest {
     void anEmptyDatabaseGetsItsFirstAdministratorFromConfiguration() {
         StaffAccount admin = accounts.findByUsername("first.admin").orElseThrow();
         assertTrue(admin.has(Role.ADMIN));
-        assertTrue(signIn.signIn("first.admin", "LEAKCANARY-first-admin-pw", false) instanceof SignInService.SignedIn);
+        assertTrue(signIn.signIn("first.admin", "LEAKCANARY-first-admin-pw", "test-address", false).join() instanceof SignInService.SignedIn);
     }
 }

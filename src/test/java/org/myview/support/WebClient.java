@@ -25,10 +25,11 @@ public final class WebClient {
 
     private final URI base;
     private final HttpClient http;
+    private final CookieManager cookies;
 
     public WebClient(URI base) {
         this.base = base;
-        CookieManager cookies = new CookieManager();
+        this.cookies = new CookieManager();
         cookies.setCookiePolicy(CookiePolicy.ACCEPT_ALL);
         this.http = HttpClient.newBuilder()
                 .cookieHandler(cookies)
@@ -77,6 +78,26 @@ public final class WebClient {
 
     public URI base() {
         return base;
+    }
+
+    /** The Cookie header this client would send to the server, for a hand-written request. */
+    public String cookieHeader() {
+        return String.join("; ", cookies.getCookieStore().get(base).stream().map(Object::toString).toList());
+    }
+
+    /**
+     * A request written by hand on a socket, for headers java.net.http will not send (Host). Returns the raw
+     * answer: status line, headers and body.
+     */
+    public String raw(String request) {
+        try (java.net.Socket socket = new java.net.Socket(base.getHost(), base.getPort())) {
+            socket.setSoTimeout(30_000);
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.UTF_8));
+            socket.getOutputStream().flush();
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** What came back: status, headers (lower-case names) and body. */

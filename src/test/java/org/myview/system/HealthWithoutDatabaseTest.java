@@ -30,4 +30,21 @@ class HealthWithoutDatabaseTest {
         assertEquals(503, health.status());
         assertTrue(health.body().contains("\"status\":\"DOWN\""), health.body());
     }
+
+    @Test
+    void aLinkOpenedDuringAnOutageDoesNotReachTheLog() {
+        // Issue 22, item 7: the "database unavailable" warning once logged the raw path, token and all. The token is
+        // remembered, so LogLeakCheck (verify phase) also fails the build if it reaches target/test-run.log.
+        String token = org.myview.support.Secrets.remember(
+                ("OutageTok" + Long.toString(System.nanoTime(), 36) + "abcdefghijklmn").substring(0, 22));
+        String log;
+        WebClient.Page page;
+        try (org.myview.support.LogCapture capture = new org.myview.support.LogCapture()) {
+            page = new WebClient(server.getURI()).get("/consultation/link/" + token);
+            log = capture.text();
+        }
+        assertEquals(503, page.status());
+        assertTrue(log.contains("Database unavailable"), "the outage is logged: " + log);
+        assertTrue(!log.contains(token), "the token is not: " + log);
+    }
 }

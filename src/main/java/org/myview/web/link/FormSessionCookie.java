@@ -1,5 +1,7 @@
 package org.myview.web.link;
 
+import org.myview.web.ClientAddress;
+
 import io.micronaut.context.annotation.Value;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.cookie.Cookie;
@@ -26,13 +28,15 @@ public class FormSessionCookie {
     private static final String SECURE_PREFIX = "__Host-myview_";
 
     private final ServiceSecrets secrets;
+    private final ClientAddress clientAddress;
     private final LinkSettings settings;
     private final String secureCookies;
     private final SecureRandom random = new SecureRandom();
 
-    FormSessionCookie(ServiceSecrets secrets, LinkSettings settings,
+    FormSessionCookie(ServiceSecrets secrets, LinkSettings settings, ClientAddress clientAddress,
                       @Value("${myview.session.secure-cookies:auto}") String secureCookies) {
         this.secrets = secrets;
+        this.clientAddress = clientAddress;
         this.settings = settings;
         this.secureCookies = secureCookies;
     }
@@ -87,7 +91,8 @@ public class FormSessionCookie {
         return switch (secureCookies) {
             case "always" -> true;
             case "never" -> false;
-            default -> request.isSecure() || "https".equalsIgnoreCase(request.getHeaders().get("X-Forwarded-Proto"));
+            // X-Forwarded-Proto only from a configured proxy (ClientAddress)
+            default -> clientAddress.secure(request);
         };
     }
 

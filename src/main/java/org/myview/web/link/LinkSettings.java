@@ -1,7 +1,6 @@
 package org.myview.web.link;
 
 import io.micronaut.context.annotation.ConfigurationProperties;
-import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.bind.annotation.Bindable;
 
 import java.time.Duration;
@@ -10,8 +9,8 @@ import java.time.Duration;
  * Secret links: how long a form session lasts once a link is opened; the throttle on wrong links per
  * address (after {@code failuresBeforeSlowDown} wrong tries in {@code window} each answer waits
  * {@code slowDownStep} more, up to 3 steps; after {@code failuresBeforeRefusal} the address is refused for
- * {@code window}); {@code clientAddressHeader} names the header a trusted proxy puts the client's address
- * in (its last value is used), unset when the service is reached directly.
+ * {@code window}). The client's address comes from {@link org.myview.web.ClientAddress}: a forwarded header
+ * counts only from a proxy listed in {@code myview.proxy.trusted-addresses}.
  */
 @ConfigurationProperties("myview.links")
 public record LinkSettings(
@@ -19,6 +18,5 @@ public record LinkSettings(
         @Bindable(defaultValue = "3") int failuresBeforeSlowDown,
         @Bindable(defaultValue = "10") int failuresBeforeRefusal,
         @Bindable(defaultValue = "1s") Duration slowDownStep,
-        @Bindable(defaultValue = "15m") Duration window,
-        @Nullable String clientAddressHeader) {
+        @Bindable(defaultValue = "15m") Duration window) {
 }

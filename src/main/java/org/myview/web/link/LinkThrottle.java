@@ -5,9 +5,9 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import org.myview.system.Hmac;
+import org.myview.web.ClientAddress;
 import org.myview.system.ServiceSecrets;
 
-import java.net.InetSocketAddress;
 import java.sql.ResultSet;
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -28,28 +28,18 @@ public class LinkThrottle {
     private final JdbcOperations jdbc;
     private final LinkSettings settings;
     private final ServiceSecrets secrets;
+    private final ClientAddress clientAddress;
 
-    LinkThrottle(JdbcOperations jdbc, LinkSettings settings, ServiceSecrets secrets) {
+    LinkThrottle(JdbcOperations jdbc, LinkSettings settings, ServiceSecrets secrets, ClientAddress clientAddress) {
         this.jdbc = jdbc;
+        this.clientAddress = clientAddress;
         this.settings = settings;
         this.secrets = secrets;
     }
 
-    /** The client's address, keyed: the last value of the trusted proxy's header, or the connection's address. */
+    /** The client's address (ClientAddress: forwarded headers only from configured proxies), keyed. */
     public String addressKey(HttpRequest<?> request) {
-        String address = null;
-        if (settings.clientAddressHeader() != null && !settings.clientAddressHeader().isBlank()) {
-            String header = request.getHeaders().get(settings.clientAddressHeader());
-            if (header != null && !header.isBlank()) {
-                String[] parts = header.split(",");
-                address = parts[parts.length - 1].trim();
-            }
-        }
-        if (address == null) {
-            InetSocketAddress remote = request.getRemoteAddress();
-            address = remote.getAddress() != null ? remote.getAddress().getHostAddress() : remote.getHostString();
-        }
-        return Hmac.sha256Base64Url(secrets.key("link-throttle"), address);
+        return Hmac.sha256Base64Url(secrets.key("link-throttle"), clientAddress.of(request));
     }
 
     @Transactional
