@@ -84,12 +84,14 @@ class LayoutAndErrorPagesTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"/govuk/5.14.0/govuk-frontend.min.css", "/govuk/5.14.0/govuk-frontend.min.js",
-            "/static/myview.css", "/static/myview.js", "/assets/images/favicon.svg"})
-    void aStaticAssetCarriesTheSecurityHeadersAndIsCachedLong(String path) {
+            "/static/myview.css?v=2", "/static/myview.js?v=1", "/static/myview.css", "/assets/images/favicon.svg"})
+    void aStaticAssetCarriesTheSecurityHeadersAndIsCachedLongOnlyWhenVersioned(String path) {
         WebClient.Page asset = browser.get(path);
 
         assertEquals(200, asset.status());
-        assertEquals("public, max-age=31536000, immutable", asset.header("Cache-Control"));
+        // Issue 22: a year only when the address changes with the file (GOV.UK's version, our ?v=); else an hour.
+        boolean versioned = path.startsWith("/govuk/5.14.0/") || path.contains("?v=");
+        assertEquals(versioned ? "public, max-age=31536000, immutable" : "public, max-age=3600", asset.header("Cache-Control"));
         assertEquals("nosniff", asset.header("X-Content-Type-Options"));
         assertEquals("no-referrer", asset.header("Referrer-Policy"));
         assertNotNull(asset.header("Content-Security-Policy"));
