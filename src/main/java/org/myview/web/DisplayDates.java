@@ -21,6 +21,17 @@ public class DisplayDates {
         return date == null ? "" : DATE.format(date);
     }
 
+    /** The date in the page's language (month names translated), for the pages children and parents read. */
+    public String date(LocalDate date, String languageTag) {
+        if (date == null) {
+            return "";
+        }
+        if (languageTag == null || languageTag.isBlank() || languageTag.equals("en")) {
+            return DATE.format(date);
+        }
+        return DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.forLanguageTag(languageTag)).format(date);
+    }
+
     public String shortDate(LocalDate date) {
         return date == null ? "" : SHORT_DATE.format(date);
     }
