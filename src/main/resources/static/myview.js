@@ -48,7 +48,7 @@ if ('speechSynthesis' in window && typeof window.SpeechSynthesisUtterance === 'f
       const parts = [title ? title.textContent : ''];
       const hint = document.getElementById('answer-hint');
       if (hint) parts.push(hint.textContent);
-      document.querySelectorAll('.govuk-radios__label').forEach((label) => parts.push(label.textContent));
+      document.querySelectorAll('.govuk-radios__label, .govuk-checkboxes__label').forEach((label) => parts.push(label.textContent));
       window.speechSynthesis.cancel();
       const utterance = new window.SpeechSynthesisUtterance(parts.map((p) => p.trim()).filter(Boolean).join('. '));
       utterance.lang = document.documentElement.lang || 'en';

@@ -16,6 +16,7 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.views.ModelAndView;
 import org.myview.web.FormErrors;
+import org.myview.web.PublicLanguages;
 import org.myview.web.link.FormSessionCookie;
 import org.myview.web.link.LinkSessions;
 import org.myview.web.link.LinkStatus;
@@ -40,7 +41,6 @@ import java.util.function.Function;
 class ConsultationController {
 
     static final String LANGUAGE_COOKIE = "myview_lang";
-    static final List<String> LANGUAGES = List.of("en", "ur");
 
     private final ConsultationService service;
     private final ConsultationLinkKind kind;
@@ -49,9 +49,14 @@ class ConsultationController {
     private final HttpLocaleResolver locales;
     private final FormDefinitions definitions;
     private final FormSessionCookie cookies;
+    private final PublicLanguages languages;
+    private final AudioFiles audio;
 
     ConsultationController(ConsultationService service, ConsultationLinkKind kind, LinkSessions sessions, FormWords words,
-                           HttpLocaleResolver locales, FormDefinitions definitions, FormSessionCookie cookies) {
+                           HttpLocaleResolver locales, FormDefinitions definitions, FormSessionCookie cookies,
+                           PublicLanguages languages, AudioFiles audio) {
+        this.languages = languages;
+        this.audio = audio;
         this.service = service;
         this.kind = kind;
         this.sessions = sessions;
@@ -99,7 +104,11 @@ class ConsultationController {
             }
             boolean declined = "skip".equals(body.get("action"));
             boolean change = "check".equals(body.get("return"));
-            String value = body.get("answer");
+            FormDefinition.Question question = journey.definition().question(number).get();
+            // A picture question posts one field per ticked picture, and the words told to a grown-up.
+            String value = question.isPictures()
+                    ? new PictureAnswer(PictureAnswer.picksFrom(body, question.allowed()), body.getOrDefault("words", "")).stored()
+                    : body.get("answer");
             Optional<String> problem = service.answer(journey.linkId(), number, value, declined);
             if (problem.isPresent()) {
                 FormErrors errors = new FormErrors().add("answer", problem.get(), ConsultationService.MAX_ANSWER);
@@ -124,10 +133,14 @@ class ConsultationController {
                 row.put("title", words.title(journey.definition(), question.id(), locale));
                 row.put("answer", answer == null ? null : answer.declined() ? null : words.answerLabel(question, answer.answer(), locale));
                 row.put("declined", answer != null && answer.declined());
+                row.put("pictures", pictures(journey.definition(), question, answer));
+                row.put("face", journey.definition().pictures() && "faces".equals(question.type()) && answer != null
+                        && !answer.declined() ? answer.answer() : null);
                 rows.add(row);
             }
             Map<String, Object> model = model(journey);
             model.put("rows", rows);
+            model.put("checkAudio", audio.url("consultation.check.title", locale));
             model.put("back", "/consultation/q/" + journey.definition().questions().size());
             return HttpResponse.ok(new ModelAndView<>("consultation/check", model));
         });
@@ -153,16 +166,25 @@ class ConsultationController {
     /** The language switch: a cookie for the form's pages only, then back to the same page. */
     @Post(value = "/language", consumes = "application/x-www-form-urlencoded")
     HttpResponse<?> language(HttpRequest<?> request, @Body Map<String, String> body) {
-        String language = body.getOrDefault("language", "en");
-        if (!LANGUAGES.contains(language)) {
-            language = "en";
-        }
+        String chosen = body.getOrDefault("language", "en");
+        String language = languages.offered().stream().anyMatch(l -> l.tag().equals(chosen)) ? chosen : "en";
         String back = body.getOrDefault("back", "/consultation");
         if (!back.matches("/consultation(/[a-z0-9/-]*)?")) {
             back = "/consultation";
         }
         return HttpResponse.seeOther(URI.create(back)).cookie(Cookie.of(LANGUAGE_COOKIE, language).path("/consultation")
                 .httpOnly(true).sameSite(SameSite.Lax).secure(cookies.isSecure(request)).maxAge(60L * 60 * 24 * 30));
+    }
+
+    /** The pictures beside an answer on the check page (4-7 version): the face, or the chosen pictures. */
+    private static List<String> pictures(FormDefinition definition, FormDefinition.Question question, ConsultationRepository.Answer answer) {
+        if (!definition.pictures() || answer == null || answer.declined() || answer.answer() == null) {
+            return List.of();
+        }
+        if (question.isPictures()) {
+            return PictureAnswer.parse(answer.answer()).picks().stream().map(AudioFiles::picture).toList();
+        }
+        return List.of();
     }
 
     private HttpResponse<?> withOpenForm(HttpRequest<?> request, Function<ConsultationService.Journey, HttpResponse<?>> page) {
@@ -179,7 +201,7 @@ class ConsultationController {
         model.put("journey", journey);
         model.put("definition", journey.definition());
         model.put("officerName", journey.officerName() == null ? "–" : journey.officerName());
-        model.put("languages", LANGUAGES);
+        model.put("languages", languages.offered().stream().map(PublicLanguages.Language::tag).toList());
         model.put("consultationPage", true);
         return model;
     }
@@ -189,6 +211,11 @@ class ConsultationController {
         Map<String, Object> model = model(journey);
         model.put("question", words.show(journey.definition(), number, locales.resolveOrDefault(request)));
         model.put("value", value);
+        // A picture question's answer, as ticked pictures and the words told to a grown-up.
+        PictureAnswer picture = PictureAnswer.parse(value);
+        model.put("picks", picture.picks());
+        model.put("words", picture.words());
+        model.put("tellGrownUpAudio", audio.url("consultation.young.tellGrownUp", locales.resolveOrDefault(request)));
         model.put("change", change);
         model.put("errors", errors);
         model.put("back", change ? "/consultation/check" : number == 1 ? "/consultation" : "/consultation/q/" + (number - 1));

@@ -48,6 +48,19 @@ class ConsultationSection implements ReviewPageSection {
                 row.put("answer", answer.filter(a -> !a.declined()).map(a -> words.answerLabel(question, a.answer(), english)).orElse(null));
                 rows.add(row);
             }
+            // Answers to questions an older version of the form asked (the 4-7 version's free-text questions
+            // before pictures, version 1) are still shown, in their own words, never silently dropped.
+            for (ConsultationRepository.Answer answer : view.answers()) {
+                if (view.definition().question(answer.questionId()).isPresent()) {
+                    continue;
+                }
+                Map<String, Object> row = new HashMap<>();
+                row.put("title", words.title(view.definition(), answer.questionId(), english));
+                row.put("privateHidden", false);
+                row.put("declined", answer.declined());
+                row.put("answer", answer.declined() ? null : answer.answer());
+                rows.add(row);
+            }
             model.put("rows", rows);
             model.put("definition", view.definition());
         }

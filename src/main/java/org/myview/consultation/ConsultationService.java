@@ -206,7 +206,15 @@ public class ConsultationService {
         Journey journey = journey(linkId);
         FormDefinition.Question question = journey.definition().question(number).orElseThrow();
         String answer = null;
-        if (!declined) {
+        if (!declined && question.isPictures()) {
+            PictureAnswer given = PictureAnswer.parse(value);
+            PictureAnswer picture = new PictureAnswer(given.picks(), org.myview.web.FreeText.clean(given.words()).strip());
+            Optional<String> problem = picture.problem(question.allowed(), MAX_ANSWER);
+            if (problem.isPresent()) {
+                return problem;
+            }
+            answer = picture.stored();
+        } else if (!declined) {
             answer = value == null ? "" : org.myview.web.FreeText.clean(value).strip();
             if (answer.isEmpty()) {
                 return Optional.of(question.isText() ? "consultation.question.errorText" : "consultation.question.errorChoice");

@@ -21,7 +21,11 @@ public record FormDefinition(String id, int version, String ages, String words, 
         questions = List.copyOf(questions);
     }
 
-    /** A question: {@code text} (the child's own words), {@code faces} (happy/ok/sad/worried) or {@code choice}. */
+    /**
+     * A question: {@code text} (the child's own words), {@code faces} (happy/ok/sad/worried), {@code choice}
+     * (one of the options) or {@code pictures} (any of the options, each drawn, with an optional "tell a
+     * grown-up" text box; stored as {@link PictureAnswer}).
+     */
     @Serdeable
     public record Question(String id, String type, List<String> options) {
 
@@ -38,6 +42,10 @@ public record FormDefinition(String id, int version, String ages, String words, 
 
         public boolean isText() {
             return type.equals("text");
+        }
+
+        public boolean isPictures() {
+            return type.equals("pictures");
         }
     }
 

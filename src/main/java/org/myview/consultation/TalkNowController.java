@@ -35,7 +35,11 @@ class TalkNowController {
     private final ConsultationLinkKind kind;
     private final LinkSessions sessions;
 
-    TalkNowController(ConcernService concerns, ConsultationService consultations, ConsultationLinkKind kind, LinkSessions sessions) {
+    private final org.myview.web.PublicLanguages languages;
+
+    TalkNowController(ConcernService concerns, ConsultationService consultations, ConsultationLinkKind kind, LinkSessions sessions,
+                      org.myview.web.PublicLanguages languages) {
+        this.languages = languages;
         this.concerns = concerns;
         this.consultations = consultations;
         this.kind = kind;
@@ -97,7 +101,7 @@ class TalkNowController {
         model.put("journey", journey);
         model.put("definition", journey.definition());
         model.put("officerName", journey.officerName() == null ? "–" : journey.officerName());
-        model.put("languages", ConsultationController.LANGUAGES);
+        model.put("languages", languages.offered().stream().map(org.myview.web.PublicLanguages.Language::tag).toList());
         model.put("consultationPage", true);
         model.put("duty", concerns.settings().hasDutyInbox());
         model.put("choices", choices);

@@ -32,10 +32,12 @@ class LayoutModelProcessor implements ViewModelProcessor<Map<String, Object>> {
     private final CsrfTokens csrfTokens;
     private final List<NavigationItem> navigation;
     private final DisplayDates dates;
+    private final PublicLanguages publicLanguages;
 
     LayoutModelProcessor(ServiceSettings settings, PageLanguage pageLanguage, CsrfTokens csrfTokens,
-                         List<NavigationContributor> contributors, DisplayDates dates) {
+                         List<NavigationContributor> contributors, DisplayDates dates, PublicLanguages publicLanguages) {
         this.dates = dates;
+        this.publicLanguages = publicLanguages;
         this.settings = settings;
         this.pageLanguage = pageLanguage;
         this.csrfTokens = csrfTokens;
@@ -53,6 +55,9 @@ class LayoutModelProcessor implements ViewModelProcessor<Map<String, Object>> {
         PageLanguage.Language language = pageLanguage.of(request);
         model.putIfAbsent("lang", language.tag());
         model.putIfAbsent("dir", language.direction());
+        // A script the phone may lack gets our web font, on its own pages only (i18n/languages.json "font").
+        publicLanguages.find(language.tag()).map(PublicLanguages.Language::font)
+                .ifPresent(font -> model.putIfAbsent("fontStylesheet", "/static/fonts/" + font + ".css?v=1"));
         model.putIfAbsent("currentPath", request.getPath());
         model.putIfAbsent("dates", dates);
         csrfTokens.tokenFor(request).ifPresent(token -> model.putIfAbsent("csrfToken", token));

@@ -20,6 +20,7 @@ class SecurityHeadersFilter implements io.micronaut.core.order.Ordered {
             "style-src 'self'",
             "img-src 'self' data:",
             "font-src 'self'",
+            "media-src 'self'",
             "connect-src 'self'",
             "manifest-src 'self'",
             "form-action 'self'",

@@ -90,7 +90,7 @@ class ConsultationBrowserTest {
                 click(browser, "Continue");
             } else if (questions == 2) {
                 click(browser, "I’d rather not say");
-            } else if (!browser.driver().findElements(By.tagName("textarea")).isEmpty()) {
+            } else if (!browser.driver().findElements(By.cssSelector("textarea[name=answer]")).isEmpty()) {
                 browser.fill("answer", "Football with my friends");
                 click(browser, "Continue");
             } else {

@@ -7,15 +7,22 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.myview.support.Browser;
 import org.myview.support.Browser.Device;
 import org.myview.support.BrowserTest;
 import org.myview.support.Browsers;
+import org.myview.support.WebClient;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -46,7 +53,8 @@ class PublicPagesBrowserTest {
     private Browser childAged(int age, Device device) {
         ConsultationTestSupport.Setup setup = ConsultationTestSupport.reviewFor(context, server.getURI(), "public.officer",
                 "PUB" + (++children), LocalDate.now().minusYears(age).minusDays(10), LocalDate.now().plusDays(7));
-        Browser browser = browsers.on(device).open(server.getURI().resolve("/cookies"));
+        // Opened under /consultation, so the language cookie (path /consultation) of an earlier child goes too.
+        Browser browser = browsers.on(device).open(server.getURI().resolve("/consultation/sent"));
         browser.driver().manage().deleteAllCookies();
         browser.open(server.getURI().resolve(ConsultationTestSupport.createLink(setup)));
         return browser;
@@ -68,7 +76,9 @@ class PublicPagesBrowserTest {
         assertEquals(List.of(), browser.driver().findElements(By.cssSelector(".govuk-radios__label svg")),
                 "no blank face beside yes and no");
 
-        openPage(browser, "/consultation/q/" + questionWith(browser, last, "textarea"));
+        browser = childAged(10, Device.PHONE_WITHOUT_JAVASCRIPT);
+        openPage(browser, "/consultation/q/1");
+        openPage(browser, "/consultation/q/" + questionWith(browser, lastQuestion(browser), "textarea[name=answer]"));
         browser.driver().findElement(By.tagName("textarea")).sendKeys("Line one\nLine two");
         browser.clickButton("Continue");
         openPage(browser, "/consultation/check");
@@ -100,6 +110,10 @@ class PublicPagesBrowserTest {
             assertTrue(Math.abs(circle - ((Number) inputRight).doubleValue()) < 4,
                     "circle at " + circle + ", input ends at " + inputRight);
         }
+        assertEquals(1, browser.driver().findElements(By.cssSelector("link[href^='/static/fonts/nastaliq.css']")).size(),
+                "Urdu pages bring their own Nastaliq font (a cheap phone may have none)");
+        Object fontLoaded = browser.script("return document.fonts.load('16px \"Noto Nastaliq Urdu\"', 'اردو').then(f => f.length > 0);");
+        assertEquals(Boolean.TRUE, fontLoaded, "the font is served and loads");
         String footer = browser.driver().findElement(By.tagName("footer")).getText();
         assertTrue(footer.contains("رازداری کا نوٹس"), footer);
         assertEquals("en", browser.driver().findElement(By.cssSelector(".myview-header__organisation")).getDomAttribute("lang"),
@@ -113,6 +127,140 @@ class PublicPagesBrowserTest {
         assertTrue(browser.title().startsWith("غلطی:"), browser.title() + " on question " + text);
         browser.assertAccessible();
         browser.assertNoHorizontalScroll();
+    }
+
+    static Stream<Arguments> urduVersionsAndDevices() {
+        return Stream.of(Device.PHONE, Device.PHONE_WITHOUT_JAVASCRIPT).flatMap(device -> Stream.of(
+                Arguments.of(device, 6), Arguments.of(device, 10), Arguments.of(device, 14)));
+    }
+
+    /** English on every version and device is ConsultationBrowserTest's; here every version in Urdu. */
+    @ParameterizedTest(name = "Urdu, aged {1}, on {0}")
+    @MethodSource("urduVersionsAndDevices")
+    void everyPageOfEachVersionInUrduPassesAxeWithoutSidewaysScrolling(Device device, int age) {
+        Browser browser = childAged(age, device);
+        browser.clickButton("اردو (Urdu)");
+        assertEquals("ur", browser.driver().findElement(By.tagName("html")).getDomAttribute("lang"));
+        walk(browser, age <= 7, false);
+    }
+
+    static Stream<Arguments> languagesWithoutJavaScript() {
+        return Stream.of(Arguments.of("en"), Arguments.of("ur"));
+    }
+
+    /**
+     * A five-year-old who cannot read: every question and option has a recording playable without
+     * JavaScript, and every answer is a picture or a face to tap.
+     */
+    @ParameterizedTest(name = "in {0}, without JavaScript")
+    @MethodSource("languagesWithoutJavaScript")
+    void aFiveYearOldCompletesTheFormWithoutJavaScriptUsingOnlyRecordingsAndPictures(String language) {
+        Browser browser = childAged(5, Device.PHONE_WITHOUT_JAVASCRIPT);
+        if (language.equals("ur")) {
+            browser.clickButton("اردو (Urdu)");
+        }
+        assertTrue(recordings(browser) >= 2, "the start page can be heard");
+        walk(browser, true, true);
+        assertEquals(1, browser.driver().findElements(By.cssSelector("img[src^='/static/pictures/sent.svg']")).size(), "a picture says it was sent");
+        assertTrue(recordings(browser) >= 1);
+    }
+
+    /**
+     * From the start page to the confirmation, answering each question with its first option (a picture,
+     * a face, yes) or a few words; axe and sideways scrolling on every page.
+     */
+    private void walk(Browser browser, boolean young, boolean picturesOnly) {
+        browser.assertAccessible();
+        browser.assertNoHorizontalScroll();
+        String before = browser.driver().getCurrentUrl();
+        browser.driver().findElement(By.cssSelector(".govuk-button--start")).click();
+        waitForNewPage(browser, before);
+        int pages = 0;
+        while (!browser.currentAddress().getPath().equals("/consultation/check")) {
+            assertTrue(++pages < 20, "never reached the check page");
+            browser.assertAccessible();
+            browser.assertNoHorizontalScroll();
+            if (young) {
+                int options = browser.driver().findElements(By.cssSelector(".govuk-radios__input, .govuk-checkboxes__input")).size();
+                boolean pictures = !browser.driver().findElements(By.cssSelector(".myview-pictures")).isEmpty();
+                assertEquals(1 + options + (pictures ? 1 : 0), recordings(browser),
+                        "the question, each option (and the grown-up box) can be heard on " + browser.currentAddress());
+                assertTrue(browser.driver().findElements(By.cssSelector("textarea[name=answer]")).isEmpty(), "no question needs writing");
+                if (pages == 1) {
+                    Object top = browser.script("return document.querySelector('.govuk-radios__label, .govuk-checkboxes__label').getBoundingClientRect().top;");
+                    assertTrue(((Number) top).doubleValue() < 640, "question 1's first answer is on the first screen of a phone: " + top);
+                }
+            }
+            List<WebElement> pictures = browser.driver().findElements(By.cssSelector(".govuk-checkboxes__label img, .govuk-radios__label svg"));
+            if (!pictures.isEmpty()) {
+                pictures.get(0).click();
+            } else if (!browser.driver().findElements(By.cssSelector("textarea[name=answer]")).isEmpty()) {
+                assertTrue(!picturesOnly);
+                browser.fill("answer", "Football");
+            } else {
+                browser.driver().findElement(By.cssSelector("label[for=answer]")).click();
+            }
+            before = browser.driver().getCurrentUrl();
+            browser.driver().findElement(By.cssSelector("button[value=save]")).click();
+            waitForNewPage(browser, before);
+        }
+        browser.assertAccessible();
+        browser.assertNoHorizontalScroll();
+        if (young) {
+            assertTrue(browser.driver().findElements(By.cssSelector(".govuk-summary-list img.myview-picture")).size() >= 4,
+                    "the chosen pictures are on the check page");
+            assertTrue(browser.driver().findElements(By.cssSelector(".govuk-summary-list svg.myview-face")).size() >= 3,
+                    "and the faces");
+            assertTrue(recordings(browser) >= 1);
+        }
+        before = browser.driver().getCurrentUrl();
+        browser.driver().findElement(By.cssSelector("form[action='/consultation/send'] button")).click();
+        waitForNewPage(browser, before);
+        assertEquals("/consultation/sent", browser.currentAddress().getPath());
+        browser.assertAccessible();
+        browser.assertNoHorizontalScroll();
+    }
+
+    /** The recordings on the page; each is fetched and must be an Ogg file we serve. */
+    private int recordings(Browser browser) {
+        List<WebElement> audio = browser.driver().findElements(By.cssSelector("audio[controls]"));
+        for (WebElement element : audio) {
+            String src = element.getDomAttribute("src");
+            WebClient.Page file = new WebClient(server.getURI()).get(src);
+            assertEquals(200, file.status(), src);
+            assertTrue(file.body().startsWith("OggS"), src);
+        }
+        return audio.size();
+    }
+
+    private static void waitForNewPage(Browser browser, String before) {
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(10)).until(d -> !d.getCurrentUrl().equals(before));
+        browser.waitUntilPainted();
+    }
+
+    /**
+     * A question page of the 8-11 version (text): under 60 KB over the wire with everything it loads,
+     * and no recording or font fetched unless asked for.
+     */
+    @Test
+    void aTextQuestionPageWeighsUnder60Kilobytes() {
+        Browser browser = childAged(10, Device.PHONE);
+        openPage(browser, "/consultation/q/1");
+        questionWith(browser, lastQuestion(browser), "textarea[name=answer]");
+        browser.driver().navigate().refresh();
+        browser.waitUntilPainted();
+        @SuppressWarnings("unchecked")
+        List<Object> sizes = (List<Object>) browser.script("""
+                const entries = performance.getEntriesByType('navigation').concat(performance.getEntriesByType('resource'));
+                return entries.map(e => e.name + ' ' + (e.transferSize || e.encodedBodySize || 0));""");
+        long total = 0;
+        for (Object entry : sizes) {
+            String line = entry.toString();
+            total += Long.parseLong(line.substring(line.lastIndexOf(' ') + 1));
+            assertTrue(!line.contains("/audio/") && !line.contains(".woff"), "loaded only when used: " + line);
+        }
+        System.out.println("Page weight of a text question page: " + total + " bytes over the wire: " + sizes);
+        assertTrue(total < 60 * 1024, "page weight " + total + " bytes: " + sizes);
     }
 
     private static String continueWord(Browser browser) {
