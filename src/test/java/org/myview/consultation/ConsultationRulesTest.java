@@ -32,7 +32,8 @@ class ConsultationRulesTest {
             Set<String> ids = new HashSet<>();
             for (FormDefinition.Question question : definition.questions()) {
                 assertTrue(ids.add(question.id()), definition.id() + " repeats " + question.id());
-                assertTrue(Set.of("text", "faces", "choice").contains(question.type()), question.type());
+                assertTrue(Set.of("text", "faces", "choice", "pictures").contains(question.type()), question.type());
+                assertTrue(!question.isPictures() || definition.pictures(), "picture questions only where the version draws them");
                 assertTrue(question.isText() || !question.allowed().isEmpty(), question.id() + " has no answers to choose");
             }
             FormDefinition.Question consent = definition.question(FormDefinition.SHARE_QUESTION).orElseThrow();
