@@ -128,19 +128,4 @@ interface ConcernRepository extends GenericRepository<ConcernRepository.Contact,
     @Query("select concern_id, number, escalated_at, out_of_hours from consultation_concern_escalation "
             + "where concern_id = :concernId order by number")
     List<Escalation> escalations(long concernId);
-
-    /** The reviewing officer's email, when the review has an officer whose account is in use and has one. */
-    @Query("""
-            select s.email from review r join staff_account s on s.id = r.reviewing_officer_id
-            where r.id = :reviewId and not s.disabled and s.email is not null and btrim(s.email) <> ''
-            """)
-    Optional<String> officerEmail(long reviewId);
-
-    /** Emails of the service managers whose accounts are in use. */
-    @Query("""
-            select distinct btrim(s.email) from staff_account s join staff_role sr on sr.account_id = s.id
-            where sr.role = 'SERVICE_MANAGER' and not s.disabled and s.email is not null and btrim(s.email) <> ''
-            order by 1
-            """)
-    List<String> managerEmails();
 }

@@ -98,8 +98,9 @@ class ConcernService {
         long id = concerns.insert(link.reviewId(), linkId, now, choices.waysText(),
                 choices.safeTime() == null ? null : choices.safeTime().name(), choices.notThroughCarer(),
                 choices.message().isEmpty() ? null : choices.message(), now.plus(settings.escalateAfter()));
+        ConsultationRepository.ReviewFacts facts = consultations.reviewFacts(link.reviewId()).orElseThrow();
         Set<String> to = new LinkedHashSet<>();
-        concerns.officerEmail(link.reviewId()).ifPresent(to::add);
+        officerEmail(facts.officerId()).ifPresent(to::add);
         if (settings.hasDutyInbox()) {
             to.add(settings.dutyInbox().trim());
         }
@@ -108,10 +109,15 @@ class ConcernService {
             to.add(settings.outOfHoursInbox().trim());
         }
         queue(to, RAISED_TEMPLATE, id);
-        ConsultationRepository.ReviewFacts facts = consultations.reviewFacts(link.reviewId()).orElseThrow();
         audit.record(AuditEvent.of(null, AuditAction.CONSULTATION_CONCERN_RAISED).child(facts.childId()).review(link.reviewId())
                 .subject(SUBJECT, id).detail(Map.of("messages", to.size(), "outOfHours", outOfHours)));
         return id;
+    }
+
+    /** The reviewing officer's email, when the review has an officer whose account is in use and has one. */
+    private Optional<String> officerEmail(Long officerId) {
+        return Optional.ofNullable(officerId).flatMap(accounts::find)
+                .filter(a -> !a.disabled() && a.email() != null && !a.email().isBlank()).map(StaffAccount::email);
     }
 
     // --- escalation -----------------------------------------------------------------------------------

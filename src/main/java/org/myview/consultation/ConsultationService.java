@@ -243,7 +243,7 @@ public class ConsultationService {
         ConsultationRepository.Form form = repository.formCreatingIfAbsent(linkId, journey.reviewId(), journey.definition().id());
         ConsultationRepository.Answer consent = journey.answers().get(FormDefinition.SHARE_QUESTION);
         boolean share = consent != null && "yes".equals(consent.answer());
-        if (!repository.markSent(form.id(), share, clock.instant())) {
+        if (repository.markSent(form.id(), share, clock.instant()) != 1) {
             return;
         }
         List<ConsultationSent.WrittenAnswer> written = new ArrayList<>();

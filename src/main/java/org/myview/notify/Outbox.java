@@ -13,10 +13,10 @@ import java.time.Clock;
 @Singleton
 public class Outbox {
 
-    private final OutboxRepository rows;
+    private final OutboxService rows;
     private final Clock clock;
 
-    Outbox(OutboxRepository rows, Clock clock) {
+    Outbox(OutboxService rows, Clock clock) {
         this.rows = rows;
         this.clock = clock;
     }

@@ -16,16 +16,14 @@ import java.util.Map;
 @ExecuteOn(TaskExecutors.BLOCKING)
 class OutboxController {
 
-    private final OutboxRepository rows;
-    private final NotifyGateway gateway;
+    private final OutboxService outbox;
 
-    OutboxController(OutboxRepository rows, NotifyGateway gateway) {
-        this.rows = rows;
-        this.gateway = gateway;
+    OutboxController(OutboxService outbox) {
+        this.outbox = outbox;
     }
 
     @Get
     ModelAndView<Map<String, Object>> page() {
-        return new ModelAndView<>("notify/outbox", Map.of("rows", rows.latest(200), "configured", gateway.configured()));
+        return new ModelAndView<>("notify/outbox", Map.of("rows", outbox.latest(200), "configured", outbox.configured()));
     }
 }

@@ -10,11 +10,11 @@ import jakarta.inject.Singleton;
 class OutboxJob {
 
     private final OutboxSender sender;
-    private final OutboxRepository rows;
+    private final OutboxService rows;
     private final java.time.Clock clock;
     private final java.time.Duration recordedRetention;
 
-    OutboxJob(OutboxSender sender, OutboxRepository rows, java.time.Clock clock,
+    OutboxJob(OutboxSender sender, OutboxService rows, java.time.Clock clock,
               @io.micronaut.context.annotation.Value("${myview.notify.recorded-retention:30d}") java.time.Duration recordedRetention) {
         this.sender = sender;
         this.rows = rows;

@@ -24,12 +24,12 @@ public class OutboxSender {
 
     private static final Logger LOG = LoggerFactory.getLogger(OutboxSender.class);
 
-    private final OutboxRepository rows;
+    private final OutboxService rows;
     private final NotifyGateway gateway;
     private final NotifySettings settings;
     private final Clock clock;
 
-    OutboxSender(OutboxRepository rows, NotifyGateway gateway, NotifySettings settings, Clock clock) {
+    OutboxSender(OutboxService rows, NotifyGateway gateway, NotifySettings settings, Clock clock) {
         this.rows = rows;
         this.gateway = gateway;
         this.settings = settings;
@@ -38,14 +38,14 @@ public class OutboxSender {
 
     /** One pass: claims a batch and delivers it. Returns how many rows were claimed. */
     public int sendDue() {
-        List<OutboxRepository.Claimed> batch = rows.claim(clock.instant(), settings.leaseOrDefault(), settings.batchSizeOrDefault());
-        for (OutboxRepository.Claimed row : batch) {
+        List<OutboxService.Claimed> batch = rows.claim(clock.instant(), settings.leaseOrDefault(), settings.batchSizeOrDefault());
+        for (OutboxService.Claimed row : batch) {
             deliver(row);
         }
         return batch.size();
     }
 
-    private void deliver(OutboxRepository.Claimed row) {
+    private void deliver(OutboxService.Claimed row) {
         if (!gateway.configured()) {
             rows.markRecorded(row, clock.instant());
             return;
@@ -71,7 +71,7 @@ public class OutboxSender {
         }
     }
 
-    private void failed(OutboxRepository.Claimed row, NotifyGateway.SendFailure failure) {
+    private void failed(OutboxService.Claimed row, NotifyGateway.SendFailure failure) {
         Instant now = clock.instant();
         if (failure.kind() == NotifyGateway.SendFailure.Kind.PERMANENT || row.attempts() >= settings.maxAttemptsOrDefault()) {
             rows.markFailed(row, failure.getMessage(), now);

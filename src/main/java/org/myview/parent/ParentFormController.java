@@ -129,7 +129,7 @@ class ParentFormController {
 
     @Get("/done")
     HttpResponse<?> done(HttpRequest<?> request) {
-        Optional<ParentRepository.Invitation> invitation = sessions.any(request, kind).map(FormSession::linkId).flatMap(forms::invitation);
+        Optional<Invitation> invitation = sessions.any(request, kind).map(FormSession::linkId).flatMap(forms::invitation);
         if (invitation.isEmpty() || invitation.get().submittedAt() == null) {
             return problem(HttpStatus.NOT_FOUND, "noSession");
         }
@@ -138,8 +138,8 @@ class ParentFormController {
 
     /** The form's pages need a live form session whose answers are not sent yet. */
     private HttpResponse<?> withInvitation(HttpRequest<?> request,
-                                           java.util.function.Function<ParentRepository.Invitation, HttpResponse<?>> page) {
-        Optional<ParentRepository.Invitation> invitation = sessions.any(request, kind).map(FormSession::linkId).flatMap(forms::invitation);
+                                           java.util.function.Function<Invitation, HttpResponse<?>> page) {
+        Optional<Invitation> invitation = sessions.any(request, kind).map(FormSession::linkId).flatMap(forms::invitation);
         if (invitation.isEmpty()) {
             LinkStatus status = sessions.status(request, kind);
             // The link was opened first on another device: its answers are not shown here (web/link LinkClaims).
@@ -159,7 +159,7 @@ class ParentFormController {
         return HttpResponse.status(status).body(new ModelAndView<>("parent/problem", model));
     }
 
-    private Map<String, Object> model(ParentRepository.Invitation invitation) {
+    private Map<String, Object> model(Invitation invitation) {
         Map<String, Object> model = new HashMap<>();
         model.put("followUp", "FOLLOW_UP".equals(invitation.kind()));
         model.put("planWords", messages.getMessage("parent.planName." + invitation.planType(), Locale.UK).orElse(""));
@@ -168,7 +168,7 @@ class ParentFormController {
         return model;
     }
 
-    private Map<String, Object> questionModel(ParentRepository.Invitation invitation, int step, ParentQuestions.Question q,
+    private Map<String, Object> questionModel(Invitation invitation, int step, ParentQuestions.Question q,
                                               List<String> values, String text, FormErrors errors) {
         Map<String, Object> model = model(invitation);
         List<ParentQuestions.Question> questions = ParentQuestions.form(invitation.kind());

@@ -1,9 +1,12 @@
 package org.myview.parent;
 
 import io.micronaut.transaction.annotation.Transactional;
+import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
 import org.myview.web.FormErrors;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -18,15 +21,17 @@ public class ParentFormService {
     /** Where a link stands: the form pages are open only while it is OPEN. */
     enum LinkState { OPEN, SENT, EXPIRED }
 
-    private final ParentRepository repository;
+    private final InvitationRepository repository;
+    private final JsonMapper json;
     private final Clock clock;
 
-    ParentFormService(ParentRepository repository, Clock clock) {
+    ParentFormService(InvitationRepository repository, JsonMapper json, Clock clock) {
         this.repository = repository;
+        this.json = json;
         this.clock = clock;
     }
 
-    LinkState state(ParentRepository.Invitation invitation) {
+    LinkState state(Invitation invitation) {
         if (invitation.submittedAt() != null) {
             return LinkState.SENT;
         }
@@ -34,8 +39,13 @@ public class ParentFormService {
     }
 
     @Transactional(readOnly = true)
-    public Optional<ParentRepository.Invitation> invitation(long id) {
-        return repository.invitation(id, false);
+    public Optional<Invitation> invitation(long id) {
+        return repository.invitation(id).map(this::invitation);
+    }
+
+    private Invitation invitation(InvitationRepository.InvitationRow row) {
+        return new Invitation(row.id(), row.roundId(), row.planId(), row.kind(), row.planType(), row.expiresAt(), row.submittedAt(),
+                read(row.draft()));
     }
 
     /** Checks one question's answer; saves it to the draft when it is fine. Nothing chosen is fine: every question is optional. */
@@ -45,7 +55,7 @@ public class ParentFormService {
         if (!errors.isEmpty()) {
             return errors;
         }
-        ParentRepository.Invitation invitation = repository.invitation(invitationId, true).orElseThrow();
+        Invitation invitation = repository.lockInvitation(invitationId).map(this::invitation).orElseThrow();
         if (state(invitation) != LinkState.OPEN) {
             return errors;
         }
@@ -58,7 +68,7 @@ public class ParentFormService {
             }
             case TEXT -> put(draft, question.name(), blankToNull(text));
         }
-        repository.saveDraft(invitationId, draft);
+        repository.saveDraft(invitationId, write(draft));
         return errors;
     }
 
@@ -81,11 +91,12 @@ public class ParentFormService {
     /** Sends the answers. A second send (a double click, the back button) changes nothing. */
     @Transactional
     public boolean submit(long invitationId) {
-        ParentRepository.Invitation invitation = repository.invitation(invitationId, true).orElseThrow();
+        InvitationRepository.InvitationRow row = repository.lockInvitation(invitationId).orElseThrow();
+        Invitation invitation = invitation(row);
         if (state(invitation) != LinkState.OPEN) {
             return invitation.submittedAt() != null;
         }
-        repository.submit(invitation, ParentAnswers.from(invitation.draft()), clock.instant());
+        repository.submit(row, ParentAnswers.from(invitation.draft()), clock.instant());
         return true;
     }
 
@@ -100,5 +111,22 @@ public class ParentFormService {
     private static String blankToNull(String text) {
         String clean = org.myview.web.FreeText.clean(text);
         return clean == null || clean.isBlank() ? null : clean.strip();
+    }
+
+    private String write(Map<String, Object> draft) {
+        try {
+            return json.writeValueAsString(draft);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> read(String draft) {
+        try {
+            return json.readValue(draft, Map.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

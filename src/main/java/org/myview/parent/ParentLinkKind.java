@@ -15,10 +15,10 @@ import java.util.Optional;
 @Singleton
 class ParentLinkKind implements LinkKind {
 
-    private final ParentRepository repository;
+    private final InvitationRepository repository;
     private final ParentSettings settings;
 
-    ParentLinkKind(ParentRepository repository, ParentSettings settings) {
+    ParentLinkKind(InvitationRepository repository, ParentSettings settings) {
         this.repository = repository;
         this.settings = settings;
     }
@@ -51,19 +51,19 @@ class ParentLinkKind implements LinkKind {
 
     @Override
     public LinkStatus findByHash(byte[] tokenHash, Instant now) {
-        return status(repository.invitationIdByTokenHash(tokenHash).flatMap(id -> repository.invitation(id, false)), now);
+        return status(repository.invitationIdByTokenHash(tokenHash).flatMap(repository::invitation), now);
     }
 
     @Override
     public LinkStatus findById(long linkId, Instant now) {
-        return status(repository.invitation(linkId, false), now);
+        return status(repository.invitation(linkId), now);
     }
 
-    private static LinkStatus status(Optional<ParentRepository.Invitation> invitation, Instant now) {
+    private static LinkStatus status(Optional<InvitationRepository.InvitationRow> invitation, Instant now) {
         if (invitation.isEmpty()) {
             return LinkStatus.unknown();
         }
-        ParentRepository.Invitation i = invitation.get();
+        InvitationRepository.InvitationRow i = invitation.get();
         if (i.submittedAt() != null) {
             return LinkStatus.sent(i.id());
         }

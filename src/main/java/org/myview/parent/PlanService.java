@@ -122,7 +122,7 @@ public class PlanService {
             counts[0]++;
         }
         repository.addChildren(planId, row.children());
-        if (repository.addContact(planId, row.parentName(), row.email(), row.mobile(), row.language())) {
+        if (repository.addContact(planId, row.parentName(), row.email(), row.mobile(), row.language()) == 1) {
             counts[1]++;
         }
     }

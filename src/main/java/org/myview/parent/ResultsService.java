@@ -35,40 +35,42 @@ public class ResultsService {
     }
 
     private final ParentRepository repository;
+    private final InvitationRepository invitations;
     private final AuditTrail audit;
 
-    ResultsService(ParentRepository repository, AuditTrail audit) {
+    ResultsService(ParentRepository repository, InvitationRepository invitations, AuditTrail audit) {
         this.repository = repository;
+        this.invitations = invitations;
         this.audit = audit;
     }
 
     @Transactional(readOnly = true)
     public Results results() {
-        List<ParentRepository.ResponseRow> all = repository.responses();
-        Map<String, Integer> sent = repository.invitationsSent();
+        List<InvitationRepository.ResponseRow> all = invitations.responses();
+        Map<String, Integer> sent = invitations.invitationsSent();
         List<RoundSummary> summaries = new ArrayList<>();
         Map<Integer, List<Count>> distributions = new LinkedHashMap<>();
         for (ParentRepository.Round round : repository.rounds()) {
             int n = round.number();
-            List<ParentRepository.ResponseRow> first = all.stream().filter(r -> r.roundNumber() == n && r.kind().equals("FIRST")).toList();
-            List<ParentRepository.ResponseRow> follow = all.stream().filter(r -> r.roundNumber() == n && r.kind().equals("FOLLOW_UP")).toList();
+            List<InvitationRepository.ResponseRow> first = all.stream().filter(r -> r.roundNumber() == n && r.kind().equals("FIRST")).toList();
+            List<InvitationRepository.ResponseRow> follow = all.stream().filter(r -> r.roundNumber() == n && r.kind().equals("FOLLOW_UP")).toList();
             int firstSent = sent.getOrDefault(n + "/FIRST", 0);
             summaries.add(new RoundSummary(n, firstSent, first.size(), percent(first.size(), firstSent),
-                    share(first, ParentRepository.ResponseRow::understandWhy), share(first, ParentRepository.ResponseRow::knowWhatChange),
+                    share(first, InvitationRepository.ResponseRow::understandWhy), share(first, InvitationRepository.ResponseRow::knowWhatChange),
                     sent.getOrDefault(n + "/FOLLOW_UP", 0), follow.size(),
                     (int) follow.stream().filter(r -> "YES".equals(r.understandWhy())).count(),
                     (int) follow.stream().filter(r -> "PARTLY".equals(r.understandWhy())).count()));
             List<Count> counts = new ArrayList<>();
-            counts.addAll(distribution("understandWhy", first, ParentRepository.ResponseRow::understandWhy, ParentQuestions.YES_PARTLY_NO));
-            counts.addAll(distribution("knowWhatChange", first, ParentRepository.ResponseRow::knowWhatChange, ParentQuestions.YES_PARTLY_NO));
+            counts.addAll(distribution("understandWhy", first, InvitationRepository.ResponseRow::understandWhy, ParentQuestions.YES_PARTLY_NO));
+            counts.addAll(distribution("knowWhatChange", first, InvitationRepository.ResponseRow::knowWhatChange, ParentQuestions.YES_PARTLY_NO));
             for (String barrier : ParentQuestions.BARRIERS) {
                 int c = (int) first.stream().filter(r -> r.barriers().contains(barrier)).count();
                 counts.add(new Count("barriers", barrier, c, percent(c, first.size())));
             }
             counts.addAll(distribution("supportRating", first, r -> r.supportRating() == null ? null : r.supportRating().toString(),
                     ParentQuestions.RATING));
-            counts.addAll(distribution("understoodConcerns", first, ParentRepository.ResponseRow::understoodConcerns, ParentQuestions.YES_PARTLY_NO));
-            counts.addAll(distribution("madeDifference", first, ParentRepository.ResponseRow::madeDifference, ParentQuestions.YES_PARTLY_NO));
+            counts.addAll(distribution("understoodConcerns", first, InvitationRepository.ResponseRow::understoodConcerns, ParentQuestions.YES_PARTLY_NO));
+            counts.addAll(distribution("madeDifference", first, InvitationRepository.ResponseRow::madeDifference, ParentQuestions.YES_PARTLY_NO));
             distributions.put(n, counts);
         }
         return new Results(summaries, distributions);
@@ -79,8 +81,8 @@ public class ResultsService {
     public String exportCsv(StaffUser user) {
         CsvWriter csv = new CsvWriter().row("round", "ask", "plan_type", "answered_on", "understand_why", "know_what_change", "barriers",
                 "barriers_other", "support_rating", "understood_concerns", "made_difference", "anything_else");
-        List<ParentRepository.ResponseRow> rows = repository.responses();
-        for (ParentRepository.ResponseRow r : rows) {
+        List<InvitationRepository.ResponseRow> rows = invitations.responses();
+        for (InvitationRepository.ResponseRow r : rows) {
             csv.row(java.util.Arrays.asList(r.roundNumber(), r.kind(), r.planType(), r.submittedOn(), r.understandWhy(), r.knowWhatChange(),
                     String.join(";", r.barriers()), r.barriersOther(), r.supportRating(), r.understoodConcerns(), r.madeDifference(),
                     r.anythingElse())); // blanks are skipped questions
@@ -89,8 +91,8 @@ public class ResultsService {
         return csv.toString();
     }
 
-    private static List<Count> distribution(String question, List<ParentRepository.ResponseRow> rows,
-                                            Function<ParentRepository.ResponseRow, String> answer, List<String> options) {
+    private static List<Count> distribution(String question, List<InvitationRepository.ResponseRow> rows,
+                                            Function<InvitationRepository.ResponseRow, String> answer, List<String> options) {
         List<Count> counts = new ArrayList<>();
         for (String option : options) {
             int c = (int) rows.stream().filter(r -> option.equals(answer.apply(r))).count();
@@ -102,7 +104,7 @@ public class ResultsService {
     }
 
     /** Share answering YES among those who answered the question (skipped answers are left out). */
-    private static Integer share(List<ParentRepository.ResponseRow> rows, Function<ParentRepository.ResponseRow, String> answer) {
+    private static Integer share(List<InvitationRepository.ResponseRow> rows, Function<InvitationRepository.ResponseRow, String> answer) {
         long answered = rows.stream().map(answer).filter(Objects::nonNull).count();
         long yes = rows.stream().map(answer).filter("YES"::equals).count();
         return percent((int) yes, (int) answered);

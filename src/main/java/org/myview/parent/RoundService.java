@@ -38,15 +38,18 @@ public class RoundService {
     static final String FOLLOW_UP_TEMPLATE = "parent-follow-up";
 
     private final ParentRepository repository;
+    private final InvitationRepository invitations;
     private final Outbox outbox;
     private final AuditTrail audit;
     private final ParentSettings settings;
     private final Clock clock;
     private final ParentLinkKind linkKind;
 
-    RoundService(ParentRepository repository, Outbox outbox, AuditTrail audit, ParentSettings settings, Clock clock, ParentLinkKind linkKind) {
+    RoundService(ParentRepository repository, InvitationRepository invitations, Outbox outbox, AuditTrail audit, ParentSettings settings,
+                 Clock clock, ParentLinkKind linkKind) {
         this.linkKind = linkKind;
         this.repository = repository;
+        this.invitations = invitations;
         this.outbox = outbox;
         this.audit = audit;
         this.settings = settings;
@@ -150,7 +153,7 @@ public class RoundService {
     public int sendFollowUps() {
         Instant cutoff = today().minusDays(settings.followUpAfterDays() - 1L).atStartOfDay(clock.getZone()).toInstant();
         int sent = 0;
-        for (ParentRepository.FollowUpCandidate candidate : repository.followUpCandidatesForUpdate(cutoff, 200)) {
+        for (InvitationRepository.FollowUpCandidate candidate : invitations.followUpCandidatesForUpdate(cutoff, 200)) {
             if (!DueRule.followUpDue(candidate.answeredOn(), settings.followUpAfterDays(), today())) {
                 continue;
             }
@@ -169,7 +172,7 @@ public class RoundService {
     private boolean createLink(long roundId, long planId, ParentRepository.Contact contact, String kind, String template) {
         LinkTokens.NewLink newLink = LinkTokens.newLink();
         Instant now = clock.instant();
-        long id = repository.insertInvitation(roundId, planId, contact.id(), kind, newLink.hash(), now,
+        long id = invitations.insertInvitation(roundId, planId, contact.id(), kind, newLink.hash(), now,
                 now.plus(Duration.ofDays(settings.linkValidDays())));
         if (id < 0) {
             return false; // already asked: the unique key is the second line

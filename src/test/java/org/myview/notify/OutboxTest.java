@@ -45,7 +45,7 @@ class OutboxTest {
     @Inject
     Outbox outbox;
     @Inject
-    OutboxRepository rows;
+    OutboxService rows;
     @Inject
     MutableClock clock;
     @Inject
@@ -103,7 +103,7 @@ class OutboxTest {
         NotifyStandIn notify = new NotifyStandIn(0);
         enqueue(1);
         // A sender claims the row and Notify accepts the message, then the instance dies before recording it.
-        OutboxRepository.Claimed claimed = rows.claim(clock.instant(), SETTINGS.lease(), 10).get(0);
+        OutboxService.Claimed claimed = rows.claim(clock.instant(), SETTINGS.lease(), 10).get(0);
         notify.accept(claimed.reference().toString());
         assertEquals(0, new OutboxSender(rows, notify, SETTINGS, clock).sendDue(), "the lease holds the row meanwhile");
 

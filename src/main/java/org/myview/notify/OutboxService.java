@@ -1,0 +1,110 @@
+package org.myview.notify;
+
+import io.micronaut.json.JsonMapper;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** The outbox's rows as messages: what the queue, the sender and the staff page read and write. */
+@Singleton
+class OutboxService {
+
+    /** A claimed row: what the sender needs to deliver it. */
+    record Claimed(long id, UUID reference, UUID claim, int attempts, Message message) {
+    }
+
+    /** A row as the staff page shows it. */
+    record Row(long id, Instant createdAt, String state, Channel channel, String recipient, String templateKey,
+               Map<String, String> personalisation, int attempts, Instant nextAttemptAt, String notifyId, String lastError,
+               Instant finishedAt) {
+    }
+
+    private final OutboxRepository rows;
+    private final JsonMapper json;
+    private final NotifyGateway gateway;
+
+    OutboxService(OutboxRepository rows, JsonMapper json, NotifyGateway gateway) {
+        this.rows = rows;
+        this.json = json;
+        this.gateway = gateway;
+    }
+
+    long insert(Message message, String subjectType, Long subjectId, Instant now) {
+        return rows.insert(UUID.randomUUID(), message.channel().name(), message.recipient(), message.templateKey(),
+                write(message.personalisation()), now, subjectType, subjectId);
+    }
+
+    boolean queued(Message message, String subjectType, long subjectId) {
+        return rows.queued(subjectType, subjectId, message.channel().name(), message.recipient(), message.templateKey());
+    }
+
+    /** Claims a batch of due rows in one short transaction, before any network call. */
+    @Transactional
+    List<Claimed> claim(Instant now, Duration lease, int limit) {
+        UUID claim = UUID.randomUUID();
+        List<OutboxRepository.ClaimedRow> due = rows.lockDue(now, limit);
+        if (due.isEmpty()) {
+            return List.of();
+        }
+        rows.markClaimed(due.stream().map(OutboxRepository.ClaimedRow::id).toList(), claim, now.plus(lease));
+        return due.stream()
+                .map(r -> new Claimed(r.id(), r.reference(), claim, r.attempts(),
+                        new Message(Channel.valueOf(r.channel()), r.recipient(), r.templateKey(), read(r.personalisation()))))
+                .toList();
+    }
+
+    boolean markSent(Claimed row, String notifyId, Instant now) {
+        return rows.markSent(row.id(), row.claim(), notifyId, now) == 1;
+    }
+
+    boolean markRecorded(Claimed row, Instant now) {
+        return rows.markRecorded(row.id(), row.claim(), now) == 1;
+    }
+
+    boolean markFailed(Claimed row, String reason, Instant now) {
+        return rows.markFailed(row.id(), row.claim(), reason, now) == 1;
+    }
+
+    boolean markRetry(Claimed row, String reason, Instant next) {
+        return rows.markRetry(row.id(), row.claim(), reason, next) == 1;
+    }
+
+    int eraseRecordedBefore(Instant cutoff) {
+        return rows.eraseRecordedBefore(cutoff);
+    }
+
+    /** The newest rows for the staff page. */
+    List<Row> latest(int limit) {
+        return rows.latest(limit).stream().map(r -> new Row(r.id(), r.createdAt(), r.state(), Channel.valueOf(r.channel()), r.recipient(),
+                r.templateKey(), read(r.personalisation()), r.attempts(), r.nextAttemptAt(), r.notifyId(), r.lastError(),
+                r.finishedAt())).toList();
+    }
+
+    boolean configured() {
+        return gateway.configured();
+    }
+
+    private String write(Map<String, String> map) {
+        try {
+            return json.writeValueAsString(map);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, String> read(String text) {
+        try {
+            return json.readValue(text, Map.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
