@@ -6,7 +6,7 @@ import jakarta.inject.Singleton;
 import org.myview.disclosure.DisclosureControl.Cell;
 import org.myview.forum.ForumFigures.Figure;
 import org.myview.participation.AgeBand;
-import org.myview.participation.ParticipationMethod;
+import org.myview.review.ParticipationMethod;
 import org.myview.web.CsvWriter;
 
 import java.util.ArrayList;

@@ -6,7 +6,7 @@ import org.myview.disclosure.DisclosureControl.ProtectedTable;
 import org.myview.participation.AgeBand;
 import org.myview.participation.AgeBands;
 import org.myview.participation.Counts;
-import org.myview.participation.ParticipationMethod;
+import org.myview.review.ParticipationMethod;
 import org.myview.participation.Percentage;
 
 import java.time.Instant;

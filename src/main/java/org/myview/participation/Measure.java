@@ -1,5 +1,6 @@
 package org.myview.participation;
 
+import org.myview.review.ParticipationMethod;
 import java.math.BigDecimal;
 import java.util.EnumSet;
 import java.util.Set;

@@ -1,5 +1,6 @@
 package org.myview.participation;
 
+import org.myview.review.ParticipationMethod;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import org.myview.staff.AuditAction;
@@ -223,7 +224,7 @@ public class ParticipationService {
 
     @Transactional
     public void saveTarget(StaffUser user, Measure measure, ReviewTypeFilter types, BigDecimal baseline, BigDecimal target, BigDecimal tolerance) {
-        repository.saveTarget(measure, types, baseline, target, tolerance, user.accountId());
+        repository.saveTarget(measure.name(), types.name(), baseline, target, tolerance, user.accountId());
     }
 
     @Transactional

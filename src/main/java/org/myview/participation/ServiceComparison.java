@@ -1,5 +1,6 @@
 package org.myview.participation;
 
+import org.myview.review.ParticipationMethod;
 import org.myview.disclosure.DisclosureControl;
 import org.myview.disclosure.DisclosureControl.Cell;
 import org.myview.disclosure.DisclosureControl.ProtectedTable;

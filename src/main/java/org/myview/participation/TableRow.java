@@ -1,5 +1,6 @@
 package org.myview.participation;
 
+import org.myview.review.ParticipationMethod;
 import java.util.List;
 
 /**

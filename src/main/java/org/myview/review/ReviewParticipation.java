@@ -1,6 +1,5 @@
 package org.myview.review;
 
-import org.myview.participation.ParticipationMethod;
 
 import java.time.Instant;
 import java.util.Set;

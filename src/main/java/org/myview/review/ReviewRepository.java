@@ -1,263 +1,186 @@
 package org.myview.review;
 
-import io.micronaut.data.jdbc.runtime.JdbcOperations;
-import io.micronaut.transaction.annotation.Transactional;
-import jakarta.inject.Singleton;
-import org.myview.participation.ParticipationMethod;
+import io.micronaut.core.annotation.Introspected;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.annotation.Query;
+import io.micronaut.data.annotation.TypeDef;
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.DataType;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.GenericRepository;
 
-import java.sql.Array;
-import java.sql.Date;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
-import java.sql.Types;
+import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
 /** Children, reviews and participation, in SQL. */
-@Singleton
-@Transactional
-class ReviewRepository {
+@JdbcRepository(dialect = Dialect.POSTGRES)
+interface ReviewRepository extends GenericRepository<ReviewRepository.ReviewRow, Long> {
 
-    static final String SELECT = "select r.id, r.review_type, r.review_date, r.reviewing_officer_id, o.display_name as officer_name, "
-            + "c.id as child_id, c.case_reference, c.first_name, c.date_of_birth, "
-            + "p.pn_code, p.advocate, p.views_reached_by, rb.display_name as recorded_by_name, p.recorded_at, "
-            + "ub.display_name as updated_by_name, p.updated_at "
-            + "from review r join child c on c.id = r.child_id "
-            + "left join staff_account o on o.id = r.reviewing_officer_id "
-            + "left join review_participation p on p.review_id = r.id "
-            + "left join staff_account rb on rb.id = p.recorded_by "
-            + "left join staff_account ub on ub.id = p.updated_by ";
+    String SELECT = """
+            select r.id, r.review_type, r.review_date, r.reviewing_officer_id, o.display_name as officer_name,
+              c.id as child_id, c.case_reference, c.first_name, c.date_of_birth,
+              p.pn_code, p.advocate, p.views_reached_by, rb.display_name as recorded_by_name, p.recorded_at,
+              ub.display_name as updated_by_name, p.updated_at
+            from review r join child c on c.id = r.child_id
+            left join staff_account o on o.id = r.reviewing_officer_id
+            left join review_participation p on p.review_id = r.id
+            left join staff_account rb on rb.id = p.recorded_by
+            left join staff_account ub on ub.id = p.updated_by
+            """;
 
-    private final JdbcOperations jdbc;
+    /** A review as {@link #SELECT} reads it: one flat row, made into a {@link Review}. */
+    @Introspected
+    record ReviewRow(long id, ReviewType reviewType, LocalDate reviewDate, @Nullable Long reviewingOfficerId,
+                     @Nullable String officerName, long childId, String caseReference, @Nullable String firstName,
+                     LocalDate dateOfBirth, @Nullable ParticipationMethod pnCode, @Nullable Advocate advocate,
+                     @Nullable String[] viewsReachedBy, @Nullable String recordedByName, @Nullable Instant recordedAt,
+                     @Nullable String updatedByName, @Nullable Instant updatedAt) {
 
-    ReviewRepository(JdbcOperations jdbc) {
-        this.jdbc = jdbc;
-    }
-
-    Optional<Review> find(long reviewId) {
-        List<Review> reviews = list(SELECT + "where r.id = ?", ps -> ps.setLong(1, reviewId));
-        return reviews.stream().findFirst();
-    }
-
-    /** Held reviews with no participation recorded, oldest first; officerId null means every officer. */
-    List<Review> heldNotRecorded(Long officerId, LocalDate today) {
-        return list(SELECT + "where p.review_id is null and r.review_date <= ? "
-                + (officerId == null ? "" : "and r.reviewing_officer_id = ? ") + "order by r.review_date, r.id", ps -> {
-            ps.setDate(1, Date.valueOf(today));
-            if (officerId != null) {
-                ps.setLong(2, officerId);
-            }
-        });
-    }
-
-    List<Review> upcoming(Long officerId, LocalDate today, int limit) {
-        return list(SELECT + "where r.review_date > ? " + (officerId == null ? "" : "and r.reviewing_officer_id = ? ")
-                + "order by r.review_date, r.id limit " + limit, ps -> {
-            ps.setDate(1, Date.valueOf(today));
-            if (officerId != null) {
-                ps.setLong(2, officerId);
-            }
-        });
-    }
-
-    List<Review> recentlyRecorded(Long officerId, int limit) {
-        return list(SELECT + "where p.review_id is not null " + (officerId == null ? "" : "and r.reviewing_officer_id = ? ")
-                + "order by p.updated_at desc limit " + limit, ps -> {
-            if (officerId != null) {
-                ps.setLong(1, officerId);
-            }
-        });
-    }
-
-    List<Review> ofChild(long childId) {
-        return list(SELECT + "where c.id = ? order by r.review_date", ps -> ps.setLong(1, childId));
-    }
-
-    /** True when no earlier review of the same type exists for the child. */
-    boolean isFirstOfType(Review review) {
-        return jdbc.prepareStatement("select not exists (select 1 from review where child_id = ? and review_type = ? and review_date < ?)", ps -> {
-            ps.setLong(1, review.child().id());
-            ps.setString(2, review.type().name());
-            ps.setDate(3, Date.valueOf(review.date()));
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getBoolean(1);
-            }
-        });
-    }
-
-    List<ParticipationChange> history(long reviewId) {
-        return jdbc.prepareStatement("select h.changed_at, s.display_name, h.source, h.old_pn_code, h.new_pn_code, "
-                + "h.old_advocate, h.new_advocate, array_to_string(h.old_views_reached_by, ', ') as old_views, "
-                + "array_to_string(h.new_views_reached_by, ', ') as new_views "
-                + "from review_participation_change h left join staff_account s on s.id = h.changed_by "
-                + "where h.review_id = ? order by h.changed_at desc, h.id desc", ps -> {
-            ps.setLong(1, reviewId);
-            List<ParticipationChange> changes = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    changes.add(new ParticipationChange(rs.getTimestamp(1).toInstant(), rs.getString(2), rs.getString(3),
-                            rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9)));
-                }
-            }
-            return changes;
-        });
-    }
-
-    Optional<Child> findChild(String caseReference) {
-        return jdbc.prepareStatement("select id, case_reference, first_name, date_of_birth from child where upper(case_reference) = upper(?)", ps -> {
-            ps.setString(1, caseReference);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(new Child(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getDate(4).toLocalDate()))
-                        : Optional.empty();
-            }
-        });
-    }
-
-    long insertChild(String caseReference, String firstName, LocalDate dateOfBirth) {
-        return jdbc.prepareStatement("insert into child (case_reference, first_name, date_of_birth) values (?, ?, ?) returning id", ps -> {
-            ps.setString(1, caseReference);
-            ps.setString(2, firstName);
-            ps.setDate(3, Date.valueOf(dateOfBirth));
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        });
-    }
-
-    void setFirstNameIfMissing(long childId, String firstName) {
-        jdbc.prepareStatement("update child set first_name = ? where id = ? and first_name is null", ps -> {
-            ps.setString(1, firstName);
-            ps.setLong(2, childId);
-            return ps.executeUpdate();
-        });
-    }
-
-    /** Inserts a review, or finds the existing one (the same child, type and date is the same review). */
-    long insertReview(long childId, ReviewType type, LocalDate date, Long officerId) {
-        return jdbc.prepareStatement("insert into review (child_id, review_type, review_date, reviewing_officer_id) values (?, ?, ?, ?) "
-                + "on conflict (child_id, review_type, review_date) do update set reviewing_officer_id = "
-                + "coalesce(review.reviewing_officer_id, excluded.reviewing_officer_id) returning id", ps -> {
-            ps.setLong(1, childId);
-            ps.setString(2, type.name());
-            ps.setDate(3, Date.valueOf(date));
-            if (officerId == null) {
-                ps.setNull(4, Types.BIGINT);
-            } else {
-                ps.setLong(4, officerId);
-            }
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        });
-    }
-
-    /** The participation as stored now, locked for the rest of the transaction (two officers saving at once). */
-    Optional<ParticipationRow> participationForUpdate(long reviewId) {
-        return jdbc.prepareStatement("select pn_code, advocate, views_reached_by from review_participation where review_id = ? for update", ps -> {
-            ps.setLong(1, reviewId);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(new ParticipationRow(reviewId, rs.getString(1), rs.getString(2), views(rs.getArray(3))))
-                        : Optional.empty();
-            }
-        });
-    }
-
-    /** A participation record as stored: codes as text, the way the database and the SSDA903 file hold them. */
-    record ParticipationRow(long reviewId, String code, String advocate, Set<ViewsReachedBy> views) {
-    }
-
-    void saveParticipation(ParticipationRow row, Long staffId, Optional<ParticipationRow> before, String source) {
-        jdbc.prepareStatement("insert into review_participation (review_id, pn_code, advocate, views_reached_by, recorded_by, updated_by) "
-                + "values (?, ?, ?, ?, ?, ?) on conflict (review_id) do update set pn_code = excluded.pn_code, "
-                + "advocate = excluded.advocate, views_reached_by = excluded.views_reached_by, "
-                + "updated_by = excluded.updated_by, updated_at = now()", ps -> {
-            ps.setLong(1, row.reviewId());
-            ps.setString(2, row.code());
-            ps.setString(3, row.advocate());
-            ps.setArray(4, ps.getConnection().createArrayOf("text", names(row.views())));
-            setStaff(ps, 5, staffId);
-            setStaff(ps, 6, staffId);
-            return ps.executeUpdate();
-        });
-        jdbc.prepareStatement("insert into review_participation_change (review_id, changed_by, source, old_pn_code, new_pn_code, "
-                + "old_advocate, new_advocate, old_views_reached_by, new_views_reached_by) values (?, ?, ?, ?, ?, ?, ?, ?, ?)", ps -> {
-            ps.setLong(1, row.reviewId());
-            setStaff(ps, 2, staffId);
-            ps.setString(3, source);
-            ps.setString(4, before.map(ParticipationRow::code).orElse(null));
-            ps.setString(5, row.code());
-            ps.setString(6, before.map(ParticipationRow::advocate).orElse(null));
-            ps.setString(7, row.advocate());
-            ps.setArray(8, before.isEmpty() ? null : ps.getConnection().createArrayOf("text", names(before.get().views())));
-            ps.setArray(9, ps.getConnection().createArrayOf("text", names(row.views())));
-            return ps.executeUpdate();
-        });
-    }
-
-    private static void setStaff(PreparedStatement ps, int index, Long staffId) throws SQLException {
-        if (staffId == null) {
-            ps.setNull(index, Types.BIGINT);
-        } else {
-            ps.setLong(index, staffId);
+        Review review() {
+            ReviewParticipation participation = pnCode == null ? null : new ReviewParticipation(pnCode, advocate,
+                    views(viewsReachedBy), recordedByName, recordedAt, updatedByName, updatedAt);
+            return new Review(id, new Child(childId, caseReference, firstName, dateOfBirth), reviewType, reviewDate,
+                    reviewingOfficerId, officerName, participation);
         }
     }
+
+    /** A participation record as stored. */
+    record ParticipationRow(long reviewId, ParticipationMethod code, Advocate advocate, Set<ViewsReachedBy> views) {
+    }
+
+    /** The stored columns of a participation record. */
+    @Introspected
+    record StoredParticipation(long reviewId, ParticipationMethod pnCode, Advocate advocate, @Nullable String[] viewsReachedBy) {
+    }
+
+    default Optional<Review> find(long reviewId) {
+        return findRow(reviewId).map(ReviewRow::review);
+    }
+
+    @Query(SELECT + "where r.id = :reviewId")
+    Optional<ReviewRow> findRow(long reviewId);
+
+    /** Held reviews with no participation recorded, oldest first; officerId null means every officer. */
+    default List<Review> heldNotRecorded(@Nullable Long officerId, LocalDate today) {
+        return heldNotRecordedRows(officerId, today).stream().map(ReviewRow::review).toList();
+    }
+
+    @Query(SELECT + """
+            where p.review_id is null and r.review_date <= :today
+              and (cast(:officerId as bigint) is null or r.reviewing_officer_id = :officerId)
+            order by r.review_date, r.id""")
+    List<ReviewRow> heldNotRecordedRows(@Nullable Long officerId, LocalDate today);
+
+    default List<Review> upcoming(@Nullable Long officerId, LocalDate today, int limit) {
+        return upcomingRows(officerId, today, limit).stream().map(ReviewRow::review).toList();
+    }
+
+    @Query(SELECT + """
+            where r.review_date > :today and (cast(:officerId as bigint) is null or r.reviewing_officer_id = :officerId)
+            order by r.review_date, r.id limit :limit""")
+    List<ReviewRow> upcomingRows(@Nullable Long officerId, LocalDate today, int limit);
+
+    default List<Review> recentlyRecorded(@Nullable Long officerId, int limit) {
+        return recentlyRecordedRows(officerId, limit).stream().map(ReviewRow::review).toList();
+    }
+
+    @Query(SELECT + """
+            where p.review_id is not null and (cast(:officerId as bigint) is null or r.reviewing_officer_id = :officerId)
+            order by p.updated_at desc limit :limit""")
+    List<ReviewRow> recentlyRecordedRows(@Nullable Long officerId, int limit);
+
+    default List<Review> ofChild(long childId) {
+        return ofChildRows(childId).stream().map(ReviewRow::review).toList();
+    }
+
+    @Query(SELECT + "where c.id = :childId order by r.review_date")
+    List<ReviewRow> ofChildRows(long childId);
+
+    /** True when no earlier review of the same type exists for the child. */
+    default boolean isFirstOfType(Review review) {
+        return isFirstOfType(review.child().id(), review.type().name(), review.date());
+    }
+
+    @Query("select not exists (select 1 from review where child_id = :childId and review_type = :type and review_date < :date)")
+    boolean isFirstOfType(long childId, String type, LocalDate date);
+
+    @Query("""
+            select h.changed_at, s.display_name as changed_by_name, h.source, h.old_pn_code as old_code, h.new_pn_code as new_code,
+              h.old_advocate, h.new_advocate, array_to_string(h.old_views_reached_by, ', ') as old_views,
+              array_to_string(h.new_views_reached_by, ', ') as new_views
+            from review_participation_change h left join staff_account s on s.id = h.changed_by
+            where h.review_id = :reviewId order by h.changed_at desc, h.id desc""")
+    List<ParticipationChange> history(long reviewId);
+
+    @Query("select id, case_reference, first_name, date_of_birth from child where upper(case_reference) = upper(:caseReference)")
+    Optional<Child> findChild(String caseReference);
+
+    @Query("""
+            with inserted as (insert into child (case_reference, first_name, date_of_birth)
+              values (:caseReference, :firstName, :dateOfBirth) returning id)
+            select id from inserted""")
+    long insertChild(String caseReference, @Nullable String firstName, LocalDate dateOfBirth);
+
+    @Query("update child set first_name = :firstName where id = :childId and first_name is null")
+    void setFirstNameIfMissing(long childId, String firstName);
+
+    /** Inserts a review, or finds the existing one (the same child, type and date is the same review). */
+    @Query("""
+            with upserted as (insert into review (child_id, review_type, review_date, reviewing_officer_id)
+              values (:childId, :type, :date, :officerId)
+              on conflict (child_id, review_type, review_date)
+              do update set reviewing_officer_id = coalesce(review.reviewing_officer_id, excluded.reviewing_officer_id)
+              returning id)
+            select id from upserted""")
+    long insertReview(long childId, String type, LocalDate date, @Nullable Long officerId);
+
+    /** The participation as stored now, locked for the rest of the transaction (two officers saving at once). */
+    default Optional<ParticipationRow> participationForUpdate(long reviewId) {
+        return storedForUpdate(reviewId).map(s -> new ParticipationRow(s.reviewId(), s.pnCode(), s.advocate(), views(s.viewsReachedBy())));
+    }
+
+    @Query("select review_id, pn_code, advocate, views_reached_by from review_participation where review_id = :reviewId for update")
+    Optional<StoredParticipation> storedForUpdate(long reviewId);
+
+    default void saveParticipation(ParticipationRow row, @Nullable Long staffId, Optional<ParticipationRow> before, String source) {
+        upsertParticipation(row.reviewId(), row.code().name(), row.advocate().name(), names(row.views()), staffId);
+        insertChange(row.reviewId(), staffId, source, before.map(b -> b.code().name()).orElse(null), row.code().name(),
+                before.map(b -> b.advocate().name()).orElse(null), row.advocate().name(),
+                before.map(b -> names(b.views())).orElse(null), names(row.views()));
+    }
+
+    @Query("""
+            insert into review_participation (review_id, pn_code, advocate, views_reached_by, recorded_by, updated_by)
+            values (:reviewId, :code, :advocate, :views, :staffId, :staffId)
+            on conflict (review_id) do update set pn_code = excluded.pn_code, advocate = excluded.advocate,
+              views_reached_by = excluded.views_reached_by, updated_by = excluded.updated_by, updated_at = now()""")
+    void upsertParticipation(long reviewId, String code, String advocate, @TypeDef(type = DataType.STRING_ARRAY) String[] views,
+                             @Nullable Long staffId);
+
+    @Query("""
+            insert into review_participation_change (review_id, changed_by, source, old_pn_code, new_pn_code,
+              old_advocate, new_advocate, old_views_reached_by, new_views_reached_by)
+            values (:reviewId, :staffId, :source, :oldCode, :newCode, :oldAdvocate, :newAdvocate, :oldViews, :newViews)""")
+    void insertChange(long reviewId, @Nullable Long staffId, String source, @Nullable String oldCode, String newCode,
+                      @Nullable String oldAdvocate, String newAdvocate,
+                      @Nullable @TypeDef(type = DataType.STRING_ARRAY) String[] oldViews,
+                      @TypeDef(type = DataType.STRING_ARRAY) String[] newViews);
 
     static String[] names(Set<ViewsReachedBy> views) {
         return views.stream().sorted().map(Enum::name).toArray(String[]::new);
     }
 
-    static Set<ViewsReachedBy> views(Array array) throws SQLException {
+    static Set<ViewsReachedBy> views(String[] names) {
         Set<ViewsReachedBy> views = EnumSet.noneOf(ViewsReachedBy.class);
-        if (array != null) {
-            for (Object value : (Object[]) array.getArray()) {
-                views.add(ViewsReachedBy.valueOf((String) value));
+        if (names != null) {
+            for (String name : names) {
+                views.add(ViewsReachedBy.valueOf(name));
             }
         }
         return views;
-    }
-
-    private interface Binder {
-        void bind(PreparedStatement ps) throws SQLException;
-    }
-
-    private List<Review> list(String sql, Binder binder) {
-        return jdbc.prepareStatement(sql, ps -> {
-            binder.bind(ps);
-            List<Review> reviews = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    reviews.add(map(rs));
-                }
-            }
-            return reviews;
-        });
-    }
-
-    static Review map(ResultSet rs) throws SQLException {
-        Child child = new Child(rs.getLong("child_id"), rs.getString("case_reference"), rs.getString("first_name"),
-                rs.getDate("date_of_birth").toLocalDate());
-        ReviewParticipation participation = null;
-        String code = rs.getString("pn_code");
-        if (code != null) {
-            Timestamp recordedAt = rs.getTimestamp("recorded_at");
-            Timestamp updatedAt = rs.getTimestamp("updated_at");
-            participation = new ReviewParticipation(ParticipationMethod.valueOf(code), Advocate.valueOf(rs.getString("advocate")),
-                    views(rs.getArray("views_reached_by")), rs.getString("recorded_by_name"),
-                    recordedAt == null ? null : recordedAt.toInstant(), rs.getString("updated_by_name"),
-                    updatedAt == null ? null : updatedAt.toInstant());
-        }
-        Number officer = (Number) rs.getObject("reviewing_officer_id");
-        return new Review(rs.getLong("id"), child, ReviewType.valueOf(rs.getString("review_type")),
-                rs.getDate("review_date").toLocalDate(), officer == null ? null : officer.longValue(),
-                rs.getString("officer_name"), participation);
     }
 }

@@ -2,7 +2,6 @@ package org.myview.review;
 
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
-import org.myview.participation.ParticipationMethod;
 import org.myview.staff.AuditAction;
 import org.myview.staff.AuditEvent;
 import org.myview.staff.AuditTrail;
@@ -93,13 +92,13 @@ public class ReviewService {
         Advocate advocate = Advocate.valueOf(form.advocate());
         Set<ViewsReachedBy> views = views(form.viewsReachedBy());
         Optional<ReviewRepository.ParticipationRow> before = reviews.participationForUpdate(reviewId);
-        ReviewRepository.ParticipationRow after = new ReviewRepository.ParticipationRow(reviewId, code.name(), advocate.name(), views);
+        ReviewRepository.ParticipationRow after = new ReviewRepository.ParticipationRow(reviewId, code, advocate, views);
         if (before.isPresent() && before.get().equals(after)) {
             return errors; // nothing changed: no history line, no audit line
         }
         reviews.saveParticipation(after, user.accountId(), before, "ENTRY");
         Map<String, Object> detail = new LinkedHashMap<>();
-        before.ifPresent(b -> detail.put("from", b.code()));
+        before.ifPresent(b -> detail.put("from", b.code().name()));
         detail.put("to", code.name());
         detail.put("advocate", advocate.name());
         audit.record(AuditEvent.of(user, before.isPresent() ? AuditAction.PARTICIPATION_CHANGED : AuditAction.PARTICIPATION_RECORDED)

@@ -115,7 +115,7 @@ public class ScheduleService {
         } else {
             childId = reviews.insertChild(reference, firstName, dob);
         }
-        return new Outcome(reviews.insertReview(childId, type.get(), date, officerId), errors);
+        return new Outcome(reviews.insertReview(childId, type.get().name(), date, officerId), errors);
     }
 
     private static boolean blank(String value) {

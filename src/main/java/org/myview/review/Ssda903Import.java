@@ -3,7 +3,6 @@ package org.myview.review;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
-import org.myview.participation.ParticipationMethod;
 import org.myview.staff.AuditAction;
 import org.myview.staff.AuditEvent;
 import org.myview.staff.AuditTrail;

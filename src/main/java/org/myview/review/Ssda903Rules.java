@@ -1,6 +1,5 @@
 package org.myview.review;
 
-import org.myview.participation.ParticipationMethod;
 
 import java.time.DateTimeException;
 import java.time.LocalDate;

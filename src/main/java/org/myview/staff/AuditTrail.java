@@ -1,19 +1,16 @@
 package org.myview.staff;
 
-import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
+import org.myview.system.BulkSql;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.sql.ResultSet;
-import java.sql.Timestamp;
-import java.sql.Types;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -26,11 +23,13 @@ public class AuditTrail {
 
     private static final ZoneId LONDON = ZoneId.of("Europe/London");
 
-    private final JdbcOperations jdbc;
+    private final BulkSql sql;
+    private final AuditRepository repository;
     private final JsonMapper json;
 
-    AuditTrail(JdbcOperations jdbc, JsonMapper json) {
-        this.jdbc = jdbc;
+    AuditTrail(BulkSql sql, AuditRepository repository, JsonMapper json) {
+        this.sql = sql;
+        this.repository = repository;
         this.json = json;
     }
 
@@ -42,24 +41,24 @@ public class AuditTrail {
     /** Many lines at once (an import changes thousands of participation records), in one batch. */
     @Transactional
     public void recordAll(List<AuditEvent> events) {
-        if (events.isEmpty()) {
-            return;
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (AuditEvent event : events) {
+            Map<String, Object> row = new HashMap<>();
+            row.put("actorId", event.actorId());
+            row.put("actorUsername", event.actorUsername());
+            row.put("action", event.action());
+            row.put("childId", event.childId());
+            row.put("reviewId", event.reviewId());
+            row.put("subjectType", event.subjectType());
+            row.put("subjectId", event.subjectId());
+            row.put("detail", json(event.detail()));
+            rows.add(row);
         }
-        jdbc.prepareStatement("insert into audit_event (actor_id, actor_username, action, child_id, review_id, "
-                + "subject_type, subject_id, detail) values (?, ?, ?, ?, ?, ?, ?, ?::jsonb)", ps -> {
-            for (AuditEvent event : events) {
-                setLong(ps, 1, event.actorId());
-                ps.setString(2, event.actorUsername());
-                ps.setString(3, event.action().name());
-                setLong(ps, 4, event.childId());
-                setLong(ps, 5, event.reviewId());
-                ps.setString(6, event.subjectType());
-                ps.setString(7, event.subjectId());
-                ps.setString(8, json(event.detail()));
-                ps.addBatch();
-            }
-            return ps.executeBatch();
-        });
+        sql.batch("""
+                insert into audit_event (actor_id, actor_username, action, child_id, review_id, subject_type, subject_id, detail)
+                values (:actorId::bigint, :actorUsername, :action, :childId::bigint, :reviewId::bigint, :subjectType, :subjectId,
+                  :detail::jsonb)
+                """, rows);
     }
 
     private String json(Map<String, Object> detail) {
@@ -73,60 +72,25 @@ public class AuditTrail {
     /** Search by user (username), child case reference and date range; newest first, at most {@code limit}. */
     @Transactional(readOnly = true)
     public List<AuditEvent> search(String username, String childReference, LocalDate from, LocalDate to, int limit) {
-        StringBuilder sql = new StringBuilder("select e.* from audit_event e where true");
-        List<Object> args = new ArrayList<>();
-        if (username != null && !username.isBlank()) {
-            sql.append(" and lower(e.actor_username) = lower(?)");
-            args.add(username.trim());
-        }
-        if (childReference != null && !childReference.isBlank()) {
-            sql.append(" and e.child_id in (select id from child where upper(case_reference) = upper(?))");
-            args.add(childReference.trim());
-        }
-        if (from != null) {
-            sql.append(" and e.occurred_at >= ?");
-            args.add(Timestamp.from(from.atStartOfDay(LONDON).toInstant()));
-        }
-        if (to != null) {
-            sql.append(" and e.occurred_at < ?");
-            args.add(Timestamp.from(to.plusDays(1).atStartOfDay(LONDON).toInstant()));
-        }
-        sql.append(" order by e.occurred_at desc, e.id desc limit ?");
-        args.add(limit);
-        return jdbc.prepareStatement(sql.toString(), ps -> {
-            for (int i = 0; i < args.size(); i++) {
-                ps.setObject(i + 1, args.get(i));
-            }
-            List<AuditEvent> events = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    events.add(map(rs));
-                }
-            }
-            return events;
-        });
+        return repository.search(blankToNull(username), blankToNull(childReference),
+                from == null ? null : from.atStartOfDay(LONDON).toInstant(),
+                to == null ? null : to.plusDays(1).atStartOfDay(LONDON).toInstant(), limit)
+                .stream().map(this::event).toList();
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
     }
 
     @SuppressWarnings("unchecked")
-    private AuditEvent map(ResultSet rs) throws java.sql.SQLException {
+    private AuditEvent event(AuditRepository.Row row) {
         Map<String, Object> detail;
         try {
-            detail = json.readValue(rs.getString("detail"), Map.class);
+            detail = json.readValue(row.detail(), Map.class);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new AuditEvent(rs.getLong("id"), rs.getTimestamp("occurred_at").toInstant(),
-                (Long) rs.getObject("actor_id"), rs.getString("actor_username"), AuditAction.valueOf(rs.getString("action")),
-                (Long) rs.getObject("child_id"), (Long) rs.getObject("review_id"), rs.getString("subject_type"),
-                rs.getString("subject_id"), detail);
+        return new AuditEvent(row.id(), row.occurredAt(), row.actorId(), row.actorUsername(), row.action(), row.childId(),
+                row.reviewId(), row.subjectType(), row.subjectId(), detail);
     }
-
-    private static void setLong(java.sql.PreparedStatement ps, int index, Long value) throws java.sql.SQLException {
-        if (value == null) {
-            ps.setNull(index, Types.BIGINT);
-        } else {
-            ps.setLong(index, value);
-        }
-    }
-
 }

@@ -1,172 +1,127 @@
 package org.myview.staff;
 
-import io.micronaut.data.jdbc.runtime.JdbcOperations;
-import io.micronaut.transaction.annotation.Transactional;
-import jakarta.inject.Singleton;
+import io.micronaut.core.annotation.Introspected;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.annotation.Query;
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.GenericRepository;
 
-import java.sql.Array;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-/** Staff accounts and their roles, in SQL. */
-@Singleton
-@Transactional
-class StaffAccountRepository {
+/** Staff accounts, their roles and their set-password links, in SQL. */
+@JdbcRepository(dialect = Dialect.POSTGRES)
+interface StaffAccountRepository extends GenericRepository<StaffAccountRepository.AccountRow, Long> {
 
-    private static final String SELECT = "select a.id, a.username, a.display_name, a.email, a.disabled, a.session_epoch, "
-            + "a.password_hash is not null as has_password, a.last_sign_in_at, "
-            + "coalesce(array_agg(r.role) filter (where r.role is not null), '{}') as roles "
-            + "from staff_account a left join staff_role r on r.account_id = a.id ";
+    String SELECT = """
+            select a.id, a.username, a.display_name, a.email, a.disabled, a.session_epoch,
+              a.password_hash is not null as has_password, a.last_sign_in_at,
+              coalesce(array_agg(r.role) filter (where r.role is not null), '{}') as roles
+            from staff_account a left join staff_role r on r.account_id = a.id
+            """;
 
-    private final JdbcOperations jdbc;
+    /** An account as {@link #SELECT} reads it, roles as the database holds them. */
+    @Introspected
+    record AccountRow(long id, String username, String displayName, @Nullable String email, boolean disabled, int sessionEpoch,
+                      boolean hasPassword, @Nullable Instant lastSignInAt, String[] roles) {
 
-    StaffAccountRepository(JdbcOperations jdbc) {
-        this.jdbc = jdbc;
-    }
-
-    Optional<StaffAccount> findById(long id) {
-        return one(SELECT + "where a.id = ? group by a.id", ps -> ps.setLong(1, id));
-    }
-
-    Optional<StaffAccount> findByUsername(String username) {
-        return one(SELECT + "where lower(a.username) = lower(?) group by a.id", ps -> ps.setString(1, username));
-    }
-
-    List<StaffAccount> findAll() {
-        return jdbc.prepareStatement(SELECT + "group by a.id order by lower(a.display_name)", ps -> {
-            List<StaffAccount> accounts = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    accounts.add(map(rs));
-                }
+        StaffAccount account() {
+            Set<Role> set = EnumSet.noneOf(Role.class);
+            for (String role : roles) {
+                set.add(Role.valueOf(role));
             }
-            return accounts;
-        });
-    }
-
-    List<StaffAccount> findByRole(Role role) {
-        return jdbc.prepareStatement(SELECT + "where a.id in (select account_id from staff_role where role = ?) "
-                + "group by a.id order by lower(a.display_name)", ps -> {
-            ps.setString(1, role.name());
-            List<StaffAccount> accounts = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    accounts.add(map(rs));
-                }
-            }
-            return accounts;
-        });
-    }
-
-    Optional<String> passwordHash(long accountId) {
-        return jdbc.prepareStatement("select password_hash from staff_account where id = ?", ps -> {
-            ps.setLong(1, accountId);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.ofNullable(rs.getString(1)) : Optional.empty();
-            }
-        });
-    }
-
-    long insert(String username, String displayName, String email) {
-        return jdbc.prepareStatement("insert into staff_account (username, display_name, email) values (?, ?, ?) returning id", ps -> {
-            ps.setString(1, username);
-            ps.setString(2, displayName);
-            ps.setString(3, email);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        });
-    }
-
-    void setRoles(long accountId, Set<Role> roles) {
-        jdbc.prepareStatement("delete from staff_role where account_id = ?", ps -> {
-            ps.setLong(1, accountId);
-            return ps.executeUpdate();
-        });
-        for (Role role : roles) {
-            jdbc.prepareStatement("insert into staff_role (account_id, role) values (?, ?)", ps -> {
-                ps.setLong(1, accountId);
-                ps.setString(2, role.name());
-                return ps.executeUpdate();
-            });
+            return new StaffAccount(id, username, displayName, email, set, disabled, sessionEpoch, hasPassword, lastSignInAt);
         }
     }
+
+    default Optional<StaffAccount> findById(long id) {
+        return rowById(id).map(AccountRow::account);
+    }
+
+    @Query(SELECT + "where a.id = :id group by a.id")
+    Optional<AccountRow> rowById(long id);
+
+    default Optional<StaffAccount> findByUsername(String username) {
+        return rowByUsername(username).map(AccountRow::account);
+    }
+
+    @Query(SELECT + "where lower(a.username) = lower(:username) group by a.id")
+    Optional<AccountRow> rowByUsername(String username);
+
+    default List<StaffAccount> findAll() {
+        return allRows().stream().map(AccountRow::account).toList();
+    }
+
+    @Query(SELECT + "group by a.id order by lower(a.display_name)")
+    List<AccountRow> allRows();
+
+    default List<StaffAccount> findByRole(Role role) {
+        return rowsWithRole(role.name()).stream().map(AccountRow::account).toList();
+    }
+
+    @Query(SELECT + """
+            where a.id in (select account_id from staff_role where role = :role)
+            group by a.id order by lower(a.display_name)""")
+    List<AccountRow> rowsWithRole(String role);
+
+    @Query("select password_hash from staff_account where id = :accountId and password_hash is not null")
+    Optional<String> passwordHash(long accountId);
+
+    @Query("""
+            with inserted as (insert into staff_account (username, display_name, email)
+              values (:username, :displayName, :email) returning id)
+            select id from inserted""")
+    long insert(String username, String displayName, @Nullable String email);
+
+    default void setRoles(long accountId, Set<Role> roles) {
+        deleteRoles(accountId);
+        for (Role role : roles) {
+            addRole(accountId, role.name());
+        }
+    }
+
+    @Query("delete from staff_role where account_id = :accountId")
+    void deleteRoles(long accountId);
+
+    @Query("insert into staff_role (account_id, role) values (:accountId, :role)")
+    void addRole(long accountId, String role);
 
     /** A new password voids every session signed in before it. */
-    void setPasswordHash(long accountId, String hash) {
-        update("update staff_account set password_hash = ?, session_epoch = session_epoch + 1 where id = ?", ps -> {
-            ps.setString(1, hash);
-            ps.setLong(2, accountId);
-        });
+    @Query("update staff_account set password_hash = :hash, session_epoch = session_epoch + 1 where id = :accountId")
+    void setPasswordHash(long accountId, String hash);
+
+    @Query("update staff_account set disabled = :disabled, session_epoch = session_epoch + 1 where id = :accountId")
+    void setDisabled(long accountId, boolean disabled);
+
+    @Query("update staff_account set session_epoch = session_epoch + 1 where id = :accountId")
+    void bumpSessionEpoch(long accountId);
+
+    @Query("update staff_account set last_sign_in_at = :at where id = :accountId")
+    void recordSignIn(long accountId, Instant at);
+
+    default long countActiveWithRole(Role role) {
+        return countActiveWithRole(role.name());
     }
 
-    void setDisabled(long accountId, boolean disabled) {
-        update("update staff_account set disabled = ?, session_epoch = session_epoch + 1 where id = ?", ps -> {
-            ps.setBoolean(1, disabled);
-            ps.setLong(2, accountId);
-        });
-    }
+    @Query("select count(*) from staff_account a join staff_role r on r.account_id = a.id where r.role = :role and not a.disabled")
+    long countActiveWithRole(String role);
 
-    void bumpSessionEpoch(long accountId) {
-        update("update staff_account set session_epoch = session_epoch + 1 where id = ?", ps -> ps.setLong(1, accountId));
-    }
+    /** A new link ends the account's earlier unused links. */
+    @Query("update set_password_link set expires_at = least(expires_at, :now) where account_id = :accountId and used_at is null")
+    void expireLinks(long accountId, Instant now);
 
-    void recordSignIn(long accountId, Instant at) {
-        update("update staff_account set last_sign_in_at = ? where id = ?", ps -> {
-            ps.setTimestamp(1, Timestamp.from(at));
-            ps.setLong(2, accountId);
-        });
-    }
+    @Query("""
+            insert into set_password_link (account_id, token_hash, created_by, expires_at)
+            values (:accountId, :tokenHash, :createdBy, :expiresAt)""")
+    void insertLink(long accountId, byte[] tokenHash, @Nullable Long createdBy, Instant expiresAt);
 
-    long countActiveWithRole(Role role) {
-        return jdbc.prepareStatement("select count(*) from staff_account a join staff_role r on r.account_id = a.id "
-                + "where r.role = ? and not a.disabled", ps -> {
-            ps.setString(1, role.name());
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        });
-    }
+    @Query("select account_id from set_password_link where token_hash = :tokenHash and used_at is null and expires_at > :now")
+    Optional<Long> accountForLink(byte[] tokenHash, Instant now);
 
-    private interface Binder {
-        void bind(PreparedStatement ps) throws SQLException;
-    }
-
-    private void update(String sql, Binder binder) {
-        jdbc.prepareStatement(sql, ps -> {
-            binder.bind(ps);
-            return ps.executeUpdate();
-        });
-    }
-
-    private Optional<StaffAccount> one(String sql, Binder binder) {
-        return jdbc.prepareStatement(sql, ps -> {
-            binder.bind(ps);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(map(rs)) : Optional.empty();
-            }
-        });
-    }
-
-    private static StaffAccount map(ResultSet rs) throws SQLException {
-        Set<Role> roles = EnumSet.noneOf(Role.class);
-        Array array = rs.getArray("roles");
-        for (Object role : (Object[]) array.getArray()) {
-            roles.add(Role.valueOf((String) role));
-        }
-        Timestamp lastSignIn = rs.getTimestamp("last_sign_in_at");
-        return new StaffAccount(rs.getLong("id"), rs.getString("username"), rs.getString("display_name"),
-                rs.getString("email"), roles, rs.getBoolean("disabled"), rs.getInt("session_epoch"),
-                rs.getBoolean("has_password"), lastSignIn == null ? null : lastSignIn.toInstant());
-    }
+    @Query("update set_password_link set used_at = :now where token_hash = :tokenHash and used_at is null")
+    int useLink(byte[] tokenHash, Instant now);
 }

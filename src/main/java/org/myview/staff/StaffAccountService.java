@@ -5,8 +5,6 @@ import jakarta.inject.Singleton;
 import org.myview.system.SecretTokens;
 
 import java.security.SecureRandom;
-import java.sql.ResultSet;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,7 +14,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import org.myview.web.FormErrors;
 
 /** Account administration: create, roles, disable and enable, set-password links. Every change is audited. */
@@ -36,19 +33,17 @@ public class StaffAccountService {
     private final AuditTrail audit;
     private final PasswordHasher hasher;
     private final PasswordPolicy policy;
-    private final JdbcOperations jdbc;
     private final Clock clock;
     private final ActiveAdministrators administrators;
     private final SecureRandom random = new SecureRandom();
 
     StaffAccountService(StaffAccountRepository accounts, AuditTrail audit, PasswordHasher hasher, PasswordPolicy policy,
-                        JdbcOperations jdbc, Clock clock, ActiveAdministrators administrators) {
+                        Clock clock, ActiveAdministrators administrators) {
         this.administrators = administrators;
         this.accounts = accounts;
         this.audit = audit;
         this.hasher = hasher;
         this.policy = policy;
-        this.jdbc = jdbc;
         this.clock = clock;
     }
 
@@ -142,23 +137,9 @@ public class StaffAccountService {
     public String createSetPasswordLink(StaffUser admin, long accountId) {
         String token = SecretTokens.newToken(random);
         Instant now = clock.instant();
-        jdbc.prepareStatement("update set_password_link set expires_at = least(expires_at, ?) "
-                + "where account_id = ? and used_at is null", ps -> {
-            ps.setTimestamp(1, Timestamp.from(now));
-            ps.setLong(2, accountId);
-            return ps.executeUpdate();
-        });
-        jdbc.prepareStatement("insert into set_password_link (account_id, token_hash, created_by, expires_at) values (?, ?, ?, ?)", ps -> {
-            ps.setLong(1, accountId);
-            ps.setBytes(2, SecretTokens.hash(token));
-            if (admin == null) {
-                ps.setNull(3, java.sql.Types.BIGINT);
-            } else {
-                ps.setLong(3, admin.accountId());
-            }
-            ps.setTimestamp(4, Timestamp.from(now.plus(SET_PASSWORD_LINK_LIFETIME)));
-            return ps.executeUpdate();
-        });
+        accounts.expireLinks(accountId, now);
+        accounts.insertLink(accountId, SecretTokens.hash(token), admin == null ? null : admin.accountId(),
+                now.plus(SET_PASSWORD_LINK_LIFETIME));
         audit.record(AuditEvent.of(admin, AuditAction.SET_PASSWORD_LINK_CREATED).subject("staff_account", accountId));
         return token;
     }
@@ -169,14 +150,7 @@ public class StaffAccountService {
         if (!SecretTokens.looksValid(token)) {
             return Optional.empty();
         }
-        Optional<Long> accountId = jdbc.prepareStatement("select account_id from set_password_link where token_hash = ? "
-                + "and used_at is null and expires_at > ?", ps -> {
-            ps.setBytes(1, SecretTokens.hash(token));
-            ps.setTimestamp(2, Timestamp.from(clock.instant()));
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(rs.getLong(1)) : Optional.empty();
-            }
-        });
+        Optional<Long> accountId = accounts.accountForLink(SecretTokens.hash(token), clock.instant());
         return accountId.flatMap(accounts::findById).filter(a -> !a.disabled());
     }
 
@@ -198,11 +172,7 @@ public class StaffAccountService {
         if (account.isEmpty() || policy.problem(password, account.get().username()).isPresent()) {
             return false;
         }
-        int used = jdbc.prepareStatement("update set_password_link set used_at = ? where token_hash = ? and used_at is null", ps -> {
-            ps.setTimestamp(1, Timestamp.from(clock.instant()));
-            ps.setBytes(2, SecretTokens.hash(token));
-            return ps.executeUpdate();
-        });
+        int used = accounts.useLink(SecretTokens.hash(token), clock.instant());
         if (used != 1) {
             return false;
         }

@@ -55,6 +55,21 @@ public class BulkSql {
         return update(sql, Map.of());
     }
 
+    /** One statement run for many rows in one JDBC batch (one round trip): thousands of audit lines of an import. */
+    public void batch(String sql, List<? extends Map<String, ?>> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        NamedSql parsed = NamedSql.parse(sql);
+        jdbc.prepareStatement(parsed.jdbcSql(), ps -> {
+            for (Map<String, ?> row : rows) {
+                parsed.bind(ps, row);
+                ps.addBatch();
+            }
+            return ps.executeBatch();
+        });
+    }
+
     /** Every row, read into memory. */
     public <T> List<T> list(String sql, Map<String, ?> values, RowReader<T> reader) {
         List<T> rows = new ArrayList<>();

@@ -8,9 +8,6 @@ import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -24,12 +21,14 @@ import java.util.concurrent.ConcurrentHashMap;
 public class ServiceSecrets {
 
     private final TransactionOperations<Connection> transactions;
+    private final ServiceSecretRepository secrets;
     private final byte[] configuredKey;
     private final Map<String, byte[]> keys = new ConcurrentHashMap<>();
     private final SecureRandom random = new SecureRandom();
 
-    ServiceSecrets(TransactionOperations<Connection> transactions, @Nullable @Value("${myview.secret-key:}") String configuredKey) {
+    ServiceSecrets(TransactionOperations<Connection> transactions, ServiceSecretRepository secrets, @Nullable @Value("${myview.secret-key:}") String configuredKey) {
         this.transactions = transactions;
+        this.secrets = secrets;
         this.configuredKey = configuredKey == null || configuredKey.isBlank()
                 ? null : configuredKey.getBytes(StandardCharsets.UTF_8);
     }
@@ -45,33 +44,11 @@ public class ServiceSecrets {
         }
         byte[] fresh = new byte[32];
         random.nextBytes(fresh);
+        // An insert that conflicts waits for the other instance's insert to commit; the read that follows, a new
+        // statement, then sees the key every instance uses.
         return transactions.executeWrite(status -> {
-            try (PreparedStatement statement = status.getConnection().prepareStatement(
-                    "with inserted as (insert into service_secret (name, secret) values (?, ?) "
-                            + "on conflict (name) do nothing returning secret) "
-                            + "select secret from inserted union all select secret from service_secret where name = ? limit 1")) {
-                statement.setString(1, purpose);
-                statement.setBytes(2, fresh);
-                statement.setString(3, purpose);
-                try (ResultSet rs = statement.executeQuery()) {
-                    if (rs.next()) {
-                        return rs.getBytes(1);
-                    }
-                }
-            } catch (SQLException e) {
-                throw new IllegalStateException("Could not read the service secret", e);
-            }
-            // Another instance inserted it at the same moment: read it with a fresh snapshot.
-            try (PreparedStatement again = status.getConnection().prepareStatement(
-                    "select secret from service_secret where name = ?")) {
-                again.setString(1, purpose);
-                try (ResultSet rs = again.executeQuery()) {
-                    rs.next();
-                    return rs.getBytes(1);
-                }
-            } catch (SQLException e) {
-                throw new IllegalStateException("Could not read the service secret", e);
-            }
+            secrets.insertIfAbsent(purpose, fresh);
+            return secrets.read(purpose).orElseThrow().secret();
         });
     }
 }

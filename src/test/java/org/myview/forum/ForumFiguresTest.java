@@ -7,7 +7,7 @@ import org.myview.forum.ForumFigures.Figure;
 import org.myview.participation.AgeBands;
 import org.myview.participation.Counts;
 import org.myview.participation.FinancialYear;
-import org.myview.participation.ParticipationMethod;
+import org.myview.review.ParticipationMethod;
 
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -4,7 +4,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.myview.participation.ParticipationMethod;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;

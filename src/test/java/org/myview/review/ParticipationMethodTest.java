@@ -1,4 +1,4 @@
-package org.myview.participation;
+package org.myview.review;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -17,14 +17,14 @@ import java.util.stream.Collectors;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.myview.participation.ParticipationMethod.PN0;
-import static org.myview.participation.ParticipationMethod.PN1;
-import static org.myview.participation.ParticipationMethod.PN2;
-import static org.myview.participation.ParticipationMethod.PN3;
-import static org.myview.participation.ParticipationMethod.PN4;
-import static org.myview.participation.ParticipationMethod.PN5;
-import static org.myview.participation.ParticipationMethod.PN6;
-import static org.myview.participation.ParticipationMethod.PN7;
+import static org.myview.review.ParticipationMethod.PN0;
+import static org.myview.review.ParticipationMethod.PN1;
+import static org.myview.review.ParticipationMethod.PN2;
+import static org.myview.review.ParticipationMethod.PN3;
+import static org.myview.review.ParticipationMethod.PN4;
+import static org.myview.review.ParticipationMethod.PN5;
+import static org.myview.review.ParticipationMethod.PN6;
+import static org.myview.review.ParticipationMethod.PN7;
 
 class ParticipationMethodTest {
 

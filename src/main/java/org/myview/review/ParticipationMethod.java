@@ -1,4 +1,4 @@
-package org.myview.participation;
+package org.myview.review;
 
 import java.util.Optional;
 
