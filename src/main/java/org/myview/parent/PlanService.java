@@ -69,7 +69,12 @@ public class PlanService {
 
     @Transactional
     public ImportResult importFile(StaffUser user, String text) {
-        List<CsvReader.Record> records = CsvReader.read(text);
+        List<CsvReader.Record> records;
+        try {
+            records = CsvReader.read(text);
+        } catch (CsvReader.UnterminatedQuote e) {
+            return new ImportResult(false, 0, 0, 0, List.of(new ImportError(e.line(), "FILE", "parent.import.error.quote")));
+        }
         List<ImportError> errors = new ArrayList<>();
         if (records.isEmpty()) {
             return new ImportResult(false, 0, 0, 0, List.of(new ImportError(1, "FILE", "parent.import.error.empty")));

@@ -78,7 +78,13 @@ public class Ssda903Import {
     public ImportResult importFile(StaffUser user, String csv) {
         LocalDate today = LocalDate.now(clock);
         List<ImportError> errors = new ArrayList<>();
-        List<CsvReader.Record> records = CsvReader.read(csv);
+        List<CsvReader.Record> records;
+        try {
+            records = CsvReader.read(csv);
+        } catch (CsvReader.UnterminatedQuote e) {
+            return ImportResult.refused(0, List.of(new ImportError(e.line(), "FILE", "FILE", "A quote mark (\") on this line "
+                    + "is never closed, so the rest of the file cannot be read. Close the quote or remove it.")));
+        }
         if (records.isEmpty()) {
             return ImportResult.refused(0, List.of(new ImportError(1, "FILE", "FILE", "The file is empty. Choose a CSV file "
                     + "with the header CHILD,DOB,REVIEW,REVIEW_CODE and one row per review.")));

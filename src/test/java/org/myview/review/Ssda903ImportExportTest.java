@@ -111,6 +111,19 @@ class Ssda903ImportExportTest {
     }
 
     @Test
+    void aQuoteNeverClosedIsRefusedWithItsLineAndNothingIsImported() {
+        WebClient.Page page = importCsv(String.join("\n",
+                "CHILD,DOB,REVIEW,REVIEW_CODE",
+                "QUO001,14/03/2012,02/05/2025,PN1",
+                "\"QUO002,14/03/2012,02/05/2025,PN1",
+                "QUO003,14/03/2012,02/05/2025,PN1"));
+
+        assertEquals(422, page.status());
+        assertTrue(page.body().contains("{\"line\":3,\"column\":\"FILE\",\"rule\":\"FILE\""), page.body());
+        assertEquals(0, ReviewFixtures.count(context, "select count(*) from child where case_reference like 'QUO%'"));
+    }
+
+    @Test
     void aFourthBirthdayOnTheReviewDateCountsAsFour() {
         String file = "CHILD,DOB,REVIEW,REVIEW_CODE\nB4A,01/06/2021,01/06/2025,PN0\nB4B,02/06/2021,01/06/2025,PN1\n";
 

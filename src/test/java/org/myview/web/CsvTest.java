@@ -43,4 +43,21 @@ class CsvTest {
     void aLastLineWithoutANewlineIsRead() {
         assertEquals(List.of("1", "2"), CsvReader.read("A,B\n1,2").get(1).fields());
     }
+
+    @Test
+    void anUnterminatedQuoteIsAnErrorNamingTheLineItOpensOn() {
+        CsvReader.UnterminatedQuote error = org.junit.jupiter.api.Assertions.assertThrows(CsvReader.UnterminatedQuote.class,
+                () -> CsvReader.read("A,B\n1,2\n\n3,\"never closed\n4,5\n"));
+
+        assertEquals(4, error.line(), error.getMessage());
+    }
+
+    @Test
+    void rowsOfEmptyCellsAreSkippedAndACarriageReturnAloneEndsALine() {
+        List<CsvReader.Record> records = CsvReader.read("A,B\r,\r1,2\r");
+
+        assertEquals(2, records.size());
+        assertEquals(3, records.get(1).line());
+        assertEquals(List.of("1", "2"), records.get(1).fields());
+    }
 }
