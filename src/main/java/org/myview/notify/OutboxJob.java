@@ -32,6 +32,6 @@ class OutboxJob {
     /** Retention: sent messages lose their address at once; recorded ones (never sent) after a while. */
     @Scheduled(fixedDelay = "1h", initialDelay = "${myview.notify.initial-delay:20s}")
     void eraseOldRecorded() {
-        rows.eraseRecordedBefore(clock.instant().minus(recordedRetention));
+        rows.eraseRecordedBefore(clock.instant().minus(recordedRetention)); // audited as a count by the service
     }
 }

@@ -1,6 +1,11 @@
 package org.myview.notify;
 
 import io.micronaut.json.JsonMapper;
+import org.myview.staff.AuditAction;
+import org.myview.staff.AuditEvent;
+import org.myview.staff.AuditTrail;
+import org.myview.staff.Role;
+import org.myview.staff.StaffUser;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
@@ -29,11 +34,21 @@ class OutboxService {
     private final OutboxRepository rows;
     private final JsonMapper json;
     private final NotifyGateway gateway;
+    private final AuditTrail audit;
 
-    OutboxService(OutboxRepository rows, JsonMapper json, NotifyGateway gateway) {
+    OutboxService(OutboxRepository rows, JsonMapper json, NotifyGateway gateway, AuditTrail audit) {
         this.rows = rows;
         this.json = json;
         this.gateway = gateway;
+        this.audit = audit;
+    }
+
+    /**
+     * Only the participation lead sees families' addresses and links on the messages page: they pass on links
+     * that could not be sent. Administrators watch delivery (state, channel, time, attempts), not families.
+     */
+    static boolean seesAddresses(StaffUser user) {
+        return user.has(Role.PARTICIPATION_LEAD);
     }
 
     long insert(Message message, String subjectType, Long subjectId, Instant now) {
@@ -76,15 +91,25 @@ class OutboxService {
         return rows.markRetry(row.id(), row.claim(), reason, next) == 1;
     }
 
+    /**
+     * Retention: recorded (never sent) messages lose their address and link. One set-based statement, so
+     * instances running it at once erase each row once; the count, never the content, goes to the audit trail.
+     */
+    @Transactional
     int eraseRecordedBefore(Instant cutoff) {
-        return rows.eraseRecordedBefore(cutoff);
+        int erased = rows.eraseRecordedBefore(cutoff);
+        if (erased > 0) {
+            audit.record(AuditEvent.of(null, AuditAction.RETENTION_ERASED).subject("notification_outbox", "recorded")
+                    .detail(Map.of("rows", erased, "fields", "recipient,personalisation")));
+        }
+        return erased;
     }
 
-    /** The newest rows for the staff page. */
-    List<Row> latest(int limit) {
-        return rows.latest(limit).stream().map(r -> new Row(r.id(), r.createdAt(), r.state(), Channel.valueOf(r.channel()), r.recipient(),
-                r.templateKey(), read(r.personalisation()), r.attempts(), r.nextAttemptAt(), r.notifyId(), r.lastError(),
-                r.finishedAt())).toList();
+    /** The newest rows for the staff page; without {@code withAddresses}, no address and no personalisation (name, link). */
+    List<Row> latest(int limit, boolean withAddresses) {
+        return rows.latest(limit).stream().map(r -> new Row(r.id(), r.createdAt(), r.state(), Channel.valueOf(r.channel()),
+                withAddresses ? r.recipient() : null, r.templateKey(), withAddresses ? read(r.personalisation()) : Map.of(),
+                r.attempts(), r.nextAttemptAt(), r.notifyId(), r.lastError(), r.finishedAt())).toList();
     }
 
     boolean configured() {

@@ -33,5 +33,7 @@ public enum AuditAction {
     CONSULTATION_CONCERN_ESCALATED,
     CONSULTATION_CONCERNS_LISTED,
     CONSULTATION_CONCERN_VIEWED,
-    CONSULTATION_CONCERN_CONTACT_RECORDED
+    CONSULTATION_CONCERN_CONTACT_RECORDED,
+    /** A retention job erased personal data: which table and field, and how many rows (never what they held). */
+    RETENTION_ERASED
 }
