@@ -24,8 +24,8 @@ interface ConcernRepository extends GenericRepository<ConcernRepository.Contact,
 
     /** One contact (or try) recorded by a member of staff. */
     @MappedEntity("consultation_concern_contact")
-    record Contact(@Id @GeneratedValue @Nullable Long id, long concernId, String contactedBy, Instant contactedAt,
-                   String how, String result, String note, long recordedBy, Instant recordedAt) {
+    record Contact(@Id @GeneratedValue @Nullable Long id, long concernId, @Nullable String contactedBy, Instant contactedAt,
+                   String how, String result, @Nullable String note, long recordedBy, Instant recordedAt) {
     }
 
     /** A concern as the staff pages show it: with the child's case reference and first name, and the review's officer. */
@@ -33,7 +33,7 @@ interface ConcernRepository extends GenericRepository<ConcernRepository.Contact,
     record Row(long id, long reviewId, long linkId, long childId, String caseReference, @Nullable String firstName,
                @Nullable Long officerId, @Nullable String officerName, Instant raisedAt, String contactWays,
                @Nullable String safeTime, boolean notThroughCarer, @Nullable String message, @Nullable Instant closedAt,
-               int escalations, @Nullable Instant nextEscalationAt) {
+               int escalations, @Nullable Instant nextEscalationAt, @Nullable Instant erasedAt) {
     }
 
     /** A concern just claimed for escalation: its new escalation number. */
@@ -49,7 +49,7 @@ interface ConcernRepository extends GenericRepository<ConcernRepository.Contact,
             select k.id, k.review_id, k.link_id, ch.id as child_id, ch.case_reference, ch.first_name,
                    r.reviewing_officer_id as officer_id, s.display_name as officer_name, k.raised_at,
                    array_to_string(k.contact_ways, ',') as contact_ways, k.safe_time, k.not_through_carer, k.message,
-                   k.closed_at, k.escalations, k.next_escalation_at
+                   k.closed_at, k.escalations, k.next_escalation_at, k.erased_at
             from consultation_concern k
             join review r on r.id = k.review_id
             join child ch on ch.id = r.child_id
@@ -124,6 +124,22 @@ interface ConcernRepository extends GenericRepository<ConcernRepository.Contact,
             values (:concernId, :number, :escalatedAt, :outOfHours) returning id
             """)
     Long insertEscalation(long concernId, int number, Instant escalatedAt, boolean outOfHours);
+
+    // Retention (ConsultationRetention): set-based statements, safe with several instances at once.
+
+    /** Erases what the child chose and wrote on concerns closed on or before {@code closedOnOrBefore}. Open ones never. */
+    @Query("""
+            update consultation_concern set erased_at = :now, message = null, safe_time = null, contact_ways = '{}',
+                not_through_carer = false
+            where erased_at is null and closed_at is not null and closed_at <= :closedOnOrBefore""")
+    int eraseClosedBefore(Instant closedOnOrBefore, Instant now);
+
+    /** The notes and names of the contacts of erased concerns; how, when and the result stay. */
+    @Query("""
+            update consultation_concern_contact k set note = null, contacted_by = null
+            from consultation_concern c
+            where c.id = k.concern_id and c.erased_at is not null and (k.note is not null or k.contacted_by is not null)""")
+    int eraseContactsOfErased();
 
     @Query("select concern_id, number, escalated_at, out_of_hours from consultation_concern_escalation "
             + "where concern_id = :concernId order by number")

@@ -17,8 +17,13 @@ class ConsultationPrivacyModel implements ViewModelProcessor<Map<String, Object>
 
     private final PrivateAnswerSettings settings;
 
-    ConsultationPrivacyModel(PrivateAnswerSettings settings) {
+    private final ConsultationSettings consultation;
+    private final TalkNowSettings talkNow;
+
+    ConsultationPrivacyModel(PrivateAnswerSettings settings, ConsultationSettings consultation, TalkNowSettings talkNow) {
         this.settings = settings;
+        this.consultation = consultation;
+        this.talkNow = talkNow;
     }
 
     @Override
@@ -29,6 +34,8 @@ class ConsultationPrivacyModel implements ViewModelProcessor<Map<String, Object>
         }
         Map<String, Object> model = new HashMap<>(modelAndView.getModel().orElseGet(Map::of));
         model.put("privateAnswerManagerReads", settings.serviceManagerReads());
+        model.put("childAnswerRetentionDays", consultation.answerRetentionDays());
+        model.put("talkNowRetentionDays", talkNow.retentionDays());
         modelAndView.setModel(model);
     }
 }

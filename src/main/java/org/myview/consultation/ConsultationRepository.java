@@ -28,7 +28,8 @@ interface ConsultationRepository extends GenericRepository<ConsultationRepositor
     }
 
     @Introspected
-    record Form(long id, long linkId, long reviewId, String definitionId, @Nullable Instant sentAt, boolean shareWithForum) {
+    record Form(long id, long linkId, long reviewId, String definitionId, @Nullable Instant sentAt, boolean shareWithForum,
+                @Nullable Instant answersErasedAt) {
     }
 
     @Introspected
@@ -44,7 +45,7 @@ interface ConsultationRepository extends GenericRepository<ConsultationRepositor
             from consultation_link l left join consultation c on c.link_id = l.id
             """;
 
-    String FORM = "select id, link_id, review_id, definition_id, sent_at, share_with_forum from consultation ";
+    String FORM = "select id, link_id, review_id, definition_id, sent_at, share_with_forum, answers_erased_at from consultation ";
 
     /** A new link for the review; the review's earlier links stop working. */
     default long insertLink(long reviewId, byte[] tokenHash, @Nullable Long createdBy, Instant now, Instant expiresAt) {
@@ -126,6 +127,26 @@ interface ConsultationRepository extends GenericRepository<ConsultationRepositor
      */
     @Query("update consultation set sent_at = :now, share_with_forum = :share where id = :formId and sent_at is null")
     int markSent(long formId, boolean share, Instant now);
+
+    // Retention (ConsultationRetention): set-based statements, so instances running them at once erase each row once.
+
+    /**
+     * Marks erased the forms whose answers are no longer needed, once their link no longer works (expired or
+     * replaced): a sent form when its review was on or before {@code reviewedOnOrBefore} (the review's record is
+     * kept by then), a form never sent at once. Concurrent runs wait on each other's row locks and then find
+     * {@code answers_erased_at} set, so each form is counted once.
+     */
+    @Query("""
+            update consultation c set answers_erased_at = :now
+            from consultation_link l, review r
+            where l.id = c.link_id and r.id = c.review_id and c.answers_erased_at is null
+              and (l.expires_at <= :now or l.replaced_at is not null)
+              and (c.sent_at is null or r.review_date <= :reviewedOnOrBefore)""")
+    int markAnswersErased(LocalDate reviewedOnOrBefore, Instant now);
+
+    /** Deletes the answers of erased forms (also any written late, from a link at its last moment). */
+    @Query("delete from consultation_answer a using consultation c where c.id = a.consultation_id and c.answers_erased_at is not null")
+    int deleteErasedAnswers();
 
     @Query("""
             select k.id, k.review_id, k.raised_at, k.seen_at, ch.case_reference

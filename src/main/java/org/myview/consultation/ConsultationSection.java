@@ -35,7 +35,10 @@ class ConsultationSection implements ReviewPageSection {
         model.put("answersSoFar", view.answersSoFar());
         model.put("sent", view.sent());
         model.put("concerns", concerns.forReview(review.id()));
-        if (view.sent() != null) {
+        if (view.sent() != null && view.sent().answersErasedAt() != null) {
+            model.put("rows", List.of());
+            model.put("definition", view.definition());
+        } else if (view.sent() != null) {
             Locale english = Locale.UK;
             List<Map<String, Object>> rows = new ArrayList<>();
             for (FormDefinition.Question question : view.definition().questions()) {

@@ -278,7 +278,9 @@ public class ConsultationService {
         List<ConsultationRepository.Answer> answers = List.of();
         // The private answer never leaves this service for anyone but its readers: not even whether there is one.
         boolean hidden = !PrivateAnswerRule.mayRead(user, review, privateAnswer);
-        if (sent.isPresent()) {
+        if (sent.isPresent() && sent.get().answersErasedAt() != null) {
+            definition = definitions.find(sent.get().definitionId()).orElseThrow(); // erased (retention): nothing to read or audit
+        } else if (sent.isPresent()) {
             definition = definitions.find(sent.get().definitionId()).orElseThrow();
             answers = repository.answers(sent.get().id(), sent.get().definitionId()).stream()
                     .filter(a -> !(hidden && PRIVATE_QUESTION.equals(a.questionId()))).toList();

@@ -15,7 +15,8 @@ import java.util.List;
 /**
  * {@code myview.talk-now.*} (docs/runbook.md): where a child's "I want to talk to someone now" goes
  * besides their reviewing officer, and when an open concern is sent on again. The child's words
- * depend on {@link #hasDutyInbox()}: without a duty inbox nobody is promised "today".
+ * depend on {@link #hasDutyInbox()}: without a duty inbox nobody is promised "today". What the child chose
+ * and wrote, and the contacts' notes, are erased {@code retentionDays} after the concern closed.
  */
 @ConfigurationProperties("myview.talk-now")
 public record TalkNowSettings(
@@ -24,7 +25,8 @@ public record TalkNowSettings(
         @Bindable(defaultValue = "2h") Duration escalateAfter,
         @Bindable(defaultValue = "09:00") LocalTime officeOpens,
         @Bindable(defaultValue = "17:00") LocalTime officeCloses,
-        @Bindable(defaultValue = "MONDAY,TUESDAY,WEDNESDAY,THURSDAY,FRIDAY") List<DayOfWeek> officeDays) {
+        @Bindable(defaultValue = "MONDAY,TUESDAY,WEDNESDAY,THURSDAY,FRIDAY") List<DayOfWeek> officeDays,
+        @Bindable(defaultValue = "90") int retentionDays) {
 
     private static final ZoneId LONDON = ZoneId.of("Europe/London");
 

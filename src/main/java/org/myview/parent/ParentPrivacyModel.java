@@ -26,6 +26,7 @@ class ParentPrivacyModel implements ViewModelProcessor<Map<String, Object>> {
         Map<String, Object> model = new HashMap<>(modelAndView.getModel().orElseGet(Map::of));
         model.put("parentContactRetentionDays", settings.contactRetentionDays());
         model.put("parentLinkValidDays", settings.linkValidDays());
+        model.put("parentOpenPlanRetentionDays", settings.openPlanRetentionDays());
         modelAndView.setModel(model);
     }
 }

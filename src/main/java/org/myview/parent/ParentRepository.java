@@ -60,19 +60,23 @@ interface ParentRepository extends GenericRepository<ParentRepository.Contact, L
     @Query("select id from parent_plan where upper(plan_reference) = upper(:reference) for update")
     Optional<Long> planIdByReference(String reference);
 
-    default long insertPlan(String reference, PlanType type, LocalDate start, @Nullable LocalDate end) {
-        return insertPlanRow(reference, type.name(), start, end);
+    /** {@code now} is when the council confirmed the plan: the open-plan retention counts from it. */
+    default long insertPlan(String reference, PlanType type, LocalDate start, @Nullable LocalDate end, Instant now) {
+        return insertPlanRow(reference, type.name(), start, end, now);
     }
 
-    @Query("insert into parent_plan (plan_reference, plan_type, start_date, end_date) values (:reference, :type, :start, :end) returning id")
-    Long insertPlanRow(String reference, String type, LocalDate start, @Nullable LocalDate end);
+    @Query("""
+            insert into parent_plan (plan_reference, plan_type, start_date, end_date, created_at, confirmed_at)
+            values (:reference, :type, :start, :end, :now, :now) returning id""")
+    Long insertPlanRow(String reference, String type, LocalDate start, @Nullable LocalDate end, Instant now);
 
-    default void updatePlan(long id, PlanType type, LocalDate start, @Nullable LocalDate end) {
-        updatePlanRow(id, type.name(), start, end);
+    /** Entered or imported again: confirmed as of {@code now}. */
+    default void updatePlan(long id, PlanType type, LocalDate start, @Nullable LocalDate end, Instant now) {
+        updatePlanRow(id, type.name(), start, end, now);
     }
 
-    @Query("update parent_plan set plan_type = :type, start_date = :start, end_date = :end where id = :id")
-    int updatePlanRow(long id, String type, LocalDate start, @Nullable LocalDate end);
+    @Query("update parent_plan set plan_type = :type, start_date = :start, end_date = :end, confirmed_at = :now where id = :id")
+    int updatePlanRow(long id, String type, LocalDate start, @Nullable LocalDate end, Instant now);
 
     default void addChildren(long planId, List<String> caseReferences) {
         caseReferences.forEach(reference -> addChild(planId, reference));
@@ -143,13 +147,32 @@ interface ParentRepository extends GenericRepository<ParentRepository.Contact, L
 
     // Retention
 
-    /** Erases names, emails and mobiles of plans that ended on or before {@code endedOnOrBefore}. Only those. */
-    default int eraseContactsOfPlansEndedBy(LocalDate endedOnOrBefore, Instant now) {
-        int erased = eraseContacts(endedOnOrBefore, now);
+    /**
+     * Erases names, emails and mobiles of plans that ended on or before {@code endedOnOrBefore}, and of plans with
+     * no end date last confirmed before {@code openConfirmedBefore}. Only those. Set-based statements: instances
+     * running this at once wait on each other's row locks, then find the rows erased, so each is counted once.
+     */
+    default Erased eraseExpiredContacts(LocalDate endedOnOrBefore, Instant openConfirmedBefore, Instant now) {
+        int ended = eraseContacts(endedOnOrBefore, now);
+        int open = eraseContactsOfOpenPlans(openConfirmedBefore, now);
         // Unsent drafts of erased parents go too: they could only be finished through a link nobody should use now.
-        eraseDraftsOfErasedContacts(now);
-        return erased;
+        int drafts = eraseDraftsOfErasedContacts(now);
+        return new Erased(ended, open, drafts);
     }
+
+    /** Parents erased because their plan ended, because their open plan was not confirmed, and unsent drafts erased. */
+    record Erased(int ofEndedPlans, int ofOpenPlans, int drafts) {
+
+        int contacts() {
+            return ofEndedPlans + ofOpenPlans;
+        }
+    }
+
+    @Query("""
+            update parent_contact k set greeting_name = null, email = null, mobile = null, erased_at = :now
+            from parent_plan p where p.id = k.plan_id and k.erased_at is null and p.end_date is null
+              and p.confirmed_at < :confirmedBefore""")
+    int eraseContactsOfOpenPlans(Instant confirmedBefore, Instant now);
 
     @Query("""
             update parent_contact k set greeting_name = null, email = null, mobile = null, erased_at = :now

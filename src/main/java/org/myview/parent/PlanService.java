@@ -121,9 +121,9 @@ public class PlanService {
         long planId;
         if (existing.isPresent()) {
             planId = existing.get();
-            repository.updatePlan(planId, row.type(), row.start(), row.end());
+            repository.updatePlan(planId, row.type(), row.start(), row.end(), clock.instant());
         } else {
-            planId = repository.insertPlan(row.planReference(), row.type(), row.start(), row.end());
+            planId = repository.insertPlan(row.planReference(), row.type(), row.start(), row.end(), clock.instant());
             counts[0]++;
         }
         repository.addChildren(planId, row.children());

@@ -184,9 +184,21 @@ public class RoundService {
         return true;
     }
 
-    /** Retention: erases parents' contact details a set number of days after their plan ended. */
+    /**
+     * Retention: erases parents' contact details a set number of days after their plan ended, or, for a plan
+     * with no end date, a set number of days after the council last confirmed it. Audited as counts. Returns
+     * how many parents were erased.
+     */
     @Transactional
     public int eraseExpiredContacts() {
-        return repository.eraseContactsOfPlansEndedBy(today().minusDays(settings.contactRetentionDays()), clock.instant());
+        Instant now = clock.instant();
+        ParentRepository.Erased erased = repository.eraseExpiredContacts(today().minusDays(settings.contactRetentionDays()),
+                now.minus(Duration.ofDays(settings.openPlanRetentionDays())), now);
+        if (erased.contacts() > 0 || erased.drafts() > 0) {
+            audit.record(AuditEvent.of(null, AuditAction.RETENTION_ERASED).subject("parent_contact", "contacts")
+                    .detail(Map.of("rows", erased.contacts(), "endedPlans", erased.ofEndedPlans(), "openPlans", erased.ofOpenPlans(),
+                            "drafts", erased.drafts(), "fields", "greeting_name,email,mobile")));
+        }
+        return erased.contacts();
     }
 }

@@ -46,7 +46,7 @@ class ConsultationRulesTest {
 
     @Test
     void aLinkWorksUntilTheEndOfTheReviewDayInLondonAndAtLeastADay() {
-        ConsultationSettings settings = new ConsultationSettings(0, 1);
+        ConsultationSettings settings = new ConsultationSettings(0, 1, 90);
         // Summer time: the end of 10 June in London is 23:00 UTC.
         assertEquals(Instant.parse("2026-06-10T23:00:00Z"),
                 LinkExpiry.of(LocalDate.of(2026, 6, 10), Instant.parse("2026-06-01T09:00:00Z"), settings));
@@ -58,6 +58,6 @@ class ConsultationRulesTest {
                 LinkExpiry.of(LocalDate.of(2026, 12, 10), Instant.parse("2026-12-10T20:00:00Z"), settings));
         // Configured to last two days after the review.
         assertEquals(Instant.parse("2026-12-13T00:00:00Z"),
-                LinkExpiry.of(LocalDate.of(2026, 12, 10), Instant.parse("2026-12-01T09:00:00Z"), new ConsultationSettings(2, 1)));
+                LinkExpiry.of(LocalDate.of(2026, 12, 10), Instant.parse("2026-12-01T09:00:00Z"), new ConsultationSettings(2, 1, 90)));
     }
 }

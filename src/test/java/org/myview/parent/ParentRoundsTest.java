@@ -146,6 +146,38 @@ class ParentRoundsTest {
         assertEquals(0, rounds.eraseExpiredContacts(), "nothing more to erase");
     }
 
+    @Test
+    void aPlanWithNoEndDateKeepsItsParentsDetailsAYearAfterTheCouncilLastConfirmedItThenTheyAreErased() {
+        ParentFixtures.plan(context, "STALE", LocalDate.of(2026, 8, 1), null, "Stale", "stale@example.org");
+        ParentFixtures.plan(context, "CONFIRMED", LocalDate.of(2026, 8, 1), null, "Confirmed", "confirmed@example.org");
+        rounds.sendToDuePlans(ParentFixtures.lead(context));
+        answer("stale@example.org", "YES");
+        // Two hundred days on, the council's import lists CONFIRMED again (still open); nobody mentions STALE.
+        clock.set(NOW.plus(Duration.ofDays(200)));
+        ParentFixtures.plan(context, "CONFIRMED", LocalDate.of(2026, 8, 1), null, "Confirmed", "confirmed@example.org");
+
+        // The default: 365 days after the plan was last entered or imported.
+        clock.set(NOW.plus(Duration.ofDays(365)).minusSeconds(60));
+        assertEquals(0, rounds.eraseExpiredContacts(), "a minute before a year: kept");
+        assertEquals(Set.of("Stale", "Confirmed"), names());
+
+        clock.set(NOW.plus(Duration.ofDays(365)).plusSeconds(60));
+        assertEquals(1, rounds.eraseExpiredContacts());
+        assertEquals(Set.of("Confirmed"), names(), "confirmed 165 days ago: kept");
+        assertEquals(0, ReviewFixtures.count(context, "select count(*) from parent_contact where email = 'stale@example.org' "
+                + "or greeting_name = 'Stale'"));
+        assertEquals(1, ReviewFixtures.count(context, "select count(*) from parent_response where understand_why = 'YES'"), "answers are kept");
+        assertEquals(0, rounds.eraseExpiredContacts(), "each parent once");
+        assertEquals(1, ReviewFixtures.count(context, "select count(*) from audit_event where action = 'RETENTION_ERASED' "
+                + "and subject_type = 'parent_contact' and (detail->>'openPlans')::int = 1 and (detail->>'rows')::int = 1"));
+        assertEquals(0, ReviewFixtures.count(context, "select count(*) from audit_event where action = 'RETENTION_ERASED' "
+                + "and cast(detail as text) like '%stale%'"), "counts, never content");
+
+        clock.set(NOW.plus(Duration.ofDays(200 + 365)).plusSeconds(60));
+        assertEquals(1, rounds.eraseExpiredContacts(), "a year after its last confirmation, CONFIRMED goes too");
+        assertEquals(Set.of(), names());
+    }
+
     private void answer(String email, String understandWhy) {
         long id = ReviewFixtures.count(context, "select i.id from parent_invitation i join parent_contact k on k.id = i.contact_id "
                 + "where k.email = '" + email + "' and i.kind = 'FIRST'");
