@@ -12,6 +12,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.myview.staff.Role;
 import org.myview.support.MutableClock;
 import org.myview.support.ReviewFixtures;
+import org.myview.support.SharedTestDatabase;
 import org.myview.support.StaffFixtures;
 import org.myview.support.WebClient;
 import org.myview.system.EmbeddedDatabase;
@@ -20,6 +21,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -62,15 +64,14 @@ class TalkNowTwoInstancesTest {
 
     @BeforeAll
     void startTheSecondInstance() {
-        secondInstance = ApplicationContext.run(Map.of(
-                "datasources.default.url", database.jdbcUrl(),
-                "datasources.default.username", database.username(),
-                "datasources.default.password", database.password(),
+        Map<String, Object> properties = new HashMap<>(SharedTestDatabase.asExternalDatabase(database));
+        properties.putAll(Map.of(
                 "test.mutable-clock", "true",
                 "myview.notify.sender-enabled", "false",
                 "myview.talk-now.escalation-enabled", "false",
                 "myview.parent.jobs-enabled", "false",
-                "myview.talk-now.duty-inbox", "duty@example.org"), "test");
+                "myview.talk-now.duty-inbox", "duty@example.org"));
+        secondInstance = ApplicationContext.run(properties, "test");
         secondClock = secondInstance.getBean(MutableClock.class);
         second = secondInstance.getBean(ConcernService.class);
     }

@@ -23,7 +23,8 @@ class EmbeddedPostgresServerTest {
 
         EmbeddedPostgresServer first = new EmbeddedPostgresServer(dataDirectory.toString(), 0);
         assertTrue(postgresRunningOn(dataDirectory));
-        try (Connection c = connect(first); Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(first.jdbcUrl(), first.ownerUsername(), first.ownerPassword());
+             Statement s = c.createStatement()) {
             s.execute("create table kept (value text)");
             s.execute("insert into kept values ('still here')");
         }
