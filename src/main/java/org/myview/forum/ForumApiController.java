@@ -10,6 +10,8 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
+import org.myview.staff.ApiScope;
+import org.myview.staff.ApiTokenScope;
 import org.myview.staff.Role;
 import org.myview.staff.StaffUser;
 
@@ -18,11 +20,12 @@ import java.util.Optional;
 
 /**
  * GET /api/forum/figures?period=2025-26-q2 (JSON) and /api/forum/figures.csv: the forum's figures after disclosure
- * control, exactly as the page shows them. HTTP Basic, like every /api route. The period must be one the page
+ * control, exactly as the page shows them. An API token of the figures scope, or HTTP Basic. The period must be one the page
  * offers (a published quarter or financial year); without one, the latest published quarter.
  */
 @Controller("/api/forum")
 @Secured({Role.FORUM_NAME, Role.PARTICIPATION_LEAD_NAME})
+@ApiTokenScope(ApiScope.FIGURES)
 @ExecuteOn(TaskExecutors.BLOCKING)
 class ForumApiController {
 

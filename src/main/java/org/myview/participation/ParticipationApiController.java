@@ -11,6 +11,8 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
+import org.myview.staff.ApiScope;
+import org.myview.staff.ApiTokenScope;
 import org.myview.staff.Role;
 import org.myview.staff.StaffUser;
 
@@ -25,6 +27,7 @@ import java.util.Map;
  */
 @Controller("/api/participation")
 @Secured(Role.SERVICE_MANAGER_NAME)
+@ApiTokenScope(ApiScope.FIGURES)
 @ExecuteOn(TaskExecutors.BLOCKING)
 class ParticipationApiController {
 

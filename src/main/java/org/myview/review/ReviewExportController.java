@@ -13,6 +13,8 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.views.ModelAndView;
+import org.myview.staff.ApiScope;
+import org.myview.staff.ApiTokenScope;
 import org.myview.staff.Role;
 import org.myview.staff.StaffUser;
 import org.myview.web.FormErrors;
@@ -67,6 +69,8 @@ class ReviewExportController {
         return csv(export, start, end);
     }
 
+    /** The SSDA903 file holds children's identifiers and dates of birth: the import scope, not the figures. */
+    @ApiTokenScope(ApiScope.IMPORT)
     @Get(value = "/api/reviews/export.csv", produces = "text/csv")
     HttpResponse<?> api(Authentication authentication, @Nullable @QueryValue String from, @Nullable @QueryValue String to) {
         FormErrors errors = new FormErrors();

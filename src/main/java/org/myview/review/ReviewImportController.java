@@ -16,6 +16,8 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.views.ModelAndView;
+import org.myview.staff.ApiScope;
+import org.myview.staff.ApiTokenScope;
 import org.myview.staff.Role;
 import org.myview.staff.StaffUser;
 import org.myview.web.CsrfTokens;
@@ -74,6 +76,7 @@ class ReviewImportController {
                 : HttpResponse.unprocessableEntity().body(new ModelAndView<>("review/import", model));
     }
 
+    @ApiTokenScope(ApiScope.IMPORT)
     @Post(value = "/api/reviews/import", consumes = {"text/csv", MediaType.TEXT_PLAIN}, produces = MediaType.APPLICATION_JSON)
     HttpResponse<Ssda903Import.ImportResult> api(Authentication authentication, @Body byte[] body) {
         String text = decode(body);

@@ -9,9 +9,10 @@ import io.micronaut.serde.annotation.Serdeable;
 
 import java.util.List;
 
-/** Lets a script check its credentials: who it is signed in as, with which roles. */
+/** Lets a script check its credentials: who it is signed in as, with which roles (and a token's scope). */
 @Controller("/api/me")
 @Secured(SecurityRule.IS_AUTHENTICATED)
+@ApiTokenScope({ApiScope.FIGURES, ApiScope.IMPORT})
 class ApiAccountController {
 
     @Serdeable

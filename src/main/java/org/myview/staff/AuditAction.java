@@ -35,5 +35,9 @@ public enum AuditAction {
     CONSULTATION_CONCERN_VIEWED,
     CONSULTATION_CONCERN_CONTACT_RECORDED,
     /** A retention job erased personal data: which table and field, and how many rows (never what they held). */
-    RETENTION_ERASED
+    RETENTION_ERASED,
+    API_TOKEN_CREATED,
+    API_TOKEN_REVOKED,
+    API_TOKEN_USED,
+    API_TOKEN_REFUSED
 }

@@ -104,6 +104,11 @@ public class AccessRulesTest {
         // Staff
         EXPECTED.put("GET /staff", STAFF);
         EXPECTED.put("GET /api/me", STAFF);
+        // Personal API tokens: everyone their own; administrators any account's
+        EXPECTED.put("GET /staff/api-tokens", STAFF);
+        EXPECTED.put("GET /staff/api-tokens/new", STAFF);
+        EXPECTED.put("POST /staff/api-tokens", STAFF);
+        EXPECTED.put("POST /staff/api-tokens/{tokenId}/revoke", STAFF);
         // Administration
         EXPECTED.put("GET /admin/accounts", ADMIN);
         EXPECTED.put("GET /admin/accounts/new", ADMIN);
@@ -113,6 +118,10 @@ public class AccessRulesTest {
         EXPECTED.put("POST /admin/accounts/{id}/disable", ADMIN);
         EXPECTED.put("POST /admin/accounts/{id}/enable", ADMIN);
         EXPECTED.put("POST /admin/accounts/{id}/set-password-link", ADMIN);
+        EXPECTED.put("GET /admin/accounts/{id}/api-tokens", ADMIN);
+        EXPECTED.put("GET /admin/accounts/{id}/api-tokens/new", ADMIN);
+        EXPECTED.put("POST /admin/accounts/{id}/api-tokens", ADMIN);
+        EXPECTED.put("POST /admin/accounts/{id}/api-tokens/{tokenId}/revoke", ADMIN);
         EXPECTED.put("GET /admin/audit", ADMIN);
         // Reviews
         EXPECTED.put("GET /reviews", REVIEWS);
@@ -203,6 +212,7 @@ public class AccessRulesTest {
         CASELOAD.add("GET /concerns/{id}");
         CASELOAD.add("POST /concerns/{id}/contact");
         NOT_A_CHILD.add("GET /health/{selector}");
+        NOT_A_CHILD.add("POST /staff/api-tokens/{tokenId}/revoke");
         NOT_A_CHILD.add("GET /set-password/{token}");
         NOT_A_CHILD.add("GET /{kind}/link/{token}");
         NOT_A_CHILD.add("GET /{kind}/link-code");

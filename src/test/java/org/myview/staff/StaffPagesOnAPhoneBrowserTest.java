@@ -46,6 +46,7 @@ class StaffPagesOnAPhoneBrowserTest {
             "SERVICE_MANAGER", List.of(new String[]{"/reviews/new", "Add review"}, new String[]{"/participation/targets", "Save target"},
                     new String[]{"/caseloads", "Add to caseload"}),
             "REVIEWING_OFFICER", List.<String[]>of(new String[]{"/reviews/new", "Add review"}),
+            "FORUM", List.<String[]>of(new String[]{"/staff/api-tokens/new", "Create token"}),
             "PARTICIPATION_LEAD", List.of(new String[]{"/parent/plans/new", "Save plan"}, new String[]{"/forum/you-said-we-did/new", "Save"}));
 
     /** The innermost elements that reach past the right edge of the page: where a sideways scroll comes from. */
@@ -85,6 +86,15 @@ class StaffPagesOnAPhoneBrowserTest {
         ids.put("/reviews/{id}/participation", ids.get("/reviews/{id}"));
         ids.put("/concerns/{id}", String.valueOf(ReviewFixtures.count(context, "select min(cc.id) from consultation_concern cc")));
         ids.put("/admin/accounts/{id}", String.valueOf(officerId));
+        ids.put("/admin/accounts/{id}/api-tokens", String.valueOf(officerId));
+        ids.put("/admin/accounts/{id}/api-tokens/new", String.valueOf(officerId));
+        // API tokens in every state, so the token lists show their table (the demo data has none).
+        for (String account : List.of("(select id from staff_account where username = 'admin')", String.valueOf(officerId))) {
+            ReviewFixtures.execute(context, "insert into api_token (account_id, name, scope, token_hash, created_at, expires_at, last_used_at, revoked_at) values "
+                    + "(" + account + ", 'Power BI participation report', 'FIGURES', sha256(gen_random_uuid()::text::bytea), now(), now() + interval '90 days', now(), null), "
+                    + "(" + account + ", 'Nightly SSDA903 import', 'IMPORT', sha256(gen_random_uuid()::text::bytea), now() - interval '40 days', now() - interval '10 days', null, null), "
+                    + "(" + account + ", 'Old script', 'FIGURES', sha256(gen_random_uuid()::text::bytea), now() - interval '20 days', now() + interval '10 days', null, now())");
+        }
         ids.put("/forum/moderation/{id}", String.valueOf(ReviewFixtures.count(context, "select min(id) from forum_quote where status = 'PENDING'")));
         ids.put("/forum/you-said-we-did/{id}/edit", String.valueOf(ReviewFixtures.count(context, "select min(id) from forum_action")));
         browser = Browser.phone();
