@@ -1,5 +1,6 @@
 package org.myview.staff;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.security.annotation.Secured;
@@ -16,11 +17,13 @@ import java.util.List;
 class ApiAccountController {
 
     @Serdeable
-    record Me(String username, List<String> roles) {
+    record Me(String username, List<String> roles, @Nullable String tokenScope) {
     }
 
     @Get
     Me me(Authentication authentication) {
-        return new Me(authentication.getName(), authentication.getRoles().stream().sorted().toList());
+        Object scope = authentication.getAttributes().get(ApiTokenAuthenticationFetcher.TOKEN_SCOPE);
+        return new Me(authentication.getName(), authentication.getRoles().stream().sorted().toList(),
+                scope == null ? null : scope.toString());
     }
 }

@@ -225,6 +225,23 @@ public class AccessRulesTest {
         NOT_A_CHILD.add("POST /parent/form/{step}");
     }
 
+    /**
+     * The token column: which personal API token scopes reach each /api route (docs/security.md, "API tokens").
+     * Tried with a token of each scope on an account with every role, so that only the scope decides. A new /api
+     * route needs a line here, and an empty set when no token may call it.
+     */
+    static final Map<String, Set<ApiScope>> TOKEN_SCOPES = new LinkedHashMap<>();
+
+    static {
+        TOKEN_SCOPES.put("GET /api/me", EnumSet.allOf(ApiScope.class));
+        TOKEN_SCOPES.put("GET /api/participation/summary", EnumSet.of(ApiScope.FIGURES));
+        TOKEN_SCOPES.put("GET /api/participation/mrmv", EnumSet.of(ApiScope.FIGURES));
+        TOKEN_SCOPES.put("GET /api/forum/figures", EnumSet.of(ApiScope.FIGURES));
+        TOKEN_SCOPES.put("GET /api/forum/figures.csv", EnumSet.of(ApiScope.FIGURES));
+        TOKEN_SCOPES.put("POST /api/reviews/import", EnumSet.of(ApiScope.IMPORT));
+        TOKEN_SCOPES.put("GET /api/reviews/export.csv", EnumSet.of(ApiScope.IMPORT));
+    }
+
     @Inject
     EmbeddedServer server;
     @Inject
@@ -309,6 +326,47 @@ public class AccessRulesTest {
             throw new IllegalStateException(route + " answered 415: this test sent the wrong content type");
         }
         return !(toSignIn || page.status() == 401 || forbidden);
+    }
+
+    @Test
+    void everyApiRouteHasATokenScopeAndATokenReachesExactlyThoseOfItsScope() {
+        StaffAccountService staff = context.getBean(StaffAccountService.class);
+        long accountId = staff.findByUsername("access.tokens").map(StaffAccount::id)
+                .orElseGet(() -> StaffFixtures.account(context, "access.tokens", Role.values()));
+        StaffUser owner = new StaffUser(accountId, "access.tokens", "Test access.tokens", EnumSet.allOf(Role.class), null);
+        ApiTokenService tokens = context.getBean(ApiTokenService.class);
+        Map<ApiScope, String> secrets = new LinkedHashMap<>();
+        for (ApiScope scope : ApiScope.values()) {
+            secrets.put(scope, org.myview.support.Secrets.remember(tokens.create(owner, accountId,
+                    new ApiTokenService.NewToken("access " + scope, scope, java.time.Duration.ofDays(1))).secret()));
+        }
+        Set<String> apiRoutes = new TreeSet<>();
+        router.uriRoutes()
+                .filter(r -> r.getUriMatchTemplate().toString().startsWith("/api/"))
+                .filter(r -> r.getHttpMethod() != HttpMethod.HEAD)
+                .forEach(r -> apiRoutes.add(r.getHttpMethod() + " " + r.getUriMatchTemplate().toPathString()));
+        assertEquals(apiRoutes, new TreeSet<>(TOKEN_SCOPES.keySet()), "every /api route, and only those, in TOKEN_SCOPES");
+
+        List<String> wrong = new ArrayList<>();
+        for (String route : apiRoutes) {
+            String method = route.substring(0, route.indexOf(' '));
+            String path = route.substring(route.indexOf(' ') + 1).replaceAll("\\{[^}]+}", "999999");
+            for (ApiScope scope : ApiScope.values()) {
+                WebClient client = new WebClient(server.getURI());
+                HttpRequest.Builder request = client.request(path).header("Authorization", "Bearer " + secrets.get(scope));
+                if (method.equals("POST")) {
+                    request.header("Content-Type", "text/csv").POST(HttpRequest.BodyPublishers.ofString("CHILD,DOB,REVIEW,REVIEW_CODE\n"));
+                } else {
+                    request.method(method, HttpRequest.BodyPublishers.noBody());
+                }
+                int status = client.send(request.build()).status();
+                boolean allowed = status != 401 && status != 403;
+                if (allowed != TOKEN_SCOPES.get(route).contains(scope)) {
+                    wrong.add(route + " with a " + scope + " token: " + status);
+                }
+            }
+        }
+        assertEquals(List.of(), wrong);
     }
 
     @Test

@@ -67,6 +67,7 @@ class ApiTokenTest {
         WebClient.Page me = api("/api/me", token);
         assertEquals(200, me.status());
         assertTrue(me.body().contains("\"username\":\"token.manager\""));
+        assertTrue(me.body().contains("\"tokenScope\":\"FIGURES\""), me.body());
 
         long id = ReviewFixtures.count(context, "select id from api_token where name = 'Power BI report'");
         assertTrue(browser.get("/staff/api-tokens").body().contains("Never") == false, "last used is shown once used");

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.myview.support.Browser;
 import org.myview.support.BrowserTest;
 import org.myview.support.ReviewFixtures;
+import org.myview.support.Secrets;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -124,6 +125,14 @@ class StaffPagesOnAPhoneBrowserTest {
                 browser.open(server.getURI().resolve(form[0])).clickButton(form[1]);
                 assertTrue(browser.title().startsWith("Error:"), form[0] + " sent empty shows its errors: " + browser.title());
                 checked += check(role + " " + form[0] + " sent empty", problems);
+            }
+            if (role.equals("FORUM")) {
+                // The page that shows a new API token once: reached only by sending the form.
+                browser.open(server.getURI().resolve("/staff/api-tokens/new")).fill("name", "Forum figures for the board")
+                        .choose("scope").choose("expires-90").clickButton("Create token");
+                Secrets.remember(String.valueOf(browser.script("return document.getElementById('api-token').textContent")));
+                assertTrue(browser.title().startsWith("API token created"), browser.title());
+                checked += check(role + " API token created", problems);
             }
         }
         System.out.printf("Staff pages on a phone: %d pages checked%n", checked);
