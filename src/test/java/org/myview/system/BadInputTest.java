@@ -104,6 +104,9 @@ class BadInputTest {
                 new Target("create an account", "POST", "/admin/accounts",
                         form("username", "x", "displayName", "Fuzz", "email", "fuzz@example.org", "roles", "FORUM", "_csrf", adminCsrf),
                         Map::of, true),
+                new Target("create an API token", "POST", "/staff/api-tokens",
+                        form("name", "Fuzz report", "scope", "FIGURES", "expires", "30", "_csrf", managerCsrf), Map::of, true, manager,
+                        List.of("/staff/api-tokens")),
                 new Target("set a password without a link", "POST", "/set-password",
                         form("password", "a-long-enough-password-42", "confirm", "a-long-enough-password-42"), Map::of, false),
                 new Target("sign in", "POST", "/sign-in", form("username", "nobody.here", "password", "wrong-password-99"), Map::of, false));
@@ -195,6 +198,11 @@ class BadInputTest {
         sendAndCheck(api, importTarget, api.request("/api/reviews/import").header("Authorization", "Basic !!!not-base64")
                 .header("Content-Type", "text/csv").POST(HttpRequest.BodyPublishers.ofString("x")).build(), "broken Basic header", false);
         Target summary = new Target("summary API", "GET", "/api/participation/summary", Map.of(), Map::of, false);
+        for (String bearer : List.of("Bearer", "Bearer ", "Bearer x", "Bearer myview_" + "A".repeat(43), "Bearer myview_" + "A".repeat(44),
+                "Bearer myview_%00" + "A".repeat(40), "Bearer " + "b".repeat(6_000), "bearer  myview_' or 1=1 --", "Bearer\tmyview_x")) {
+            sendAndCheck(api, summary, api.request("/api/participation/summary?reviewType=CLA&from=2024-04&to=2024-05")
+                    .header("Authorization", bearer).GET().build(), "token " + abbreviate(bearer), false);
+        }
         for (String type : List.of("", "CLA", "XX", "<script>", "' or 1=1")) {
             for (String month : List.of("", "2024-04", "2024-13", "24-04", "2024-04-01", "%00", "<b>", "1900-01")) {
                 String query = "?reviewType=" + enc(type) + "&from=" + enc(month) + "&to=" + enc(month.isEmpty() ? "2030-01" : "2019-01");
