@@ -7,6 +7,7 @@ import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.GenericRepository;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -51,6 +52,15 @@ interface ForumRepository extends GenericRepository<ForumRepository.Action, Long
     default boolean reject(long id, long moderatorId) {
         return decide(id, "REJECTED", null, moderatorId) == 1;
     }
+
+    /**
+     * Retention: a child's words nobody checked since {@code receivedBefore} are rejected by the service itself
+     * (no moderator, no text kept). One set-based statement: instances running it at once take each row once.
+     */
+    @Query("""
+            update forum_quote set status = 'REJECTED', original_text = null, published_text = null, moderated_at = :now
+            where status = 'PENDING' and received_at < :receivedBefore""")
+    int expirePending(Instant receivedBefore, Instant now);
 
     @Query("""
             update forum_quote set status = :status, published_text = :publishedText, original_text = null,

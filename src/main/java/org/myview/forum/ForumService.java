@@ -252,6 +252,21 @@ public class ForumService {
         return true;
     }
 
+    /**
+     * Retention: a child's words left unchecked past {@code pendingRetention} are rejected, keeping no text; the
+     * lead had that long to decide. Audited as a count. Returns how many.
+     */
+    @Transactional
+    int expirePending(java.time.Duration pendingRetention) {
+        Instant now = Instant.now(clock);
+        int expired = repository.expirePending(now.minus(pendingRetention), now);
+        if (expired > 0) {
+            audit.record(AuditEvent.of(null, AuditAction.RETENTION_ERASED).subject("forum_quote", "pending")
+                    .detail(Map.of("rows", expired, "fields", "original_text")));
+        }
+        return expired;
+    }
+
     /** Rejects a pending answer, or takes an approved one down. */
     @Transactional
     boolean reject(StaffUser lead, long id) {
