@@ -6,6 +6,8 @@ import jakarta.inject.Singleton;
 
 import java.time.Duration;
 import java.util.concurrent.ArrayBlockingQueue;
+import org.myview.system.Delays;
+
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -44,11 +46,7 @@ public class PasswordChecks {
 
     /** A value after a delay, with no thread waiting for it. */
     static <T> CompletableFuture<T> after(Duration delay, T value) {
-        if (delay.isZero() || delay.isNegative()) {
-            return CompletableFuture.completedFuture(value);
-        }
-        Executor timer = CompletableFuture.delayedExecutor(delay.toMillis(), TimeUnit.MILLISECONDS, Runnable::run);
-        return CompletableFuture.supplyAsync(() -> value, timer);
+        return Delays.after(delay, value);
     }
 
     @PreDestroy

@@ -17,6 +17,7 @@ import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.views.ModelAndView;
 import org.myview.web.ClientAddress;
+import org.myview.web.CsrfTokens;
 import org.myview.web.FormErrors;
 
 import java.net.URI;
@@ -32,11 +33,16 @@ class SignInController {
     private final SignInService signIn;
     private final StaffSessionCookie cookie;
     private final ClientAddress clientAddress;
+    private final SignInFormCookie formCookie;
+    private final CsrfTokens csrfTokens;
     private final boolean ssoEnabled;
 
     SignInController(SignInService signIn, StaffSessionCookie cookie, ClientAddress clientAddress,
+                     SignInFormCookie formCookie, CsrfTokens csrfTokens,
                      @Value("${micronaut.security.oauth2.enabled:false}") boolean ssoEnabled) {
         this.signIn = signIn;
+        this.formCookie = formCookie;
+        this.csrfTokens = csrfTokens;
         this.clientAddress = clientAddress;
         this.cookie = cookie;
         this.ssoEnabled = ssoEnabled;
@@ -45,23 +51,31 @@ class SignInController {
     /** {@code sso} is where single sign-on sends people it could not sign in: refused or failed. */
     @Secured(SecurityRule.IS_ANONYMOUS)
     @Get("/sign-in")
-    HttpResponse<?> signInPage(@Nullable Authentication authentication, @Nullable @QueryValue String sso) {
+    HttpResponse<?> signInPage(HttpRequest<?> request, @Nullable Authentication authentication, @Nullable @QueryValue String sso) {
         if (authentication != null) {
             return HttpResponse.seeOther(URI.create("/staff"));
         }
-        Map<String, Object> model = model();
+        Map<String, Object> model = new HashMap<>();
         if (ssoEnabled && ("refused".equals(sso) || "failed".equals(sso))) {
             model.put("errors", new FormErrors().add("sso", "staff.signIn.sso.error." + sso));
         }
-        return HttpResponse.ok(new ModelAndView<>("staff/sign-in", model));
+        return page(request, HttpResponse.ok(), model);
     }
 
     @Secured(SecurityRule.IS_ANONYMOUS)
     @Get("/sign-in/timed-out")
-    ModelAndView<Map<String, Object>> timedOut() {
-        Map<String, Object> model = model();
+    HttpResponse<?> timedOut(HttpRequest<?> request) {
+        Map<String, Object> model = new HashMap<>();
         model.put("timedOut", true);
-        return new ModelAndView<>("staff/sign-in", model);
+        return page(request, HttpResponse.ok(), model);
+    }
+
+    /** The sign-in page with its pre-session cookie and the CSRF token bound to it (login CSRF). */
+    private HttpResponse<?> page(HttpRequest<?> request, MutableHttpResponse<Object> response, Map<String, Object> model) {
+        SignInFormCookie.Issued issued = formCookie.issue(request);
+        model.put("ssoEnabled", ssoEnabled);
+        model.put("csrfToken", csrfTokens.tokenForKey(issued.sessionKey()));
+        return response.body(new ModelAndView<>("staff/sign-in", model)).cookie(issued.cookie());
     }
 
     /** Answers once the password check (on its own pool) and any hold-back (a timer) are done; no thread waits. */
@@ -78,7 +92,7 @@ class SignInController {
             errors.add("password", "staff.signIn.error.passwordMissing");
         }
         if (!errors.isEmpty()) {
-            return CompletableFuture.completedFuture(refused(username, errors));
+            return CompletableFuture.completedFuture(refused(request, username, errors));
         }
         return signIn.signIn(username, password, clientAddress.of(request), true).thenApply(outcome -> {
             if (outcome instanceof SignInService.SignedIn signedIn) {
@@ -89,21 +103,15 @@ class SignInController {
             } else {
                 errors.add("username", "staff.signIn.error.wrong");
             }
-            return refused(username, errors);
+            return refused(request, username, errors);
         });
     }
 
-    private HttpResponse<?> refused(String username, FormErrors errors) {
-        Map<String, Object> model = model();
+    private HttpResponse<?> refused(HttpRequest<?> request, String username, FormErrors errors) {
+        Map<String, Object> model = new HashMap<>();
         model.put("errors", errors);
         model.put("username", username.length() > 100 ? "" : username);
-        return HttpResponse.unprocessableEntity().body(new ModelAndView<>("staff/sign-in", model));
-    }
-
-    private Map<String, Object> model() {
-        Map<String, Object> model = new HashMap<>();
-        model.put("ssoEnabled", ssoEnabled);
-        return model;
+        return page(request, HttpResponse.unprocessableEntity(), model);
     }
 
     @Secured(SecurityRule.IS_AUTHENTICATED)

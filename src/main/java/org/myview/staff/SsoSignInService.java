@@ -7,6 +7,7 @@ import org.slf4j.LoggerFactory;
 
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -42,8 +43,11 @@ public class SsoSignInService {
     private final SignInService signIn;
     private final AuditTrail audit;
     private final SsoSettings settings;
+    private final ActiveAdministrators administrators;
 
-    SsoSignInService(StaffAccountRepository accounts, SignInService signIn, AuditTrail audit, SsoSettings settings) {
+    SsoSignInService(StaffAccountRepository accounts, SignInService signIn, AuditTrail audit, SsoSettings settings,
+                     ActiveAdministrators administrators) {
+        this.administrators = administrators;
         this.accounts = accounts;
         this.signIn = signIn;
         this.audit = audit;
@@ -68,15 +72,40 @@ public class SsoSignInService {
             return refuse(found, "disabled");
         }
         if (identity.rolesInToken() && !identity.roles().equals(account.roles())) {
-            accounts.setRoles(account.id(), identity.roles());
-            audit.record(AuditEvent.of(SignInService.userOf(account, null), AuditAction.ACCOUNT_ROLES_CHANGED)
-                    .subject("staff_account", account.id())
-                    .detail(Map.of("before", account.roles().stream().map(Enum::name).sorted().toList(),
-                            "after", identity.roles().stream().map(Enum::name).sorted().toList(), "by", METHOD)));
+            Set<Role> roles = keepTheLastAdministrator(account, identity.roles());
+            if (!roles.equals(account.roles())) {
+                accounts.setRoles(account.id(), roles);
+                audit.record(AuditEvent.of(SignInService.userOf(account, null), AuditAction.ACCOUNT_ROLES_CHANGED)
+                        .subject("staff_account", account.id())
+                        .detail(Map.of("before", account.roles().stream().map(Enum::name).sorted().toList(),
+                                "after", roles.stream().map(Enum::name).sorted().toList(), "by", METHOD)));
+            }
         }
         return signIn.signInVerified(account.username())
                 .<Outcome>map(s -> new SignedIn(s.account(), s.session()))
                 .orElseGet(() -> refuse(Optional.of(account), "disabled"));
+    }
+
+    /**
+     * The identity provider's roles, except that the last active administrator keeps ADMIN, as on the accounts
+     * page: a group change at the provider must not leave the service with nobody who can manage accounts. The
+     * refusal is audited so an administrator sees why the account still holds the role.
+     */
+    private Set<Role> keepTheLastAdministrator(StaffAccount account, Set<Role> fromToken) {
+        if (fromToken.contains(Role.ADMIN) || !account.roles().contains(Role.ADMIN)) {
+            return fromToken;
+        }
+        List<Long> activeAdmins = administrators.lock();
+        if (!(activeAdmins.contains(account.id()) && activeAdmins.size() <= 1)) {
+            return fromToken;
+        }
+        audit.record(AuditEvent.of(SignInService.userOf(account, null), AuditAction.ACCOUNT_ROLES_CHANGED)
+                .subject("staff_account", account.id())
+                .detail(Map.of("refused", "last-administrator", "by", METHOD)));
+        LOG.info("Single sign-on left ADMIN on account {}: it is the last active administrator", account.id());
+        Set<Role> kept = EnumSet.of(Role.ADMIN);
+        kept.addAll(fromToken);
+        return kept;
     }
 
     /**

@@ -15,17 +15,15 @@ import io.micronaut.core.order.Ordered;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Mono;
 
-import io.micronaut.context.annotation.Value;
 
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
  * Every state-changing request from a browser must carry the CSRF token of its session: in the
  * {@code _csrf} form field or the {@code X-CSRF-Token} header. A cross-site request (by the
- * browser's own Sec-Fetch-Site) is refused outright. The API (HTTP Basic, no cookies) is exempt,
- * and so is the sign-in form, which has no session yet. Multipart uploads are checked by their
+ * browser's own Sec-Fetch-Site) is refused outright. The API (HTTP Basic, no cookies) is exempt. The
+ * sign-in form has no session yet: its token is bound to a pre-session cookie instead (login CSRF). Multipart uploads are checked by their
  * controller, which reads the {@code _csrf} part itself.
  */
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
@@ -36,14 +34,11 @@ class CsrfFilter implements Ordered {
     private final CsrfTokens tokens;
     private final FilterBodyParser bodyParser;
     private final ErrorPages errorPages;
-    private final Set<String> exemptPaths;
 
-    CsrfFilter(CsrfTokens tokens, FilterBodyParser bodyParser, ErrorPages errorPages,
-               @Value("${myview.csrf.exempt-paths:/sign-in}") List<String> exemptPaths) {
+    CsrfFilter(CsrfTokens tokens, FilterBodyParser bodyParser, ErrorPages errorPages) {
         this.tokens = tokens;
         this.bodyParser = bodyParser;
         this.errorPages = errorPages;
-        this.exemptPaths = Set.copyOf(exemptPaths);
     }
 
     @RequestFilter
@@ -54,9 +49,6 @@ class CsrfFilter implements Ordered {
         String fetchSite = request.getHeaders().get("Sec-Fetch-Site");
         if (fetchSite != null && fetchSite.equals("cross-site")) {
             return Mono.just(refuse(request));
-        }
-        if (exemptPaths.contains(request.getPath())) {
-            return chain.proceed();
         }
         String header = request.getHeaders().get(CsrfTokens.HEADER);
         if (header != null) {

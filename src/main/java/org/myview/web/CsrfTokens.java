@@ -1,5 +1,6 @@
 package org.myview.web;
 
+import io.micronaut.core.order.OrderUtil;
 import io.micronaut.http.HttpRequest;
 import jakarta.inject.Singleton;
 import org.myview.system.Hmac;
@@ -23,7 +24,8 @@ public class CsrfTokens {
 
     CsrfTokens(ServiceSecrets secrets, List<SessionKeySource> sources) {
         this.secrets = secrets;
-        this.sources = sources;
+        // The most specific source first (the sign-in form's pre-session before a staff session).
+        this.sources = OrderUtil.sort(sources.stream()).toList();
     }
 
     /** The token to put in this request's forms, if the request belongs to a session. */

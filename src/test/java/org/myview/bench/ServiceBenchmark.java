@@ -147,9 +147,16 @@ public final class ServiceBenchmark {
             }
         }
         // The manager's page, signed in once as a person is (session cookie, no password check per request).
+        String signInPage = browser.send(HttpRequest.newBuilder(base.resolve("/sign-in")).GET().build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        java.util.regex.Matcher csrf = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(signInPage);
+        if (!csrf.find()) {
+            throw new IllegalStateException("no CSRF token on the sign-in page");
+        }
         HttpResponse<String> signedIn = browser.send(HttpRequest.newBuilder(base.resolve("/sign-in"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("username=" + username + "&password=" + password)).build(),
+                .POST(HttpRequest.BodyPublishers.ofString("username=" + username + "&password=" + password
+                        + "&_csrf=" + csrf.group(1))).build(),
                 HttpResponse.BodyHandlers.ofString());
         if (signedIn.statusCode() != 303) {
             throw new IllegalStateException("sign-in answered " + signedIn.statusCode());

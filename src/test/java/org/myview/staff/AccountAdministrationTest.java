@@ -88,7 +88,7 @@ class AccountAdministrationTest {
                     "confirmPassword", StaffFixtures.PASSWORD);
             assertEquals(200, set.status());
             assertTrue(set.body().contains("Your password has been set"));
-            assertEquals(303, newcomer.post("/sign-in", "username", "ruth.example", "password", StaffFixtures.PASSWORD).status());
+            assertEquals(303, StaffFixtures.postSignIn(newcomer, "ruth.example", StaffFixtures.PASSWORD).status());
 
             WebClient again = new WebClient(server.getURI());
             again.get("/set-password/" + token);
@@ -138,10 +138,10 @@ class AccountAdministrationTest {
 
         assertEquals(303, admin.post("/admin/accounts/" + id + "/disable", "_csrf", csrf).status());
         assertEquals(303, officer.get("/staff").status(), "signed out at once");
-        assertEquals(422, officer.post("/sign-in", "username", "to.disable", "password", StaffFixtures.PASSWORD).status());
+        assertEquals(422, StaffFixtures.postSignIn(officer, "to.disable", StaffFixtures.PASSWORD).status());
 
         assertEquals(303, admin.post("/admin/accounts/" + id + "/enable", "_csrf", csrf).status());
-        assertEquals(303, officer.post("/sign-in", "username", "to.disable", "password", StaffFixtures.PASSWORD).status());
+        assertEquals(303, StaffFixtures.postSignIn(officer, "to.disable", StaffFixtures.PASSWORD).status());
 
         List<AuditAction> actions = audit.search("the.admin", null, null, null, 50).stream().map(AuditEvent::action).toList();
         assertTrue(actions.containsAll(List.of(AuditAction.ACCOUNT_DISABLED, AuditAction.ACCOUNT_ENABLED)));

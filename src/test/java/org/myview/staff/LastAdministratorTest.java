@@ -27,10 +27,14 @@ class LastAdministratorTest {
     ApplicationContext context;
     @Inject
     StaffAccountService accounts;
+    @Inject
+    SsoSignInService ssoSignIn;
+    @Inject
+    ActiveAdministrators administrators;
 
     @Test
     void theLastAdministratorKeepsTheRoleAndTwoRemovingEachOtherLeaveOne() {
-        long only = StaffFixtures.account(context, "last.admin", Role.ADMIN);
+        long only = onlyAdministrator("last.admin");
         WebClient admin = new WebClient(server.getURI());
         String csrf = StaffFixtures.signIn(admin, "last.admin");
 
@@ -58,5 +62,36 @@ class LastAdministratorTest {
                 accounts.setDisabled(a, other, true);
             }
         }
+    }
+
+    /** The identity provider dropping the last administrator's group does not take ADMIN away (issue 22, item 7). */
+    @Test
+    void singleSignOnLeavesTheLastAdministratorTheRoleButChangesTheOthers() {
+        long only = onlyAdministrator("sso.last.admin");
+
+        SsoSignInService.Outcome outcome = ssoSignIn.signIn(new SsoSignInService.SsoIdentity("sso.last.admin", null, null,
+                java.util.Set.of(Role.SERVICE_MANAGER), true));
+
+        assertTrue(outcome instanceof SsoSignInService.SignedIn, "still signed in");
+        assertEquals(java.util.EnumSet.of(Role.ADMIN, Role.SERVICE_MANAGER), accounts.find(only).orElseThrow().roles(),
+                "keeps ADMIN, gains the provider's roles");
+        assertEquals(1, accounts.countActiveAdministrators());
+
+        // With a second administrator the provider's word stands.
+        StaffFixtures.account(context, "sso.second.admin", Role.ADMIN);
+        ssoSignIn.signIn(new SsoSignInService.SsoIdentity("sso.last.admin", null, null, java.util.Set.of(Role.SERVICE_MANAGER), true));
+        assertEquals(java.util.EnumSet.of(Role.SERVICE_MANAGER), accounts.find(only).orElseThrow().roles());
+    }
+
+    /** A new administrator, and every other one disabled (the tests of this class share a database). */
+    private long onlyAdministrator(String username) {
+        long only = StaffFixtures.account(context, username, Role.ADMIN);
+        for (long id : administrators.list()) {
+            if (id != only) {
+                accounts.setDisabled(null, id, true);
+            }
+        }
+        assertEquals(1, accounts.countActiveAdministrators());
+        return only;
     }
 }

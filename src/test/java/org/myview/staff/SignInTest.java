@@ -41,6 +41,34 @@ class SignInTest {
         browser = new WebClient(server.getURI());
     }
 
+    /**
+     * Login CSRF (issue 22, item 7): a page on another site that posts the sign-in form with its own account's
+     * password must not sign the victim's browser in. The form's token is bound to a pre-session cookie.
+     */
+    @Test
+    void theSignInFormNeedsTheTokenOfItsOwnPreSessionCookie() {
+        StaffFixtures.account(context, "login.csrf", Role.REVIEWING_OFFICER);
+
+        WebClient.Page noToken = browser.post("/sign-in", "username", "login.csrf", "password", StaffFixtures.PASSWORD);
+        assertEquals(403, noToken.status());
+        assertEquals(null, noToken.header("Set-Cookie"), "no session");
+
+        WebClient attacker = new WebClient(server.getURI());
+        String attackersToken = StaffFixtures.signInFormToken(attacker);
+        browser.get("/sign-in"); // the victim has a pre-session cookie of their own
+        WebClient.Page forged = browser.post("/sign-in", "username", "login.csrf", "password", StaffFixtures.PASSWORD,
+                "_csrf", attackersToken);
+        assertEquals(403, forged.status());
+        assertEquals(303, browser.get("/staff").status(), "still signed out");
+
+        WebClient.Page page = browser.get("/sign-in");
+        String cookie = page.header("Set-Cookie");
+        assertTrue(cookie.contains("Path=/sign-in") && cookie.toLowerCase().contains("httponly")
+                && cookie.contains("SameSite=Strict"), cookie);
+        assertEquals(303, browser.post("/sign-in", "username", "login.csrf", "password", StaffFixtures.PASSWORD,
+                "_csrf", StaffFixtures.csrfToken(page)).status());
+    }
+
     @Test
     void anOfficerSignsInSeesTheirNameAndWhenTheyWillBeSignedOutThenSignsOut() {
         StaffFixtures.account(context, "sign.in.ok", Role.REVIEWING_OFFICER);
@@ -49,7 +77,7 @@ class SignInTest {
         assertEquals(200, form.status());
         assertEquals(List.of(), HtmlChecker.errors(form.body()));
 
-        WebClient.Page signedIn = browser.post("/sign-in", "username", "sign.in.ok", "password", StaffFixtures.PASSWORD);
+        WebClient.Page signedIn = StaffFixtures.postSignIn(browser, "sign.in.ok", StaffFixtures.PASSWORD);
         assertEquals(303, signedIn.status());
         assertEquals("/staff", signedIn.location());
         String setCookie = signedIn.header("Set-Cookie");
@@ -88,8 +116,8 @@ class SignInTest {
     void aWrongPasswordAndAnUnknownUsernameGetTheSameMessage() {
         StaffFixtures.account(context, "sign.in.wrong", Role.REVIEWING_OFFICER);
 
-        WebClient.Page wrongPassword = browser.post("/sign-in", "username", "sign.in.wrong", "password", "LEAKCANARY-not-it-123");
-        WebClient.Page noSuchUser = browser.post("/sign-in", "username", "nobody.here", "password", "LEAKCANARY-not-it-123");
+        WebClient.Page wrongPassword = StaffFixtures.postSignIn(browser, "sign.in.wrong", "LEAKCANARY-not-it-123");
+        WebClient.Page noSuchUser = StaffFixtures.postSignIn(browser, "nobody.here", "LEAKCANARY-not-it-123");
 
         assertEquals(422, wrongPassword.status());
         assertEquals(422, noSuchUser.status());
@@ -102,7 +130,7 @@ class SignInTest {
 
     @Test
     void emptyFieldsAreNamedInTheErrorSummary() {
-        WebClient.Page page = browser.post("/sign-in", "username", "", "password", "");
+        WebClient.Page page = StaffFixtures.postSignIn(browser, "", "");
 
         assertEquals(422, page.status());
         assertTrue(page.body().contains("href=\"#username\">Enter your username"));
@@ -117,15 +145,15 @@ class SignInTest {
         WebClient.Page unknownFifth = null;
         try (LogCapture capture = new LogCapture()) {
             for (int i = 0; i < 5; i++) {
-                fifth = browser.post("/sign-in", "username", "lock.me", "password", "LEAKCANARY-guess-" + i + "-xx");
-                unknownFifth = browser.post("/sign-in", "username", "ghost.user", "password", "LEAKCANARY-guess-" + i + "-xx");
+                fifth = StaffFixtures.postSignIn(browser, "lock.me", "LEAKCANARY-guess-" + i + "-xx");
+                unknownFifth = StaffFixtures.postSignIn(browser, "ghost.user", "LEAKCANARY-guess-" + i + "-xx");
             }
             log = capture.text();
         }
         assertTrue(fifth.body().contains("You have tried to sign in too many times. Wait 15 minutes"));
         assertEquals(errorSummary(fifth), errorSummary(unknownFifth), "same message whether the user exists or not");
 
-        WebClient.Page rightPasswordWhileLocked = browser.post("/sign-in", "username", "lock.me", "password", StaffFixtures.PASSWORD);
+        WebClient.Page rightPasswordWhileLocked = StaffFixtures.postSignIn(browser, "lock.me", StaffFixtures.PASSWORD);
         assertEquals(422, rightPasswordWhileLocked.status(), "locked even with the right password");
 
         assertTrue(log.contains("Sign-in locked for account"), "the lock is logged");
@@ -134,7 +162,7 @@ class SignInTest {
         assertTrue(actions("lock.me").contains(AuditAction.ACCOUNT_LOCKED));
 
         clock.advance(Duration.ofMinutes(16));
-        assertEquals(303, browser.post("/sign-in", "username", "lock.me", "password", StaffFixtures.PASSWORD).status(),
+        assertEquals(303, StaffFixtures.postSignIn(browser, "lock.me", StaffFixtures.PASSWORD).status(),
                 "the lock ends after 15 minutes");
     }
 
@@ -171,7 +199,7 @@ class SignInTest {
     @Test
     void aTamperedCookieIsIgnored() {
         StaffFixtures.account(context, "tamper", Role.REVIEWING_OFFICER);
-        WebClient.Page signedIn = browser.post("/sign-in", "username", "tamper", "password", StaffFixtures.PASSWORD);
+        WebClient.Page signedIn = StaffFixtures.postSignIn(browser, "tamper", StaffFixtures.PASSWORD);
         String cookie = signedIn.header("Set-Cookie").split(";")[0];
         String forged = cookie.replaceFirst("v1\\.(\\d+)\\.", "v1.1.");
 

@@ -26,11 +26,21 @@ public final class StaffFixtures {
 
     /** Signs in and returns the CSRF token of the new session (read from a page's sign-out form). */
     public static String signIn(WebClient browser, String username) {
-        WebClient.Page result = browser.post("/sign-in", "username", username, "password", PASSWORD);
+        WebClient.Page result = postSignIn(browser, username, PASSWORD);
         if (result.status() != 303) {
             throw new IllegalStateException("Sign-in failed for " + username + ": " + result.status());
         }
         return csrfToken(browser.get("/staff"));
+    }
+
+    /** Posts the sign-in form as a browser does: first the page (its pre-session cookie and CSRF token), then the form. */
+    public static WebClient.Page postSignIn(WebClient browser, String username, String password) {
+        return browser.post("/sign-in", "username", username, "password", password, "_csrf", signInFormToken(browser));
+    }
+
+    /** The sign-in form's CSRF token (login CSRF); the client keeps the pre-session cookie that goes with it. */
+    public static String signInFormToken(WebClient browser) {
+        return csrfToken(browser.get("/sign-in"));
     }
 
     public static String csrfToken(WebClient.Page page) {

@@ -71,6 +71,7 @@ class BadInputTest {
     private String managerCsrf;
     private WebClient admin;
     private String adminCsrf;
+    private WebClient signingIn;
     private long reviewId;
     private final List<String> failures = new ArrayList<>();
     private int requests;
@@ -88,6 +89,7 @@ class BadInputTest {
         managerCsrf = StaffFixtures.signIn(manager, "fuzz.manager");
         admin = new WebClient(server.getURI());
         adminCsrf = StaffFixtures.signIn(admin, "fuzz.admin");
+        signingIn = new WebClient(server.getURI());
     }
 
     @Test
@@ -109,7 +111,8 @@ class BadInputTest {
                         List.of("/staff/api-tokens")),
                 new Target("set a password without a link", "POST", "/set-password",
                         form("password", "a-long-enough-password-42", "confirm", "a-long-enough-password-42"), Map::of, false),
-                new Target("sign in", "POST", "/sign-in", form("username", "nobody.here", "password", "wrong-password-99"), Map::of, false));
+                new Target("sign in", "POST", "/sign-in", form("username", "nobody.here", "password", "wrong-password-99",
+                        "_csrf", StaffFixtures.signInFormToken(signingIn)), Map::of, false, signingIn, List.of()));
         List<Target> all = new ArrayList<>(targets);
         all.addAll(childAndParentForms());
         for (Target target : all) {

@@ -54,6 +54,7 @@ class DatabaseRestartTest {
         assertEquals(200, api().status());
         assertEquals(200, web.get("/health").status());
 
+        String signInCsrf = StaffFixtures.signInFormToken(web);
         database.stop();
         try {
             WebClient.Page api = api();
@@ -61,7 +62,7 @@ class DatabaseRestartTest {
             assertTrue(api.body().contains("try again"), api.body());
             WebClient.Page page = web.get("/reviews");
             assertEquals(503 == page.status() || 303 == page.status(), true, "status " + page.status());
-            WebClient.Page signIn = web.post("/sign-in", "username", "restart.manager", "password", "wrong-password-123");
+            WebClient.Page signIn = web.post("/sign-in", "username", "restart.manager", "password", "wrong-password-123", "_csrf", signInCsrf);
             assertEquals(503, signIn.status(), signIn.body());
             assertTrue(signIn.body().contains("try again in a minute"), signIn.body());
             assertEquals("10", signIn.header("Retry-After"));

@@ -35,7 +35,8 @@ class UntrustedForwardedHeadersTest {
         WebClient client = new WebClient(server.getURI());
         assertNull(client.send(client.request("/privacy").header("X-Forwarded-Proto", "https").GET().build())
                 .header("Strict-Transport-Security"));
-        String body = "username=untrusted.proto&password=" + URLEncoder.encode(StaffFixtures.PASSWORD, StandardCharsets.UTF_8);
+        String body = "username=untrusted.proto&password=" + URLEncoder.encode(StaffFixtures.PASSWORD, StandardCharsets.UTF_8)
+                + "&_csrf=" + StaffFixtures.signInFormToken(client);
         WebClient.Page signedIn = client.send(client.request("/sign-in").header("X-Forwarded-Proto", "https")
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build());
