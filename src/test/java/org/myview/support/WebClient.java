@@ -24,11 +24,26 @@ import java.util.regex.Pattern;
 public final class WebClient {
 
     private final URI base;
+    private final List<URI> instances;
+    private final java.util.concurrent.atomic.AtomicInteger turn = new java.util.concurrent.atomic.AtomicInteger();
     private final HttpClient http;
     private final CookieManager cookies;
 
     public WebClient(URI base) {
-        this.base = base;
+        this(List.of(base));
+    }
+
+    /**
+     * A browser behind a round-robin load balancer: each request goes to the next instance in turn, with one
+     * cookie jar (cookies ignore the port, as a browser's do for one host name).
+     */
+    public static WebClient roundRobin(URI... instances) {
+        return new WebClient(List.of(instances));
+    }
+
+    private WebClient(List<URI> instances) {
+        this.instances = instances;
+        this.base = instances.get(0);
         this.cookies = new CookieManager();
         cookies.setCookiePolicy(CookiePolicy.ACCEPT_ALL);
         this.http = HttpClient.newBuilder()
@@ -73,7 +88,8 @@ public final class WebClient {
     }
 
     public HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30));
+        URI to = instances.size() == 1 ? base : instances.get(Math.floorMod(turn.getAndIncrement(), instances.size()));
+        return HttpRequest.newBuilder(to.resolve(path)).timeout(Duration.ofSeconds(30));
     }
 
     public URI base() {
