@@ -82,7 +82,7 @@ class ReviewImportController {
         String text = decode(body);
         if (text == null) {
             return HttpResponse.<Ssda903Import.ImportResult>status(HttpStatus.UNPROCESSABLE_ENTITY).body(
-                    new Ssda903Import.ImportResult(false, 0, 0, 0, 0, 0, List.of(new Ssda903Import.ImportError(1, "FILE", "FILE",
+                    Ssda903Import.ImportResult.refused(0, List.of(new Ssda903Import.ImportError(1, "FILE", "FILE",
                             "The file is not UTF-8 text. Save it as CSV UTF-8 and send it again."))));
         }
         Ssda903Import.ImportResult result = importer.importFile(StaffUser.from(authentication), text);

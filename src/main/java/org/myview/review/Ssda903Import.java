@@ -47,11 +47,17 @@ public class Ssda903Import {
     /** What an import did, or why it did nothing. */
     @Serdeable
     public record ImportResult(boolean imported, int rows, int childrenCreated, int reviewsCreated,
-                               int participationRecorded, int participationChanged, List<ImportError> errors) {
+                               int participationRecorded, int participationChanged, List<ImportError> errors,
+                               List<ImportNote> notes) {
 
-        static ImportResult refused(int rows, List<ImportError> errors) {
-            return new ImportResult(false, rows, 0, 0, 0, 0, errors);
+        public static ImportResult refused(int rows, List<ImportError> errors) {
+            return new ImportResult(false, rows, 0, 0, 0, 0, errors, List.of());
         }
+    }
+
+    /** Something imported as given that the person should know about: a review on the child's fourth birthday. */
+    @Serdeable
+    public record ImportNote(int line, String message) {
     }
 
     private record Row(int line, String childRef, LocalDate dob, LocalDate reviewDate, ReviewType type, Long officerId,
@@ -112,7 +118,17 @@ public class Ssda903Import {
             errors.sort(Comparator.comparingInt(ImportError::line));
             return ImportResult.refused(records.size() - 1, errors);
         }
-        return write(user, rows);
+        return write(user, rows, fourthBirthdays(rows));
+    }
+
+    /** Either PN0 or PN1-PN7 is accepted on the fourth birthday (as in the DfE's checks); the row is counted as coded. */
+    private static List<ImportNote> fourthBirthdays(List<Row> rows) {
+        return rows.stream()
+                .filter(row -> row.code() != null && Ssda903Rules.onFourthBirthday(row.dob(), row.reviewDate()))
+                .map(row -> new ImportNote(row.line(), "The review was on the child’s fourth birthday ("
+                        + Ssda903Rules.DFE_DATE.format(row.reviewDate()) + "). The DfE return accepts PN0 or PN1 to PN7 on "
+                        + "that day; it is counted as " + row.code().name() + ", as given."))
+                .toList();
     }
 
     private static Map<String, Integer> header(CsvReader.Record header, List<ImportError> errors) {
@@ -219,7 +235,7 @@ public class Ssda903Import {
         }
     }
 
-    private ImportResult write(StaffUser user, List<Row> rows) {
+    private ImportResult write(StaffUser user, List<Row> rows, List<ImportNote> notes) {
         sql.update("""
                 create temporary table ssda903_import (line int, child_ref text, dob date, review_date date,
                   review_type text, officer_id bigint, pn_code text) on commit drop
@@ -284,7 +300,7 @@ public class Ssda903Import {
                     .child(change.childId()).review(change.reviewId()).detail(detail));
         }
         audit.recordAll(events);
-        return new ImportResult(true, rows.size(), children, reviews, recorded, changed, List.of());
+        return new ImportResult(true, rows.size(), children, reviews, recorded, changed, List.of(), notes);
     }
 
     private static ParticipationMethod code(String stored) {

@@ -249,8 +249,22 @@ public final class Ssda903Rules {
         }
     }
 
+    /**
+     * Whether the review was on the day the child turned 4 (for a child born on 29 February, 1 March when the year
+     * has no 29 February, as {@link ChildAge} counts). On that day the DfE's checks accept PN0 and PN1-PN7 alike:
+     * rule 441 (not PN0 but under 4) applies only before it and rule 440 (PN0 but 4 or over) only after it.
+     */
+    public static boolean onFourthBirthday(LocalDate dob, LocalDate review) {
+        return !review.isBefore(dob.plusDays(1))
+                && ChildAge.yearsOn(dob, review) == ChildAge.PN0_AGE_LIMIT
+                && ChildAge.yearsOn(dob, review.minusDays(1)) == ChildAge.PN0_AGE_LIMIT - 1;
+    }
+
     private static void checkCodeForAge(LocalDate dob, LocalDate review, ParticipationMethod code,
                                         List<RuleViolation> violations) {
+        if (onFourthBirthday(dob, review)) {
+            return;
+        }
         int age = ChildAge.yearsOn(dob, review);
         boolean underFour = age < ChildAge.PN0_AGE_LIMIT;
         String when = " on the review date " + format(review) + " (date of birth " + format(dob) + ")";

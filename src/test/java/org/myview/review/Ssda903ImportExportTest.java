@@ -123,14 +123,32 @@ class Ssda903ImportExportTest {
         assertEquals(0, ReviewFixtures.count(context, "select count(*) from child where case_reference like 'QUO%'"));
     }
 
+    /** Issue 21: on the fourth birthday exactly both PN0 and PN1-PN7 are imported (as the DfE accepts), with a note. */
     @Test
-    void aFourthBirthdayOnTheReviewDateCountsAsFour() {
-        String file = "CHILD,DOB,REVIEW,REVIEW_CODE\nB4A,01/06/2021,01/06/2025,PN0\nB4B,02/06/2021,01/06/2025,PN1\n";
+    void onTheFourthBirthdayBothCodesAreImportedWithANoteAndCountedAsGiven() {
+        String file = "CHILD,DOB,REVIEW,REVIEW_CODE\nB4A,01/06/2021,01/06/2025,PN0\nB4C,01/06/2021,01/06/2025,PN2\n"
+                + "B4D,29/02/2020,29/02/2024,PN0\n";
+
+        WebClient.Page page = importCsv(file);
+
+        assertEquals(200, page.status(), page.body());
+        assertTrue(page.body().contains("\"line\":2,\"message\":\"The review was on the child’s fourth birthday (01/06/2025)."), page.body());
+        assertTrue(page.body().contains("counted as PN2, as given"), page.body());
+        assertTrue(page.body().contains("\"line\":4,"), page.body());
+        assertEquals(1, ReviewFixtures.count(context, "select count(*) from review r join child c on c.id = r.child_id "
+                + "join review_participation p on p.review_id = r.id where c.case_reference = 'B4A' and p.pn_code = 'PN0'"));
+        assertEquals(1, ReviewFixtures.count(context, "select count(*) from review r join child c on c.id = r.child_id "
+                + "join review_participation p on p.review_id = r.id where c.case_reference = 'B4C' and p.pn_code = 'PN2'"));
+    }
+
+    @Test
+    void theDayBeforeAndTheDayAfterTheFourthBirthdayAreStillRowErrors() {
+        String file = "CHILD,DOB,REVIEW,REVIEW_CODE\nB4E,01/06/2021,02/06/2025,PN0\nB4B,02/06/2021,01/06/2025,PN1\n";
 
         WebClient.Page page = importCsv(file);
 
         assertEquals(422, page.status());
-        assertTrue(page.body().contains("\"line\":2,\"column\":\"REVIEW_CODE\",\"rule\":\"440\""), "4 today: PN0 is wrong");
+        assertTrue(page.body().contains("\"line\":2,\"column\":\"REVIEW_CODE\",\"rule\":\"440\""), "4 yesterday: PN0 is wrong");
         assertTrue(page.body().contains("\"line\":3,\"column\":\"REVIEW_CODE\",\"rule\":\"441\""), "4 tomorrow: PN1 is wrong");
     }
 

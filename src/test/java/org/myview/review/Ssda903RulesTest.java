@@ -64,14 +64,42 @@ class Ssda903RulesTest {
 
     // ---- 440 and 441: the code against the age on the review date ----
 
+    /**
+     * Issue 21: on the fourth birthday exactly the DfE's own checks accept PN0 and PN1-PN7 alike (rule 441 fires
+     * only before it, rule 440 only after it), so an import must not refuse either.
+     */
     @Test
-    void onTheFourthBirthdayPn0BreaksRule440() {
-        RuleViolation violation = only(check("C1234", "01/10/2021", "01/10/2025", "PN0"));
+    void onTheFourthBirthdayPn0IsAcceptedAsTheDfeDoes() {
+        assertEquals(List.of(), check("C1234", "01/10/2021", "01/10/2025", "PN0"));
+        assertTrue(Ssda903Rules.onFourthBirthday(LocalDate.of(2021, 10, 1), LocalDate.of(2025, 10, 1)));
+    }
+
+    @Test
+    void theDayAfterTheFourthBirthdayPn0BreaksRule440() {
+        RuleViolation violation = only(check("C1234", "01/10/2021", "02/10/2025", "PN0"));
         assertEquals("440", violation.rule());
         assertEquals("REVIEW_CODE", violation.column());
         assertEquals("The code is PN0, which is only for a child under 4, but the child was 4 on the review date "
-                + "01/10/2025 (date of birth 01/10/2021). Choose how the child took part (PN1 to PN7), or correct "
+                + "02/10/2025 (date of birth 01/10/2021). Choose how the child took part (PN1 to PN7), or correct "
                 + "the date of birth.", violation.message());
+        assertFalse(Ssda903Rules.onFourthBirthday(LocalDate.of(2021, 10, 1), LocalDate.of(2025, 10, 2)));
+        assertFalse(Ssda903Rules.onFourthBirthday(LocalDate.of(2021, 10, 1), LocalDate.of(2025, 9, 30)));
+    }
+
+    /** Born on 29 February: the fourth birthday falls on 29 February (a leap year), or on 1 March when it does not exist. */
+    @Test
+    void aLeapDayChildsFourthBirthdayAcceptsBothAndTheDaysAroundItDoNot() {
+        assertEquals(List.of(), check("C1234", "29/02/2020", "29/02/2024", "PN0"));
+        assertEquals(List.of(), check("C1234", "29/02/2020", "29/02/2024", "PN3"));
+        assertEquals("441", only(check("C1234", "29/02/2020", "28/02/2024", "PN3")).rule());
+        assertEquals("440", only(check("C1234", "29/02/2020", "01/03/2024", "PN0")).rule());
+        // 2100 is not a leap year: a child born 29/02/2096 turns 4 on 1 March 2100 (as ChildAge counts in English law).
+        assertTrue(Ssda903Rules.onFourthBirthday(LocalDate.of(2096, 2, 29), LocalDate.of(2100, 3, 1)));
+        assertFalse(Ssda903Rules.onFourthBirthday(LocalDate.of(2096, 2, 29), LocalDate.of(2100, 2, 28)));
+        assertFalse(Ssda903Rules.onFourthBirthday(LocalDate.of(2096, 2, 29), LocalDate.of(2100, 3, 2)));
+        // A child born on 28 February or 1 March in a leap year is not affected by the leap day.
+        assertTrue(Ssda903Rules.onFourthBirthday(LocalDate.of(2020, 3, 1), LocalDate.of(2024, 3, 1)));
+        assertTrue(Ssda903Rules.onFourthBirthday(LocalDate.of(2020, 2, 28), LocalDate.of(2024, 2, 28)));
     }
 
     @Test
@@ -116,7 +144,8 @@ class Ssda903RulesTest {
         assertEquals(List.of(), check("C1234", "29/02/2020", "28/02/2024", "PN0"));
         assertEquals(List.of("441"), rules(check("C1234", "29/02/2020", "28/02/2024", "PN5")));
         assertEquals(List.of(), check("C1234", "29/02/2020", "29/02/2024", "PN5"));
-        assertEquals(List.of("440"), rules(check("C1234", "29/02/2020", "29/02/2024", "PN0")));
+        assertEquals(List.of(), check("C1234", "29/02/2020", "29/02/2024", "PN0"), "the fourth birthday: both are accepted");
+        assertEquals(List.of("440"), rules(check("C1234", "29/02/2020", "01/03/2024", "PN0")));
     }
 
     // ---- 166: the review date ----
@@ -386,9 +415,11 @@ class Ssda903RulesTest {
     }
 
     @Test
-    void atEntryPn0OnTheFourthBirthdayBreaksRule440() {
+    void atEntryPn0OnTheFourthBirthdayIsAcceptedAndTheDayAfterBreaksRule440() {
+        assertEquals(List.of(), Ssda903Rules.checkParticipation(LocalDate.of(2021, 10, 1),
+                LocalDate.of(2025, 10, 1), ParticipationMethod.PN0, TODAY));
         assertEquals(List.of("440"), rules(Ssda903Rules.checkParticipation(LocalDate.of(2021, 10, 1),
-                LocalDate.of(2025, 10, 1), ParticipationMethod.PN0, TODAY)));
+                LocalDate.of(2025, 10, 2), ParticipationMethod.PN0, TODAY)));
     }
 
     @Test
