@@ -42,11 +42,13 @@ class ReviewExportController {
         LocalDate today = reviews.today();
         LocalDate yearStart = LocalDate.of(today.getMonthValue() >= 4 ? today.getYear() : today.getYear() - 1, 4, 1);
         return new ModelAndView<>("review/export", Map.of("from", yearStart.toString(), "to", today.toString(),
-                "errors", new FormErrors()));
+                "reviews", Ssda903Export.Reviews.CLA.name(), "errors", new FormErrors()));
     }
 
     @Get("/reviews/export.csv")
-    HttpResponse<?> download(Authentication authentication, @Nullable @QueryValue String from, @Nullable @QueryValue String to) {
+    HttpResponse<?> download(Authentication authentication, @Nullable @QueryValue String from, @Nullable @QueryValue String to,
+                             @Nullable @QueryValue String reviews) {
+        Ssda903Export.Reviews which = Ssda903Export.Reviews.parse(reviews);
         FormErrors errors = new FormErrors();
         LocalDate start = date(from, "from", errors);
         LocalDate end = date(to, "to", errors);
@@ -55,24 +57,30 @@ class ReviewExportController {
         }
         if (!errors.isEmpty()) {
             return HttpResponse.unprocessableEntity().body(new ModelAndView<>("review/export",
-                    Map.of("from", from == null ? "" : from, "to", to == null ? "" : to, "errors", errors)));
+                    Map.of("from", from == null ? "" : from, "to", to == null ? "" : to, "reviews", which.name(), "errors", errors)));
         }
-        Ssda903Export.Export export = exporter.export(StaffUser.from(authentication), start, end);
+        Ssda903Export.Export export = exporter.export(StaffUser.from(authentication), start, end, which);
         if (export.csv() == null) {
             Map<String, Object> model = new HashMap<>();
             model.put("from", from);
             model.put("to", to);
+            model.put("reviews", which.name());
             model.put("errors", errors);
             model.put("problems", export.problems());
             return HttpResponse.unprocessableEntity().body(new ModelAndView<>("review/export", model));
         }
-        return csv(export, start, end);
+        return csv(export, start, end, which);
     }
 
-    /** The SSDA903 file holds children's identifiers and dates of birth: the import scope, not the figures. */
+    /**
+     * The SSDA903 file holds children's identifiers and dates of birth: the import scope, not the figures.
+     * {@code reviews=CP_CIN} gives child protection and child in need reviews instead of CLA (issue 21, item 4).
+     */
     @ApiTokenScope(ApiScope.IMPORT)
     @Get(value = "/api/reviews/export.csv", produces = "text/csv")
-    HttpResponse<?> api(Authentication authentication, @Nullable @QueryValue String from, @Nullable @QueryValue String to) {
+    HttpResponse<?> api(Authentication authentication, @Nullable @QueryValue String from, @Nullable @QueryValue String to,
+                        @Nullable @QueryValue String reviews) {
+        Ssda903Export.Reviews which = Ssda903Export.Reviews.parse(reviews);
         FormErrors errors = new FormErrors();
         LocalDate start = date(from, "from", errors);
         LocalDate end = date(to, "to", errors);
@@ -80,18 +88,19 @@ class ReviewExportController {
             return HttpResponse.badRequest(Map.of("status", 400, "message",
                     "Give from and to as YYYY-MM-DD, with from on or before to.")).contentType(MediaType.APPLICATION_JSON_TYPE);
         }
-        Ssda903Export.Export export = exporter.export(StaffUser.from(authentication), start, end);
+        Ssda903Export.Export export = exporter.export(StaffUser.from(authentication), start, end, which);
         if (export.csv() == null) {
             return HttpResponse.status(HttpStatus.CONFLICT).contentType(MediaType.APPLICATION_JSON_TYPE)
                     .body(Map.of("status", 409, "message", "Some reviews break the SSDA903 rules", "problems", export.problems()));
         }
-        return csv(export, start, end);
+        return csv(export, start, end, which);
     }
 
-    private static HttpResponse<?> csv(Ssda903Export.Export export, LocalDate start, LocalDate end) {
+    private static HttpResponse<?> csv(Ssda903Export.Export export, LocalDate start, LocalDate end, Ssda903Export.Reviews which) {
+        String name = which == Ssda903Export.Reviews.CLA ? "ssda903-reviews-" : "cp-cin-participation-";
         return HttpResponse.ok(export.csv())
                 .contentType(new MediaType("text/csv; charset=utf-8"))
-                .header("Content-Disposition", "attachment; filename=\"ssda903-reviews-" + start + "-to-" + end + ".csv\"")
+                .header("Content-Disposition", "attachment; filename=\"" + name + start + "-to-" + end + ".csv\"")
                 .header("X-Reviews-Not-Recorded", String.valueOf(export.notRecorded()));
     }
 

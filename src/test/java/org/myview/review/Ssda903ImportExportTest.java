@@ -152,6 +152,33 @@ class Ssda903ImportExportTest {
         assertTrue(page.body().contains("\"line\":3,\"column\":\"REVIEW_CODE\",\"rule\":\"441\""), "4 tomorrow: PN1 is wrong");
     }
 
+    /** Issue 21, item 4: CP and CIN participation out, with the same codes, and never in the SSDA903 file. */
+    @Test
+    void childProtectionAndChildInNeedReviewsExportWithTheirTypeAndStayOutOfTheSsda903File() {
+        String file = "CHILD,DOB,REVIEW,REVIEW_CODE,REVIEW_TYPE\nCPX1,14/03/2012,03/03/2023,PN4,CP_REVIEW\n"
+                + "CPX2,01/01/2022,04/03/2023,PN0,CIN\nCPX3,30/09/2015,05/03/2023,PN6,CLA\n";
+        assertEquals(200, importCsv(file).status());
+
+        WebClient.Page cpCin = api.send(api.request("/api/reviews/export.csv?from=2023-03-01&to=2023-03-31&reviews=CP_CIN")
+                .header("Authorization", basic("ssda.manager")).GET().build());
+        assertEquals(200, cpCin.status(), cpCin.body());
+        assertEquals("CHILD,DOB,REVIEW_TYPE,REVIEW,REVIEW_CODE\r\nCPX1,14/03/2012,CP_REVIEW,03/03/2023,PN4\r\n"
+                + "CPX2,01/01/2022,CIN,04/03/2023,PN0\r\n", cpCin.body());
+        assertTrue(cpCin.header("Content-Disposition").contains("cp-cin-participation-2023-03-01-to-2023-03-31.csv"));
+
+        WebClient.Page cla = api.send(api.request("/api/reviews/export.csv?from=2023-03-01&to=2023-03-31")
+                .header("Authorization", basic("ssda.manager")).GET().build());
+        assertEquals("CHILD,DOB,REVIEW,REVIEW_CODE\r\nCPX3,30/09/2015,05/03/2023,PN6\r\n", cla.body());
+
+        WebClient manager = new WebClient(server.getURI());
+        StaffFixtures.signIn(manager, "ssda.manager");
+        WebClient.Page page = manager.get("/reviews/export");
+        assertTrue(page.body().contains("Child protection and child in need"), page.body());
+        WebClient.Page download = manager.get("/reviews/export.csv?from=2023-03-01&to=2023-03-31&reviews=CP_CIN");
+        assertEquals(200, download.status());
+        assertTrue(download.body().startsWith("CHILD,DOB,REVIEW_TYPE,REVIEW,REVIEW_CODE"));
+    }
+
     @Test
     void aChangedCodeUpdatesTheReviewWithHistoryAndAudit() {
         importCsv("CHILD,DOB,REVIEW,REVIEW_CODE\nCHG1,14/03/2012,02/05/2025,PN5\n");
