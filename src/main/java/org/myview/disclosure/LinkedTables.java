@@ -93,8 +93,8 @@ final class LinkedTables {
             // settles most cases before the linear programmes run).
             for (int t = 0; t < grids.length; t++) {
                 if (isNew[t]) {
-                    while (DisclosureControl.hideForLineWithOneHidden(grids[t], hidden[t])
-                            || DisclosureControl.hideToCloseLoop(grids[t], hidden[t])) {
+                    while (SecondarySuppression.hideForLineWithOneHidden(grids[t], hidden[t])
+                            || SecondarySuppression.hideToCloseLoop(grids[t], hidden[t])) {
                         // each pass hides one more cell
                     }
                 }
@@ -282,7 +282,8 @@ final class LinkedTables {
                                 next.add(near);
                             }
                         } else if (isNew[near.table()] && (allowZero || value > 0)
-                                && (best == null || rank(value) < rank(grids[best.table()][best.row()][best.column()]))) {
+                                && (best == null || SecondarySuppression.preference(value)
+                                < SecondarySuppression.preference(grids[best.table()][best.row()][best.column()]))) {
                             best = near;
                         }
                     }
@@ -295,9 +296,5 @@ final class LinkedTables {
             }
         }
         return false;
-    }
-
-    private static long rank(int value) {
-        return value == 0 ? Long.MAX_VALUE : value;
     }
 }
