@@ -23,7 +23,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Imports the DfE SSDA903 Reviews file (CHILD, DOB, REVIEW, REVIEW_CODE, and optionally REVIEW_TYPE
@@ -35,8 +34,6 @@ import java.util.Optional;
 @Singleton
 public class Ssda903Import {
 
-    static final List<String> REQUIRED = List.of("CHILD", "DOB", "REVIEW", "REVIEW_CODE");
-    static final List<String> OPTIONAL = List.of("REVIEW_TYPE", "REVIEWING_OFFICER");
     public static final int MAX_ROWS = 100_000;
 
     /** One problem with the file: the line (1 is the header), the column, the rule broken and what to do. */
@@ -58,14 +55,6 @@ public class Ssda903Import {
     /** Something imported as given that the person should know about: a review on the child's fourth birthday. */
     @Serdeable
     public record ImportNote(int line, String message) {
-    }
-
-    private record Row(int line, String childRef, LocalDate dob, LocalDate reviewDate, ReviewType type, Long officerId,
-                       ParticipationMethod code) {
-
-        String reviewKey() {
-            return childRef.toUpperCase(Locale.ROOT) + "|" + type + "|" + reviewDate;
-        }
     }
 
     private final BulkSql sql;
@@ -95,7 +84,7 @@ public class Ssda903Import {
             return ImportResult.refused(0, List.of(new ImportError(1, "FILE", "FILE", "The file is empty. Choose a CSV file "
                     + "with the header CHILD,DOB,REVIEW,REVIEW_CODE and one row per review.")));
         }
-        Map<String, Integer> columns = header(records.get(0), errors);
+        Map<String, Integer> columns = Ssda903ImportRows.header(records.get(0), errors);
         if (!errors.isEmpty()) {
             return ImportResult.refused(records.size() - 1, errors);
         }
@@ -109,110 +98,30 @@ public class Ssda903Import {
                 officers.put(account.username().toLowerCase(Locale.ROOT), account.id());
             }
         }
-        List<Row> rows = new ArrayList<>();
+        List<Ssda903ImportRows.Row> rows = new ArrayList<>();
         for (CsvReader.Record record : records.subList(1, records.size())) {
-            parse(record, columns, officers, today, errors).ifPresent(rows::add);
+            Ssda903ImportRows.parse(record, columns, officers, today, errors).ifPresent(rows::add);
         }
         checkConsistency(rows, errors);
         if (!errors.isEmpty()) {
             errors.sort(Comparator.comparingInt(ImportError::line));
             return ImportResult.refused(records.size() - 1, errors);
         }
-        return write(user, rows, fourthBirthdays(rows));
-    }
-
-    /** Either PN0 or PN1-PN7 is accepted on the fourth birthday (as in the DfE's checks); the row is counted as coded. */
-    private static List<ImportNote> fourthBirthdays(List<Row> rows) {
-        return rows.stream()
-                .filter(row -> row.code() != null && Ssda903Rules.onFourthBirthday(row.dob(), row.reviewDate()))
-                .map(row -> new ImportNote(row.line(), "The review was on the child’s fourth birthday ("
-                        + Ssda903Rules.DFE_DATE.format(row.reviewDate()) + "). The DfE return accepts PN0 or PN1 to PN7 on "
-                        + "that day; it is counted as " + row.code().name() + ", as given."))
-                .toList();
-    }
-
-    private static Map<String, Integer> header(CsvReader.Record header, List<ImportError> errors) {
-        Map<String, Integer> columns = new LinkedHashMap<>();
-        for (int i = 0; i < header.fields().size(); i++) {
-            String name = header.fields().get(i).trim().toUpperCase(Locale.ROOT);
-            if (!REQUIRED.contains(name) && !OPTIONAL.contains(name)) {
-                errors.add(new ImportError(1, name, "HEADER", "The column " + name + " is not one this import knows. "
-                        + "Use CHILD, DOB, REVIEW, REVIEW_CODE and, if you need them, REVIEW_TYPE and REVIEWING_OFFICER."));
-            } else if (columns.containsKey(name)) {
-                errors.add(new ImportError(1, name, "HEADER", "The column " + name + " appears twice. Remove one."));
-            }
-            columns.put(name, i);
-        }
-        for (String required : REQUIRED) {
-            if (!columns.containsKey(required)) {
-                errors.add(new ImportError(1, required, "HEADER", "The column " + required + " is missing. "
-                        + "The first line must name the columns: CHILD,DOB,REVIEW,REVIEW_CODE."));
-            }
-        }
-        return columns;
-    }
-
-    private static Optional<Row> parse(CsvReader.Record record, Map<String, Integer> columns, Map<String, Long> officers,
-                                       LocalDate today, List<ImportError> errors) {
-        int before = errors.size();
-        if (record.fields().size() != columns.size()) {
-            errors.add(new ImportError(record.line(), "ROW", "FILE", "This row has " + record.fields().size() + " values but the "
-                    + "header names " + columns.size() + " columns. Check for a missing or extra comma."));
-            return Optional.empty();
-        }
-        String child = value(record, columns, "CHILD");
-        String dob = value(record, columns, "DOB");
-        String review = value(record, columns, "REVIEW");
-        String code = value(record, columns, "REVIEW_CODE");
-        Optional<LocalDate> reviewDate = Ssda903Rules.parseDate(review);
-        boolean scheduled = code.isEmpty() && reviewDate.isPresent() && reviewDate.get().isAfter(today);
-        for (RuleViolation violation : Ssda903Rules.checkRow(new Ssda903Rules.Row(child, dob, review, code), today)) {
-            if (scheduled && violation.rule().equals(Ssda903Rules.RULE_REVIEW_CODE)) {
-                continue; // a review that has not happened yet has no code
-            }
-            errors.add(new ImportError(record.line(), violation.column(), violation.rule(), violation.message()));
-        }
-        ReviewType type = ReviewType.CLA;
-        if (columns.containsKey("REVIEW_TYPE") && !value(record, columns, "REVIEW_TYPE").isEmpty()) {
-            Optional<ReviewType> parsed = ReviewType.parse(value(record, columns, "REVIEW_TYPE"));
-            if (parsed.isEmpty()) {
-                errors.add(new ImportError(record.line(), "REVIEW_TYPE", "REVIEW_TYPE", "The review type must be CLA, "
-                        + "CP_INITIAL, CP_REVIEW or CIN (or left empty for CLA)."));
-            } else {
-                type = parsed.get();
-            }
-        }
-        Long officerId = null;
-        if (columns.containsKey("REVIEWING_OFFICER") && !value(record, columns, "REVIEWING_OFFICER").isEmpty()) {
-            officerId = officers.get(value(record, columns, "REVIEWING_OFFICER").toLowerCase(Locale.ROOT));
-            if (officerId == null) {
-                errors.add(new ImportError(record.line(), "REVIEWING_OFFICER", "REVIEWING_OFFICER", "There is no active "
-                        + "reviewing officer with that username. Check the spelling, or ask an administrator to add them."));
-            }
-        }
-        if (errors.size() > before) {
-            return Optional.empty();
-        }
-        return Optional.of(new Row(record.line(), child, Ssda903Rules.parseDate(dob).orElseThrow(), reviewDate.orElseThrow(),
-                type, officerId, code.isEmpty() ? null : ParticipationMethod.parse(code).orElseThrow()));
-    }
-
-    private static String value(CsvReader.Record record, Map<String, Integer> columns, String column) {
-        return record.fields().get(columns.get(column));
+        return write(user, rows, Ssda903ImportRows.fourthBirthdays(rows));
     }
 
     /** A child's date of birth must agree across the file and with what is held; a review appears once. */
-    private void checkConsistency(List<Row> rows, List<ImportError> errors) {
+    private void checkConsistency(List<Ssda903ImportRows.Row> rows, List<ImportError> errors) {
         Map<String, LocalDate> dobInFile = new HashMap<>();
-        Map<String, Row> reviewsInFile = new HashMap<>();
-        for (Row row : rows) {
+        Map<String, Ssda903ImportRows.Row> reviewsInFile = new HashMap<>();
+        for (Ssda903ImportRows.Row row : rows) {
             String child = row.childRef().toUpperCase(Locale.ROOT);
             LocalDate first = dobInFile.putIfAbsent(child, row.dob());
             if (first != null && !first.equals(row.dob())) {
                 errors.add(new ImportError(row.line(), "DOB", "DOB", "This child has a different date of birth on an earlier "
                         + "line of the file. A child has one date of birth: correct one of the lines."));
             }
-            Row earlier = reviewsInFile.putIfAbsent(row.reviewKey(), row);
+            Ssda903ImportRows.Row earlier = reviewsInFile.putIfAbsent(row.reviewKey(), row);
             if (earlier != null && earlier.code() != row.code()) {
                 errors.add(new ImportError(row.line(), "REVIEW_CODE", "DUPLICATE", "The same review (child, type and date) is "
                         + "on line " + earlier.line() + " with a different code. Keep one line per review."));
@@ -226,7 +135,7 @@ public class Ssda903Import {
                 select upper(case_reference), date_of_birth from child where upper(case_reference) = any(:references)
                 """, Map.of("references", dobInFile.keySet()), 1000,
                 rs -> Map.entry(rs.getString(1), rs.getObject(2, LocalDate.class)), e -> held.put(e.getKey(), e.getValue()));
-        for (Row row : rows) {
+        for (Ssda903ImportRows.Row row : rows) {
             LocalDate heldDob = held.get(row.childRef().toUpperCase(Locale.ROOT));
             if (heldDob != null && !heldDob.equals(row.dob())) {
                 errors.add(new ImportError(row.line(), "DOB", "DOB", "This date of birth does not match the one MyView holds "
@@ -235,7 +144,7 @@ public class Ssda903Import {
         }
     }
 
-    private ImportResult write(StaffUser user, List<Row> rows, List<ImportNote> notes) {
+    private ImportResult write(StaffUser user, List<Ssda903ImportRows.Row> rows, List<ImportNote> notes) {
         sql.update("""
                 create temporary table ssda903_import (line int, child_ref text, dob date, review_date date,
                   review_type text, officer_id bigint, pn_code text) on commit drop
@@ -308,9 +217,9 @@ public class Ssda903Import {
     }
 
     /** COPY is the fastest way PostgreSQL takes many rows; the values are checked and typed already. */
-    private void copyRows(List<Row> rows) {
+    private void copyRows(List<Ssda903ImportRows.Row> rows) {
         StringBuilder data = new StringBuilder(rows.size() * 48);
-        for (Row row : rows) {
+        for (Ssda903ImportRows.Row row : rows) {
             Object[] values = {row.line(), row.childRef(), row.dob(), row.reviewDate(), row.type(), row.officerId(), row.code()};
             for (int i = 0; i < values.length; i++) {
                 data.append(i == 0 ? "" : "\t").append(BulkSql.copyValue(values[i]));

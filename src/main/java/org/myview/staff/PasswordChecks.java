@@ -9,7 +9,6 @@ import java.util.concurrent.ArrayBlockingQueue;
 import org.myview.system.Delays;
 
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executor;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
