@@ -58,11 +58,11 @@ public class ErrorPages implements ErrorResponseProcessor<Object> {
             response.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "10");
             // Redacted like the 500 branch: during an outage a link token in the path must not reach the log.
             LOG.warn("Database unavailable on {} {}: {}", context.getRequest().getMethodName(),
-                    org.myview.web.link.LinkTokens.redact(context.getRequest().getPath()), cause.getClass().getName());
+                    LoggedPaths.redact(context.getRequest().getPath()), cause.getClass().getName());
         } else if (status >= 500) {
             reference = newReference();
             LOG.error("Server error, reference {} on {} {}: {}", reference, context.getRequest().getMethodName(),
-                    org.myview.web.link.LinkTokens.redact(context.getRequest().getPath()), cause == null ? "no exception" : describeWithoutMessages(cause));
+                    LoggedPaths.redact(context.getRequest().getPath()), cause == null ? "no exception" : describeWithoutMessages(cause));
         }
         @SuppressWarnings("unchecked")
         MutableHttpResponse<Object> typed = (MutableHttpResponse<Object>) response;
@@ -83,11 +83,11 @@ public class ErrorPages implements ErrorResponseProcessor<Object> {
     public MutableHttpResponse<Object> serverError(HttpRequest<?> request, Throwable cause) {
         if (databaseAway(cause)) {
             LOG.warn("Database unavailable on {} {}: {}", request.getMethodName(),
-                    org.myview.web.link.LinkTokens.redact(request.getPath()), cause.getClass().getName());
+                    LoggedPaths.redact(request.getPath()), cause.getClass().getName());
             return page(request, HttpStatus.SERVICE_UNAVAILABLE, "unavailable").header(HttpHeaders.RETRY_AFTER, "10");
         }
         String reference = newReference();
-        LOG.error("Server error, reference {} on {} {}: {}", reference, request.getMethodName(), org.myview.web.link.LinkTokens.redact(request.getPath()),
+        LOG.error("Server error, reference {} on {} {}: {}", reference, request.getMethodName(), LoggedPaths.redact(request.getPath()),
                 describeWithoutMessages(cause));
         if (wantsJson(request)) {
             return HttpResponse.serverError().contentType(MediaType.APPLICATION_JSON_TYPE).body((Object) Map.of("status", 500,

@@ -1,15 +1,14 @@
 package org.myview.web.link;
 
 import org.myview.system.SecretTokens;
+import org.myview.web.LoggedPaths;
 
 import java.security.SecureRandom;
-import java.util.regex.Pattern;
 
 /** New link tokens (128 random bits, URL-safe), the hash that is stored instead, and the link's address. */
 public final class LinkTokens {
 
     private static final SecureRandom RANDOM = new SecureRandom();
-    private static final Pattern LINK_PATH = Pattern.compile("/link/[^/?#]*");
 
     private LinkTokens() {
     }
@@ -39,6 +38,6 @@ public final class LinkTokens {
 
     /** A path fit for a log line: the token of a link path replaced by {@code ***}. */
     public static String redact(String path) {
-        return path == null ? null : LINK_PATH.matcher(path).replaceAll("/link/***");
+        return LoggedPaths.redact(path);
     }
 }

@@ -28,6 +28,6 @@
  *   start page.</li>
  * </ol>
  * The token never reaches a log: it only appears in the {@code /link/} path, which
- * {@link org.myview.web.link.LinkTokens#redact(String)} hides wherever a path is logged.
+ * {@link org.myview.web.LoggedPaths#redact(String)} hides wherever a path is logged.
  */
 package org.myview.web.link;
