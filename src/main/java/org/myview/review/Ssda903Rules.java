@@ -76,7 +76,7 @@ public final class Ssda903Rules {
         }
 
         if (review.isPresent()) {
-            checkAgainstReviewDate(dob.orElse(null), review.get(), codeRecorded, code.orElse(null), today,
+            checkAgainstReviewDate(dob.orElse(null), review.get(), codeRecorded, code.orElse(null), today, true,
                     violations);
         }
         return List.copyOf(sortedByColumn(violations));
@@ -98,23 +98,24 @@ public final class Ssda903Rules {
         if (code == null) {
             violations.add(missingCode());
         }
-        checkAgainstReviewDate(dob, reviewDate, code != null, code, today, violations);
+        checkAgainstReviewDate(dob, reviewDate, code != null, code, today, false, violations);
         return List.copyOf(sortedByColumn(violations));
     }
 
     /**
      * The rules that need a real review date: DOB, then FUTURE if any code was recorded (even an invalid one),
      * then 440/441 if the date of birth is usable and the code valid. Shared by import and entry so that both
-     * say the same thing.
+     * say the same thing, except on the fourth birthday: a file (import, export) may carry either code, as the
+     * DfE's checks allow, while the entry form offers only PN1-PN7 (the child is 4 that day) and keeps to it.
      */
     private static void checkAgainstReviewDate(LocalDate dob, LocalDate review, boolean codeRecorded,
-                                               ParticipationMethod code, LocalDate today,
+                                               ParticipationMethod code, LocalDate today, boolean file,
                                                List<RuleViolation> violations) {
         boolean dobUsable = dob != null && checkDobNotAfterReview(dob, review, violations);
         if (codeRecorded) {
             checkNotInFuture(review, today, violations);
         }
-        if (dobUsable && code != null) {
+        if (dobUsable && code != null && !(file && onFourthBirthday(dob, review))) {
             checkCodeForAge(dob, review, code, violations);
         }
     }
@@ -262,9 +263,6 @@ public final class Ssda903Rules {
 
     private static void checkCodeForAge(LocalDate dob, LocalDate review, ParticipationMethod code,
                                         List<RuleViolation> violations) {
-        if (onFourthBirthday(dob, review)) {
-            return;
-        }
         int age = ChildAge.yearsOn(dob, review);
         boolean underFour = age < ChildAge.PN0_AGE_LIMIT;
         String when = " on the review date " + format(review) + " (date of birth " + format(dob) + ")";

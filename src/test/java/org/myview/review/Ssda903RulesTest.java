@@ -415,9 +415,9 @@ class Ssda903RulesTest {
     }
 
     @Test
-    void atEntryPn0OnTheFourthBirthdayIsAcceptedAndTheDayAfterBreaksRule440() {
-        assertEquals(List.of(), Ssda903Rules.checkParticipation(LocalDate.of(2021, 10, 1),
-                LocalDate.of(2025, 10, 1), ParticipationMethod.PN0, TODAY));
+    void atEntryPn0OnTheFourthBirthdayBreaksRule440AsTheFormOffersOnlyPn1ToPn7() {
+        assertEquals(List.of("440"), rules(Ssda903Rules.checkParticipation(LocalDate.of(2021, 10, 1),
+                LocalDate.of(2025, 10, 1), ParticipationMethod.PN0, TODAY)));
         assertEquals(List.of("440"), rules(Ssda903Rules.checkParticipation(LocalDate.of(2021, 10, 1),
                 LocalDate.of(2025, 10, 2), ParticipationMethod.PN0, TODAY)));
     }
