@@ -16,6 +16,7 @@ import org.myview.notify.OutboxSender;
 import org.myview.staff.Role;
 import org.myview.support.CountingNotify;
 import org.myview.support.ReviewFixtures;
+import org.myview.support.SharedTestDatabase;
 import org.myview.support.StaffFixtures;
 import org.myview.support.WebClient;
 import org.myview.system.EmbeddedDatabase;
@@ -58,15 +59,14 @@ class TwoInstancesOneServiceTest {
 
     @BeforeAll
     void startTheSecondInstance() {
-        second = ApplicationContext.run(EmbeddedServer.class, Map.of(
-                "datasources.default.url", database.jdbcUrl(),
-                "datasources.default.username", database.username(),
-                "datasources.default.password", database.password(),
+        Map<String, Object> properties = new java.util.HashMap<>(SharedTestDatabase.asExternalDatabase(database));
+        properties.putAll(Map.of(
                 "micronaut.server.port", "-1",
                 "myview.notify.sender-enabled", "false",
                 "test.counting-notify", "true",
                 "myview.proxy.trusted-addresses", "127.0.0.1,::1",
-                "myview.links.slow-down-step", "5ms"), "test");
+                "myview.links.slow-down-step", "5ms"));
+        second = ApplicationContext.run(EmbeddedServer.class, properties, "test");
     }
 
     @AfterAll
