@@ -31,11 +31,13 @@ import java.util.Map;
 class ForumController {
 
     private final ForumService forum;
+    private final ForumActions actions;
     private final ForumExport export;
     private final MessageSource messages;
 
-    ForumController(ForumService forum, ForumExport export, MessageSource messages) {
+    ForumController(ForumService forum, ForumActions actions, ForumExport export, MessageSource messages) {
         this.forum = forum;
+        this.actions = actions;
         this.export = export;
         this.messages = messages;
     }
@@ -49,7 +51,7 @@ class ForumController {
     ModelAndView<Map<String, Object>> print(Authentication authentication, @Nullable @QueryValue String period) {
         Map<String, Object> model = figuresModel(authentication, forum.periodOrLatest(period));
         model.put("quotes", forum.approvedQuotes());
-        model.put("actions", forum.actions());
+        model.put("actions", actions.actions());
         return new ModelAndView<>("forum/print", model);
     }
 
@@ -73,7 +75,7 @@ class ForumController {
     @Get("/you-said-we-did")
     ModelAndView<Map<String, Object>> actions(Authentication authentication) {
         Map<String, Object> model = new HashMap<>();
-        model.put("actions", forum.actions());
+        model.put("actions", actions.actions());
         model.put("lead", StaffUser.from(authentication).has(Role.PARTICIPATION_LEAD));
         return new ModelAndView<>("forum/actions", model);
     }

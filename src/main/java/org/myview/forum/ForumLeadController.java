@@ -40,9 +40,11 @@ class ForumLeadController {
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d/M/uuuu").withResolverStyle(ResolverStyle.STRICT);
 
     private final ForumService forum;
+    private final ForumActions actions;
 
-    ForumLeadController(ForumService forum) {
+    ForumLeadController(ForumService forum, ForumActions actions) {
         this.forum = forum;
+        this.actions = actions;
     }
 
     // ---- moderation ----
@@ -117,17 +119,17 @@ class ForumLeadController {
     @Post(value = "/you-said-we-did", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> addAction(Authentication authentication, @Body Map<String, Object> body) {
         FormErrors errors = new FormErrors();
-        ForumService.ActionForm form = actionForm(body, errors);
+        ForumActions.ActionForm form = actionForm(body, errors);
         if (form == null) {
             return HttpResponse.unprocessableEntity().body(new ModelAndView<>("forum/action", actionModel(null, body, errors)));
         }
-        forum.addAction(StaffUser.from(authentication), form);
+        actions.addAction(StaffUser.from(authentication), form);
         return HttpResponse.seeOther(URI.create("/forum/you-said-we-did"));
     }
 
     @Get("/you-said-we-did/{id}/edit")
     ModelAndView<Map<String, Object>> editAction(@PathVariable long id) {
-        ForumRepository.Action action = forum.action(id).orElseThrow(() -> new HttpStatusException(HttpStatus.NOT_FOUND, "No such item"));
+        ForumRepository.Action action = actions.action(id).orElseThrow(() -> new HttpStatusException(HttpStatus.NOT_FOUND, "No such item"));
         Map<String, Object> form = new HashMap<>();
         form.put("asked", action.asked());
         form.put("askedOn", DATE.format(action.askedOn()));
@@ -140,11 +142,11 @@ class ForumLeadController {
     @Post(value = "/you-said-we-did/{id}", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> updateAction(Authentication authentication, @PathVariable long id, @Body Map<String, Object> body) {
         FormErrors errors = new FormErrors();
-        ForumService.ActionForm form = actionForm(body, errors);
+        ForumActions.ActionForm form = actionForm(body, errors);
         if (form == null) {
             return HttpResponse.unprocessableEntity().body(new ModelAndView<>("forum/action", actionModel(id, body, errors)));
         }
-        if (!forum.updateAction(StaffUser.from(authentication), id, form)) {
+        if (!actions.updateAction(StaffUser.from(authentication), id, form)) {
             throw new HttpStatusException(HttpStatus.NOT_FOUND, "No such item");
         }
         return HttpResponse.seeOther(URI.create("/forum/you-said-we-did"));
@@ -165,7 +167,7 @@ class ForumLeadController {
     }
 
     /** The form's values, or null with the problems in {@code errors}. */
-    private ForumService.ActionForm actionForm(Map<String, Object> body, FormErrors errors) {
+    private ForumActions.ActionForm actionForm(Map<String, Object> body, FormErrors errors) {
         String asked = text(body, "asked");
         if (asked == null || asked.isBlank()) {
             errors.add("asked", "forum.action.error.asked");
@@ -203,7 +205,7 @@ class ForumLeadController {
         if (!errors.isEmpty()) {
             return null;
         }
-        return new ForumService.ActionForm(asked.strip(), askedOn, response == null || response.isBlank() ? null : response.strip(),
+        return new ForumActions.ActionForm(asked.strip(), askedOn, response == null || response.isBlank() ? null : response.strip(),
                 status, updatedOn);
     }
 
