@@ -11,7 +11,7 @@ import java.util.Optional;
 
 /** The three age versions of the form, read once from the classpath (they never change while running). */
 @Singleton
-public class FormDefinitions {
+public class FormDefinitions implements org.myview.review.FormLengths {
 
     /** Youngest first; {@link #forAge} relies on the order. */
     static final List<String> IDS = List.of("consultation-4-7", "consultation-8-11", "consultation-12-plus");
@@ -43,6 +43,12 @@ public class FormDefinitions {
 
     public Optional<FormDefinition> find(String id) {
         return definitions.stream().filter(d -> d.id().equals(id)).findFirst();
+    }
+
+    /** How many questions the version has, for "started: 3 of 12" on the review lists. */
+    @Override
+    public int questions(String definitionId) {
+        return find(definitionId).map(d -> d.questions().size()).orElse(0);
     }
 
     /** The version for a child of this age on the review date: up to 7, 8 to 11, 12 and over. */

@@ -48,14 +48,20 @@ class ReviewController {
     }
 
     @Get
-    ModelAndView<Map<String, Object>> list(Authentication authentication, @Nullable @QueryValue String officer) {
+    ModelAndView<Map<String, Object>> list(Authentication authentication, @Nullable @QueryValue String officer,
+                                           @Nullable @QueryValue String form, @Nullable @QueryValue String sort) {
         StaffUser user = StaffUser.from(authentication);
         Long officerFilter = null;
         if (user.seesAllReviews() && officer != null && !officer.isBlank()) {
             officerFilter = staff.findByUsername(officer).map(StaffAccount::id).orElse(-1L);
         }
         Map<String, Object> model = new HashMap<>();
-        model.put("lists", reviews.listsFor(user, officerFilter));
+        ReviewService.ListView view = new ReviewService.ListView(FormFilter.parse(form), "form".equals(sort));
+        model.put("lists", reviews.listsFor(user, officerFilter, view));
+        model.put("filters", FormFilter.values());
+        model.put("form", view.filter().map(Enum::name).orElse(""));
+        model.put("sort", view.byFormStatus() ? "form" : "date");
+        model.put("promptDays", reviews.promptDays());
         model.put("today", reviews.today());
         model.put("seesAll", user.seesAllReviews());
         model.put("officers", user.seesAllReviews() ? staff.withRole(Role.REVIEWING_OFFICER) : List.of());

@@ -64,35 +64,6 @@ interface ReviewRepository extends GenericRepository<ReviewRepository.ReviewRow,
     @Query(SELECT + "where r.id = :reviewId")
     Optional<ReviewRow> findRow(long reviewId);
 
-    /** Held reviews with no participation recorded, oldest first; officerId null means every officer. */
-    default List<Review> heldNotRecorded(@Nullable Long officerId, LocalDate today) {
-        return heldNotRecordedRows(officerId, today).stream().map(ReviewRow::review).toList();
-    }
-
-    @Query(SELECT + """
-            where p.review_id is null and r.review_date <= :today
-              and (cast(:officerId as bigint) is null or r.reviewing_officer_id = :officerId)
-            order by r.review_date, r.id""")
-    List<ReviewRow> heldNotRecordedRows(@Nullable Long officerId, LocalDate today);
-
-    default List<Review> upcoming(@Nullable Long officerId, LocalDate today, int limit) {
-        return upcomingRows(officerId, today, limit).stream().map(ReviewRow::review).toList();
-    }
-
-    @Query(SELECT + """
-            where r.review_date > :today and (cast(:officerId as bigint) is null or r.reviewing_officer_id = :officerId)
-            order by r.review_date, r.id limit :limit""")
-    List<ReviewRow> upcomingRows(@Nullable Long officerId, LocalDate today, int limit);
-
-    default List<Review> recentlyRecorded(@Nullable Long officerId, int limit) {
-        return recentlyRecordedRows(officerId, limit).stream().map(ReviewRow::review).toList();
-    }
-
-    @Query(SELECT + """
-            where p.review_id is not null and (cast(:officerId as bigint) is null or r.reviewing_officer_id = :officerId)
-            order by p.updated_at desc limit :limit""")
-    List<ReviewRow> recentlyRecordedRows(@Nullable Long officerId, int limit);
-
     default List<Review> ofChild(long childId) {
         return ofChildRows(childId).stream().map(ReviewRow::review).toList();
     }

@@ -1,5 +1,6 @@
 package org.myview.review;
 
+import io.micronaut.context.annotation.Value;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import org.myview.staff.AuditAction;
@@ -24,8 +25,12 @@ import java.util.Set;
 @Singleton
 public class ReviewService {
 
-    /** What an officer's review list shows. */
-    public record ReviewLists(List<Review> heldNotRecorded, List<Review> upcoming, List<Review> recentlyRecorded) {
+    /** What an officer's review list shows, each review with its form status. */
+    public record ReviewLists(List<ListedReview> heldNotRecorded, List<ListedReview> upcoming, List<ListedReview> recentlyRecorded) {
+    }
+
+    /** The lists' form filter (none: every review) and whether to sort by form status rather than date. */
+    public record ListView(Optional<FormFilter> filter, boolean byFormStatus) {
     }
 
     /** Everything the review page shows. */
@@ -37,13 +42,25 @@ public class ReviewService {
     }
 
     private final ReviewRepository reviews;
+    private final ReviewListRepository lists;
+    private final FormLengths formLengths;
     private final AuditTrail audit;
     private final Clock clock;
+    private final int promptDays;
 
-    ReviewService(ReviewRepository reviews, AuditTrail audit, Clock clock) {
+    ReviewService(ReviewRepository reviews, ReviewListRepository lists, FormLengths formLengths, AuditTrail audit, Clock clock,
+                  @Value("${myview.consultation.prompt-days:10}") int promptDays) {
         this.reviews = reviews;
+        this.lists = lists;
+        this.formLengths = formLengths;
         this.audit = audit;
         this.clock = clock;
+        this.promptDays = promptDays;
+    }
+
+    /** Reviews this many days ahead with no link yet are the ones to prompt about ({@code myview.consultation.prompt-days}). */
+    public int promptDays() {
+        return promptDays;
     }
 
     public LocalDate today() {
@@ -51,11 +68,19 @@ public class ReviewService {
     }
 
     @Transactional(readOnly = true)
-    public ReviewLists listsFor(StaffUser user, Long officerFilter) {
+    public ReviewLists listsFor(StaffUser user, Long officerFilter, ListView view) {
         Long officer = user.seesAllReviews() ? officerFilter : Long.valueOf(user.accountId());
         LocalDate today = today();
-        return new ReviewLists(reviews.heldNotRecorded(officer, today), reviews.upcoming(officer, today, 50),
-                reviews.recentlyRecorded(officer, 10));
+        LocalDate soon = today.plusDays(promptDays);
+        String form = view.filter().map(Enum::name).orElse("");
+        String sort = view.byFormStatus() ? "form" : "date";
+        return new ReviewLists(listed(lists.heldNotRecorded(officer, today, soon, form, sort)),
+                listed(lists.upcoming(officer, today, soon, form, sort, 50)),
+                listed(lists.recentlyRecorded(officer, today, soon, form, sort, 10)));
+    }
+
+    private List<ListedReview> listed(List<ReviewListRepository.ListRow> rows) {
+        return rows.stream().map(row -> row.listed(formLengths)).toList();
     }
 
     /** The review if this user may see it: their own, or any for the manager. */
