@@ -52,6 +52,7 @@ public class ConsultationService {
     private final FormDefinitions definitions;
     private final FormWords words;
     private final ApplicationEventPublisher<ConsultationSent> sentEvents;
+    private final ApplicationEventPublisher<AdvocateRequested> advocateEvents;
     private final AuditTrail audit;
     private final ConsultationSettings settings;
     private final PrivateAnswerSettings privateAnswer;
@@ -60,13 +61,15 @@ public class ConsultationService {
     private final Clock clock;
 
     ConsultationService(ConsultationRepository repository, FormDefinitions definitions, FormWords words,
-                        ApplicationEventPublisher<ConsultationSent> sentEvents, AuditTrail audit,
+                        ApplicationEventPublisher<ConsultationSent> sentEvents,
+                        ApplicationEventPublisher<AdvocateRequested> advocateEvents, AuditTrail audit,
                         ConsultationSettings settings, PrivateAnswerSettings privateAnswer, Outbox outbox,
                         @Value("${myview.notify.public-url:`http://localhost:8080`}") String publicUrl, Clock clock) {
         this.repository = repository;
         this.definitions = definitions;
         this.words = words;
         this.sentEvents = sentEvents;
+        this.advocateEvents = advocateEvents;
         this.audit = audit;
         this.settings = settings;
         this.privateAnswer = privateAnswer;
@@ -78,10 +81,6 @@ public class ConsultationService {
     static final String LINK_TEMPLATE = "consultation-link";
     /** The greeting when the officer gave no name: "Hello there". */
     static final String DEFAULT_GREETING = "there";
-
-    Instant now() {
-        return clock.instant();
-    }
 
     // --- links ---------------------------------------------------------------------------------------
 
@@ -255,6 +254,9 @@ public class ConsultationService {
             }
         }
         sentEvents.publishEvent(new ConsultationSent(form.id(), share, written));
+        if (AdvocateConsent.given(journey.answers())) {
+            advocateEvents.publishEvent(new AdvocateRequested(journey.reviewId(), form.id(), clock.instant()));
+        }
     }
 
     // --- the officer ---------------------------------------------------------------------------------

@@ -39,5 +39,11 @@ public enum AuditAction {
     API_TOKEN_CREATED,
     API_TOKEN_REVOKED,
     API_TOKEN_USED,
-    API_TOKEN_REFUSED
+    API_TOKEN_REFUSED,
+    /** A child's form asked for an advocate with consent to pass it on: a referral was raised (advocacy/). */
+    ADVOCACY_REFERRAL_RAISED,
+    ADVOCACY_REFERRALS_LISTED,
+    ADVOCACY_REFERRAL_VIEWED,
+    ADVOCACY_REFERRAL_UPDATED,
+    ADVOCACY_MONTH_ENTERED
 }

@@ -151,6 +151,16 @@ public class AccessRulesTest {
         EXPECTED.put("POST /participation/targets/{id}/delete", MANAGER);
         EXPECTED.put("GET /api/participation/summary", MANAGER);
         EXPECTED.put("GET /api/participation/mrmv", MANAGER);
+        // Advocacy referrals: an officer's own reviews', every one for the manager and the participation lead; figures for those two
+        Set<String> advocacy = Set.of("REVIEWING_OFFICER", "SERVICE_MANAGER", "PARTICIPATION_LEAD");
+        EXPECTED.put("GET /advocacy", advocacy);
+        EXPECTED.put("GET /advocacy/referrals/{id}", advocacy);
+        EXPECTED.put("POST /advocacy/referrals/{id}", advocacy);
+        EXPECTED.put("GET /advocacy/figures", Set.of("SERVICE_MANAGER", "PARTICIPATION_LEAD"));
+        EXPECTED.put("GET /advocacy/figures.csv", Set.of("SERVICE_MANAGER", "PARTICIPATION_LEAD"));
+        EXPECTED.put("GET /advocacy/months", LEAD);
+        EXPECTED.put("POST /advocacy/months", LEAD);
+        EXPECTED.put("GET /api/advocacy/figures", MANAGER);
         // Reach Out! (the forum sees protected figures and checked words; the participation lead checks them)
         EXPECTED.put("GET /forum", FORUM);
         EXPECTED.put("GET /forum/print", FORUM);
@@ -211,6 +221,9 @@ public class AccessRulesTest {
         // A talk-now concern's id stands for its child: tried with a concern on each review below.
         CASELOAD.add("GET /concerns/{id}");
         CASELOAD.add("POST /concerns/{id}/contact");
+        // An advocacy referral's id stands for its child too: tried with a referral on each review below.
+        CASELOAD.add("GET /advocacy/referrals/{id}");
+        CASELOAD.add("POST /advocacy/referrals/{id}");
         NOT_A_CHILD.add("GET /health/{selector}");
         NOT_A_CHILD.add("POST /staff/api-tokens/{tokenId}/revoke");
         NOT_A_CHILD.add("GET /set-password/{token}");
@@ -237,6 +250,7 @@ public class AccessRulesTest {
         TOKEN_SCOPES.put("GET /api/participation/summary", EnumSet.of(ApiScope.FIGURES));
         TOKEN_SCOPES.put("GET /api/participation/mrmv", EnumSet.of(ApiScope.FIGURES));
         TOKEN_SCOPES.put("GET /api/forum/figures", EnumSet.of(ApiScope.FIGURES));
+        TOKEN_SCOPES.put("GET /api/advocacy/figures", EnumSet.of(ApiScope.FIGURES));
         TOKEN_SCOPES.put("GET /api/forum/figures.csv", EnumSet.of(ApiScope.FIGURES));
         TOKEN_SCOPES.put("POST /api/reviews/import", EnumSet.of(ApiScope.IMPORT));
         TOKEN_SCOPES.put("GET /api/reviews/export.csv", EnumSet.of(ApiScope.IMPORT));
@@ -395,8 +409,20 @@ public class AccessRulesTest {
         }
         concernIds.put("unknown", String.valueOf(org.myview.support.ReviewFixtures.count(context,
                 "select coalesce(max(id), 0) + 1000 from consultation_concern")));
+        Map<String, String> referralIds = new LinkedHashMap<>();
+        for (String which : List.of("own", "other")) {
+            org.myview.support.ReviewFixtures.execute(context, "insert into consultation (link_id, review_id, definition_id, sent_at) "
+                    + "select id, review_id, 'consultation-12-plus', now() from consultation_link where review_id = " + reviewIds.get(which));
+            org.myview.support.ReviewFixtures.execute(context, "insert into advocacy_referral (review_id, consultation_id, requested_at) "
+                    + "select review_id, id, now() from consultation where review_id = " + reviewIds.get(which));
+            referralIds.put(which, String.valueOf(org.myview.support.ReviewFixtures.count(context,
+                    "select max(id) from advocacy_referral where review_id = " + reviewIds.get(which))));
+        }
+        referralIds.put("unknown", String.valueOf(org.myview.support.ReviewFixtures.count(context,
+                "select coalesce(max(id), 0) + 1000 from advocacy_referral")));
         Map<String, String> ids = new LinkedHashMap<>(reviewIds);
         concernIds.forEach((which, id) -> ids.put("concern " + which, id));
+        referralIds.forEach((which, id) -> ids.put("referral " + which, id));
 
         // Routes with a path variable or a case reference, open to officers, must be classified.
         Set<String> unclassified = new TreeSet<>();
@@ -427,7 +453,8 @@ public class AccessRulesTest {
                     Map<String, WebClient.Page> answers = new LinkedHashMap<>();
                     Session session = session(role, accounts.get(role));
                     for (String which : List.of("own", "other", "unknown")) {
-                        String id = template.startsWith("/concerns/") ? concernIds.get(which) : reviewIds.get(which);
+                        String id = template.startsWith("/concerns/") ? concernIds.get(which)
+                                : template.startsWith("/advocacy/") ? referralIds.get(which) : reviewIds.get(which);
                         String path = template.replace("{id}", id).replaceAll("\\{[^}]+}", "999999");
                         answers.put(which, session.send(method, path, body.replace("REF", references.get(which))));
                         probes++;
@@ -435,7 +462,9 @@ public class AccessRulesTest {
                     String refused = normalised(answers.get("unknown"), ids, references);
                     boolean mayUse = allowedRoles.contains(role.name());
                     boolean seesOwn = mayUse;
-                    boolean seesOther = mayUse && CASELOAD_SEES_ALL.contains(role.name());
+                    // The participation lead makes referrals for the whole service, so sees every child's referral.
+                    boolean seesOther = mayUse && (CASELOAD_SEES_ALL.contains(role.name())
+                            || (template.startsWith("/advocacy/") && role == Role.PARTICIPATION_LEAD));
                     check(wrong, route, body, role, "own", seesOwn, answers.get("own"), refused, ids, references);
                     check(wrong, route, body, role, "other", seesOther, answers.get("other"), refused, ids, references);
                 }
@@ -470,7 +499,8 @@ public class AccessRulesTest {
                         // ... and so does its time in words, which crosses a minute between two probes on a busy machine.
                         .replaceAll("sign you out at [0-9:]+[ap]m", "sign you out at TIME");
         for (String id : ids.values()) {
-            text = text.replace("/reviews/" + id, "/reviews/ID").replace("/concerns/" + id, "/concerns/ID");
+            text = text.replace("/reviews/" + id, "/reviews/ID").replace("/concerns/" + id, "/concerns/ID")
+                    .replace("/advocacy/referrals/" + id, "/advocacy/referrals/ID");
         }
         for (String reference : references.values()) {
             text = text.replace(reference, "REF");

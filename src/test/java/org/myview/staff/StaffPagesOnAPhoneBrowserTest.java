@@ -48,7 +48,8 @@ class StaffPagesOnAPhoneBrowserTest {
                     new String[]{"/caseloads", "Add to caseload"}),
             "REVIEWING_OFFICER", List.<String[]>of(new String[]{"/reviews/new", "Add review"}),
             "FORUM", List.<String[]>of(new String[]{"/staff/api-tokens/new", "Create token"}),
-            "PARTICIPATION_LEAD", List.of(new String[]{"/parent/plans/new", "Save plan"}, new String[]{"/forum/you-said-we-did/new", "Save"}));
+            "PARTICIPATION_LEAD", List.of(new String[]{"/parent/plans/new", "Save plan"}, new String[]{"/forum/you-said-we-did/new", "Save"},
+                    new String[]{"/advocacy/months", "Save figures"}));
 
     /** The innermost elements that reach past the right edge of the page: where a sideways scroll comes from. */
     private static final String TOO_WIDE = """
@@ -85,6 +86,11 @@ class StaffPagesOnAPhoneBrowserTest {
         ids.put("/reviews/{id}", String.valueOf(ReviewFixtures.count(context, "select r.id from review r join consultation c on c.review_id = r.id "
                 + "where c.sent_at is not null and r.reviewing_officer_id = " + officerId + " order by r.id limit 1")));
         ids.put("/reviews/{id}/participation", ids.get("/reviews/{id}"));
+        // An advocacy referral on the officer's review with a sent form, referred to NYAS (the demo data has none).
+        ReviewFixtures.execute(context, "insert into advocacy_referral (review_id, consultation_id, requested_at, service, referred_on) "
+                + "select c.review_id, c.id, c.sent_at, 'NYAS', (c.sent_at at time zone 'Europe/London')::date from consultation c "
+                + "where c.review_id = " + ids.get("/reviews/{id}") + " and c.sent_at is not null order by c.id limit 1");
+        ids.put("/advocacy/referrals/{id}", String.valueOf(ReviewFixtures.count(context, "select min(id) from advocacy_referral")));
         ids.put("/concerns/{id}", String.valueOf(ReviewFixtures.count(context, "select min(cc.id) from consultation_concern cc")));
         ids.put("/admin/accounts/{id}", String.valueOf(officerId));
         ids.put("/admin/accounts/{id}/api-tokens", String.valueOf(officerId));
