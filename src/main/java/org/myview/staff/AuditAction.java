@@ -45,5 +45,9 @@ public enum AuditAction {
     ADVOCACY_REFERRALS_LISTED,
     ADVOCACY_REFERRAL_VIEWED,
     ADVOCACY_REFERRAL_UPDATED,
-    ADVOCACY_MONTH_ENTERED
+    ADVOCACY_MONTH_ENTERED,
+    /** A "Were you listened to?" follow-up link was made or sent (listened/). */
+    LISTENED_LINK_CREATED,
+    LISTENED_LINK_SENT,
+    LISTENED_RESULTS_VIEWED
 }

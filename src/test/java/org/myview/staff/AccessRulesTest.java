@@ -97,6 +97,14 @@ public class AccessRulesTest {
         EXPECTED.put("POST /consultation/talk", EVERYONE);
         EXPECTED.put("GET /consultation/talk/done", EVERYONE);
         EXPECTED.put("POST /consultation/language", EVERYONE);
+        // "Were you listened to?" follow-up (the form session, not a role, decides what a page shows)
+        EXPECTED.put("GET /listened", EVERYONE);
+        EXPECTED.put("GET /listened/q/{number}", EVERYONE);
+        EXPECTED.put("POST /listened/q/{number}", EVERYONE);
+        EXPECTED.put("GET /listened/check", EVERYONE);
+        EXPECTED.put("POST /listened/send", EVERYONE);
+        EXPECTED.put("GET /listened/sent", EVERYONE);
+        EXPECTED.put("GET /listened/results", MANAGER);
         // Talk-now concerns: the list for the duty team and the managers; a concern's page also for its child's officer
         EXPECTED.put("GET /concerns", Set.of("DUTY", "SERVICE_MANAGER"));
         EXPECTED.put("GET /concerns/{id}", Set.of("DUTY", "SERVICE_MANAGER", "REVIEWING_OFFICER"));
@@ -133,6 +141,9 @@ public class AccessRulesTest {
         EXPECTED.put("POST /reviews/{id}/consultation-link", REVIEWS);
         EXPECTED.put("POST /reviews/{id}/consultation-link/send", REVIEWS);
         EXPECTED.put("GET /reviews/{id}/consultation-link/sent", REVIEWS);
+        EXPECTED.put("POST /reviews/{id}/listened-link", REVIEWS);
+        EXPECTED.put("POST /reviews/{id}/listened-link/send", REVIEWS);
+        EXPECTED.put("GET /reviews/{id}/listened-link/sent", REVIEWS);
         EXPECTED.put("GET /reviews/import", MANAGER);
         EXPECTED.put("POST /reviews/import", MANAGER);
         EXPECTED.put("GET /reviews/export", MANAGER);
@@ -218,6 +229,9 @@ public class AccessRulesTest {
         CASELOAD.add("POST /reviews/{id}/consultation-link");
         CASELOAD.add("POST /reviews/{id}/consultation-link/send");
         CASELOAD.add("GET /reviews/{id}/consultation-link/sent");
+        CASELOAD.add("POST /reviews/{id}/listened-link");
+        CASELOAD.add("POST /reviews/{id}/listened-link/send");
+        CASELOAD.add("GET /reviews/{id}/listened-link/sent");
         // A talk-now concern's id stands for its child: tried with a concern on each review below.
         CASELOAD.add("GET /concerns/{id}");
         CASELOAD.add("POST /concerns/{id}/contact");
@@ -234,6 +248,8 @@ public class AccessRulesTest {
         NOT_A_CHILD.add("POST /{kind}/link-continue");
         NOT_A_CHILD.add("GET /consultation/q/{number}");
         NOT_A_CHILD.add("POST /consultation/q/{number}");
+        NOT_A_CHILD.add("GET /listened/q/{number}");
+        NOT_A_CHILD.add("POST /listened/q/{number}");
         NOT_A_CHILD.add("GET /parent/form/{step}");
         NOT_A_CHILD.add("POST /parent/form/{step}");
     }

@@ -86,6 +86,7 @@ class StaffPagesOnAPhoneBrowserTest {
         ids.put("/reviews/{id}", String.valueOf(ReviewFixtures.count(context, "select r.id from review r join consultation c on c.review_id = r.id "
                 + "where c.sent_at is not null and r.reviewing_officer_id = " + officerId + " order by r.id limit 1")));
         ids.put("/reviews/{id}/participation", ids.get("/reviews/{id}"));
+        ids.put("/reviews/{id}/listened-link/sent", ids.get("/reviews/{id}"));
         // An advocacy referral on the officer's review with a sent form, referred to NYAS (the demo data has none).
         ReviewFixtures.execute(context, "insert into advocacy_referral (review_id, consultation_id, requested_at, service, referred_on) "
                 + "select c.review_id, c.id, c.sent_at, 'NYAS', (c.sent_at at time zone 'Europe/London')::date from consultation c "

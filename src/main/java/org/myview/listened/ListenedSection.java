@@ -1,0 +1,26 @@
+package org.myview.listened;
+
+import jakarta.inject.Singleton;
+import org.myview.review.Review;
+import org.myview.review.ReviewPageSection;
+import org.myview.staff.StaffUser;
+
+import java.util.Map;
+import java.util.Optional;
+
+/** The review page's "Were you listened to?" part: who may be asked, the links made and the answers sent. */
+@Singleton
+class ListenedSection implements ReviewPageSection {
+
+    private final ListenedService service;
+
+    ListenedSection(ListenedService service) {
+        this.service = service;
+    }
+
+    @Override
+    public Optional<Section> sectionFor(Review review, StaffUser user) {
+        ListenedService.ReviewState state = service.state(review);
+        return Optional.of(new Section("listened/section", Map.of("state", state, "reviewId", review.id(), "now", service.now())));
+    }
+}

@@ -1,0 +1,215 @@
+package org.myview.listened;
+
+import io.micronaut.context.annotation.Value;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import org.myview.consultation.ConsultationLinks;
+import org.myview.notify.Channel;
+import org.myview.notify.Message;
+import org.myview.notify.Outbox;
+import org.myview.review.Review;
+import org.myview.review.ReviewType;
+import org.myview.staff.AuditAction;
+import org.myview.staff.AuditEvent;
+import org.myview.staff.AuditTrail;
+import org.myview.staff.StaffUser;
+import org.myview.web.FreeText;
+import org.myview.web.link.LinkStatus;
+import org.myview.web.link.LinkTokens;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * "Were you listened to?" (issue 15, item 6): the follow-up links an officer gives a child and, for a child
+ * protection review, its parents once the review's participation is recorded; the three optional questions;
+ * sending once. docs/listened.md.
+ */
+@Singleton
+public class ListenedService {
+
+    static final String CHILD = "CHILD";
+    static final String PARENT = "PARENT";
+    static final String TEMPLATE = "listened-link";
+
+    private final ListenedRepository repository;
+    private final ConsultationLinks consultationLinks;
+    private final Outbox outbox;
+    private final AuditTrail audit;
+    private final Clock clock;
+    private final Duration linkLifetime;
+    private final String publicUrl;
+
+    ListenedService(ListenedRepository repository, ConsultationLinks consultationLinks, Outbox outbox, AuditTrail audit, Clock clock,
+                    @Value("${myview.listened.link-days:14}") int linkDays,
+                    @Value("${myview.notify.public-url:`http://localhost:8080`}") String publicUrl) {
+        this.repository = repository;
+        this.consultationLinks = consultationLinks;
+        this.outbox = outbox;
+        this.audit = audit;
+        this.clock = clock;
+        this.linkLifetime = Duration.ofDays(linkDays);
+        this.publicUrl = publicUrl.replaceAll("/+$", "");
+    }
+
+    /** Where the child (and the parents) stand for this review, for the review page. */
+    record ReviewState(boolean recorded, boolean childMayBeAsked, boolean childAnswered, boolean parentsMayBeAsked,
+                       List<ListenedRepository.Link> links) {
+    }
+
+    @Transactional(readOnly = true)
+    ReviewState state(Review review) {
+        boolean recorded = review.participation() != null;
+        boolean childAnswered = repository.childAnswered(review.id());
+        return new ReviewState(recorded, recorded && !childAnswered && consultationLinks.hadLink(review.id()), childAnswered,
+                recorded && isChildProtection(review), repository.forReview(review.id()));
+    }
+
+    static boolean isChildProtection(Review review) {
+        return review.type() == ReviewType.CP_INITIAL || review.type() == ReviewType.CP_REVIEW;
+    }
+
+    record CreatedLink(long id, String respondent, String url, Instant expiresAt) {
+    }
+
+    /** A new follow-up link, or empty when this respondent may not be asked for this review (not yet, or already). */
+    @Transactional
+    Optional<CreatedLink> createLink(StaffUser user, Review review, String respondent) {
+        ReviewState state = state(review);
+        boolean allowed = CHILD.equals(respondent) ? state.childMayBeAsked() : PARENT.equals(respondent) && state.parentsMayBeAsked();
+        if (!allowed) {
+            return Optional.empty();
+        }
+        Instant now = clock.instant();
+        if (CHILD.equals(respondent)) {
+            repository.replaceChildLinks(review.id(), now);
+        }
+        LinkTokens.NewLink link = LinkTokens.newLink();
+        Instant expires = now.plus(linkLifetime);
+        long id = repository.insert(review.id(), respondent, link.hash(), user.accountId(), now, expires);
+        audit.record(AuditEvent.of(user, AuditAction.LISTENED_LINK_CREATED).child(review.child().id()).review(review.id())
+                .subject("listened_link", id).detail(Map.of("respondent", respondent)));
+        return Optional.of(new CreatedLink(id, respondent, url(link.token()), expires));
+    }
+
+    String url(String token) {
+        return publicUrl + "/" + ListenedLinkKind.NAME + "/link/" + token;
+    }
+
+    /** Queues the link by text and/or email (the addresses live only in the outbox rows); false when the link is not this review's open one. */
+    @Transactional
+    boolean sendLink(StaffUser user, Review review, String token, String mobile, String email) {
+        if (token == null || !LinkTokens.looksValid(token)) {
+            return false;
+        }
+        Optional<ListenedRepository.Link> link = repository.lockByHash(LinkTokens.hash(token))
+                .filter(l -> l.reviewId() == review.id() && status(l, clock.instant()).isOpen());
+        if (link.isEmpty()) {
+            return false;
+        }
+        Map<String, String> personalisation = Map.of("link", url(token));
+        List<String> channels = new ArrayList<>();
+        if (mobile != null && outbox.enqueueOnce(new Message(Channel.SMS, mobile, TEMPLATE, personalisation), "listened_link", link.get().id())) {
+            channels.add(Channel.SMS.name());
+        }
+        if (email != null && outbox.enqueueOnce(new Message(Channel.EMAIL, email, TEMPLATE, personalisation), "listened_link", link.get().id())) {
+            channels.add(Channel.EMAIL.name());
+        }
+        if (!channels.isEmpty()) {
+            audit.record(AuditEvent.of(user, AuditAction.LISTENED_LINK_SENT).child(review.child().id()).review(review.id())
+                    .subject("listened_link", link.get().id()).detail(Map.of("channels", String.join(",", channels))));
+        }
+        return true;
+    }
+
+    // --- the link, for web/link ------------------------------------------------------------------------
+
+    @Transactional(readOnly = true)
+    LinkStatus statusByHash(byte[] hash, Instant now) {
+        return repository.byHash(hash).map(l -> status(l, now)).orElse(LinkStatus.unknown());
+    }
+
+    @Transactional(readOnly = true)
+    LinkStatus statusById(long id, Instant now) {
+        return repository.byId(id).map(l -> status(l, now)).orElse(LinkStatus.unknown());
+    }
+
+    private static LinkStatus status(ListenedRepository.Link link, Instant now) {
+        if (link.sentAt() != null) {
+            return LinkStatus.sent(link.id());
+        }
+        if (link.replacedAt() != null || !link.expiresAt().isAfter(now)) {
+            return LinkStatus.expired(link.id());
+        }
+        return LinkStatus.open(link.id());
+    }
+
+    // --- the form -------------------------------------------------------------------------------------
+
+    record Journey(ListenedRepository.Link link, LocalDate reviewDate) {
+
+        boolean isChild() {
+            return CHILD.equals(link.respondent());
+        }
+
+        /** The saved answer to a question: a choice ("skipped" for "I'd rather not say"), the text, or null. */
+        String answer(ListenedQuestions.Question question) {
+            return switch (question.id()) {
+                case "listened" -> link.listened();
+                case "understood" -> link.understood();
+                default -> link.anythingElse();
+            };
+        }
+    }
+
+    @Transactional(readOnly = true)
+    Journey journey(long linkId) {
+        ListenedRepository.Link link = repository.byId(linkId).orElseThrow();
+        return new Journey(link, repository.reviewDate(link.reviewId()).orElseThrow());
+    }
+
+    /** Saves one answer; the problem's message key when the text is too long, else empty. Unknown choices count as not answered. */
+    @Transactional
+    Optional<String> answer(long linkId, ListenedQuestions.Question question, String value, boolean declined) {
+        if (question.text()) {
+            String text = declined || value == null ? "" : FreeText.clean(value).strip();
+            if (text.length() > ListenedQuestions.MAX_TEXT) {
+                return Optional.of("listened.error.tooLong");
+            }
+            repository.saveAnythingElse(linkId, text.isEmpty() ? null : text);
+            return Optional.empty();
+        }
+        String choice = declined ? "skipped" : ListenedQuestions.OPTIONS.contains(value) ? value : null;
+        if (question.id().equals("listened")) {
+            repository.saveListened(linkId, choice);
+        } else {
+            repository.saveUnderstood(linkId, choice);
+        }
+        return Optional.empty();
+    }
+
+    /** Sends once: a double tap or a retry changes nothing, and a child's second answer for a review is refused. */
+    @Transactional
+    boolean send(long linkId) {
+        return repository.markSent(linkId, clock.instant()) == 1;
+    }
+
+    @Transactional(readOnly = true)
+    List<ListenedRepository.Answered> answered(LocalDate first, LocalDate last) {
+        return repository.answered(first, last);
+    }
+
+    Instant now() {
+        return clock.instant();
+    }
+
+    LocalDate today() {
+        return LocalDate.now(clock);
+    }
+}
