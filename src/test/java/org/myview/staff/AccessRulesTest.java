@@ -136,14 +136,14 @@ public class AccessRulesTest {
         EXPECTED.put("POST /reviews", REVIEWS);
         EXPECTED.put("GET /reviews/new", REVIEWS);
         EXPECTED.put("GET /reviews/{id}", REVIEWS);
+        EXPECTED.put("POST /reviews/{id}/listened-link", REVIEWS);
+        EXPECTED.put("POST /reviews/{id}/listened-link/send", REVIEWS);
+        EXPECTED.put("GET /reviews/{id}/listened-link/sent", REVIEWS);
         EXPECTED.put("GET /reviews/{id}/participation", REVIEWS);
         EXPECTED.put("POST /reviews/{id}/participation", REVIEWS);
         EXPECTED.put("POST /reviews/{id}/consultation-link", REVIEWS);
         EXPECTED.put("POST /reviews/{id}/consultation-link/send", REVIEWS);
         EXPECTED.put("GET /reviews/{id}/consultation-link/sent", REVIEWS);
-        EXPECTED.put("POST /reviews/{id}/listened-link", REVIEWS);
-        EXPECTED.put("POST /reviews/{id}/listened-link/send", REVIEWS);
-        EXPECTED.put("GET /reviews/{id}/listened-link/sent", REVIEWS);
         EXPECTED.put("GET /reviews/import", MANAGER);
         EXPECTED.put("POST /reviews/import", MANAGER);
         EXPECTED.put("GET /reviews/export", MANAGER);
@@ -224,14 +224,14 @@ public class AccessRulesTest {
     static {
         CASELOAD.add("POST /reviews");
         CASELOAD.add("GET /reviews/{id}");
+        CASELOAD.add("POST /reviews/{id}/listened-link");
+        CASELOAD.add("POST /reviews/{id}/listened-link/send");
+        CASELOAD.add("GET /reviews/{id}/listened-link/sent");
         CASELOAD.add("GET /reviews/{id}/participation");
         CASELOAD.add("POST /reviews/{id}/participation");
         CASELOAD.add("POST /reviews/{id}/consultation-link");
         CASELOAD.add("POST /reviews/{id}/consultation-link/send");
         CASELOAD.add("GET /reviews/{id}/consultation-link/sent");
-        CASELOAD.add("POST /reviews/{id}/listened-link");
-        CASELOAD.add("POST /reviews/{id}/listened-link/send");
-        CASELOAD.add("GET /reviews/{id}/listened-link/sent");
         // A talk-now concern's id stands for its child: tried with a concern on each review below.
         CASELOAD.add("GET /concerns/{id}");
         CASELOAD.add("POST /concerns/{id}/contact");

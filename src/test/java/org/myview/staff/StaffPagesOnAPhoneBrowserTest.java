@@ -86,12 +86,6 @@ class StaffPagesOnAPhoneBrowserTest {
         ids.put("/reviews/{id}", String.valueOf(ReviewFixtures.count(context, "select r.id from review r join consultation c on c.review_id = r.id "
                 + "where c.sent_at is not null and r.reviewing_officer_id = " + officerId + " order by r.id limit 1")));
         ids.put("/reviews/{id}/participation", ids.get("/reviews/{id}"));
-        ids.put("/reviews/{id}/listened-link/sent", ids.get("/reviews/{id}"));
-        // An advocacy referral on the officer's review with a sent form, referred to NYAS (the demo data has none).
-        ReviewFixtures.execute(context, "insert into advocacy_referral (review_id, consultation_id, requested_at, service, referred_on) "
-                + "select c.review_id, c.id, c.sent_at, 'NYAS', (c.sent_at at time zone 'Europe/London')::date from consultation c "
-                + "where c.review_id = " + ids.get("/reviews/{id}") + " and c.sent_at is not null order by c.id limit 1");
-        ids.put("/advocacy/referrals/{id}", String.valueOf(ReviewFixtures.count(context, "select min(id) from advocacy_referral")));
         ids.put("/concerns/{id}", String.valueOf(ReviewFixtures.count(context, "select min(cc.id) from consultation_concern cc")));
         ids.put("/admin/accounts/{id}", String.valueOf(officerId));
         ids.put("/admin/accounts/{id}/api-tokens", String.valueOf(officerId));
@@ -103,6 +97,12 @@ class StaffPagesOnAPhoneBrowserTest {
                     + "(" + account + ", 'Nightly SSDA903 import', 'IMPORT', sha256(gen_random_uuid()::text::bytea), now() - interval '40 days', now() - interval '10 days', null, null), "
                     + "(" + account + ", 'Old script', 'FIGURES', sha256(gen_random_uuid()::text::bytea), now() - interval '20 days', now() + interval '10 days', null, now())");
         }
+        // An advocacy referral on the officer's review with a sent form, referred to NYAS (the demo data has none).
+        ReviewFixtures.execute(context, "insert into advocacy_referral (review_id, consultation_id, requested_at, service, referred_on) "
+                + "select c.review_id, c.id, c.sent_at, 'NYAS', (c.sent_at at time zone 'Europe/London')::date from consultation c "
+                + "where c.review_id = " + ids.get("/reviews/{id}") + " and c.sent_at is not null order by c.id limit 1");
+        ids.put("/advocacy/referrals/{id}", String.valueOf(ReviewFixtures.count(context, "select min(id) from advocacy_referral")));
+        ids.put("/reviews/{id}/listened-link/sent", ids.get("/reviews/{id}"));
         ids.put("/forum/moderation/{id}", String.valueOf(ReviewFixtures.count(context, "select min(id) from forum_quote where status = 'PENDING'")));
         ids.put("/forum/you-said-we-did/{id}/edit", String.valueOf(ReviewFixtures.count(context, "select min(id) from forum_action")));
         browser = Browser.phone();
