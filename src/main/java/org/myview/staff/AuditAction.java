@@ -28,6 +28,16 @@ public enum AuditAction {
     FORUM_EXPORTED,
     FORUM_ACTION_RECORDED,
     FORUM_QUOTE_MODERATED,
+    /** A child's form asked for an advocate with consent to pass it on: a referral was raised (advocacy/). */
+    ADVOCACY_REFERRAL_RAISED,
+    ADVOCACY_REFERRALS_LISTED,
+    ADVOCACY_REFERRAL_VIEWED,
+    ADVOCACY_REFERRAL_UPDATED,
+    ADVOCACY_MONTH_ENTERED,
+    /** A "Were you listened to?" follow-up link was made or sent (listened/). */
+    LISTENED_LINK_CREATED,
+    LISTENED_LINK_SENT,
+    LISTENED_RESULTS_VIEWED,
     CHILD_ASSIGNED,
     CONSULTATION_CONCERN_RAISED,
     CONSULTATION_CONCERN_ESCALATED,
@@ -39,15 +49,5 @@ public enum AuditAction {
     API_TOKEN_CREATED,
     API_TOKEN_REVOKED,
     API_TOKEN_USED,
-    API_TOKEN_REFUSED,
-    /** A child's form asked for an advocate with consent to pass it on: a referral was raised (advocacy/). */
-    ADVOCACY_REFERRAL_RAISED,
-    ADVOCACY_REFERRALS_LISTED,
-    ADVOCACY_REFERRAL_VIEWED,
-    ADVOCACY_REFERRAL_UPDATED,
-    ADVOCACY_MONTH_ENTERED,
-    /** A "Were you listened to?" follow-up link was made or sent (listened/). */
-    LISTENED_LINK_CREATED,
-    LISTENED_LINK_SENT,
-    LISTENED_RESULTS_VIEWED
+    API_TOKEN_REFUSED
 }
