@@ -100,7 +100,7 @@ class ReviewListFormStatusTest {
         assertRow(page, "Cedar", "Link sent", "By text, 3 Mar 2026");
         assertRow(page, "Damson", "Link sent", "On screen or QR code, 5 Mar 2026");
         assertRow(page, "Elm", "Opened", "6 Mar 2026");
-        assertRow(page, "Fir", "Started", "3 of 12 questions");
+        assertRow(page, "Fir", "Started", "3 of 13 questions");
         assertRow(page, "Gorse", "Sent", "22 Feb 2026");
         assertRow(page, "Hazel", "Asked to talk", "Link sent", "By text and email, 1 Mar 2026");
         assertRow(page, "Juniper", "Link sent", "On screen or QR code, 1 Mar 2026");
@@ -113,7 +113,7 @@ class ReviewListFormStatusTest {
     @Test
     void theManagersListShowsTheSameStatusesWithTheOfficer() {
         WebClient.Page page = signedIn("status.manager").get("/reviews?officer=status.officer");
-        assertRow(page, "Fir", "Started", "3 of 12 questions", "Test status.officer");
+        assertRow(page, "Fir", "Started", "3 of 13 questions", "Test status.officer");
         assertFalse(page.body().contains("Laurel"));
         WebClient.Page all = signedIn("status.manager").get("/reviews?form=NO_LINK");
         assertEquals(List.of("Laurel", "Alder", "Birch"), names(all));
