@@ -39,33 +39,18 @@ class ConsultationSection implements ReviewPageSection {
             model.put("rows", List.of());
             model.put("definition", view.definition());
         } else if (view.sent() != null) {
-            Locale english = Locale.UK;
             List<Map<String, Object>> rows = new ArrayList<>();
-            for (FormDefinition.Question question : view.definition().questions()) {
-                Map<String, Object> row = new HashMap<>();
-                row.put("title", words.title(view.definition(), question.id(), english));
-                row.put("privateHidden", view.privateAnswerHidden() && ConsultationService.PRIVATE_QUESTION.equals(question.id()));
-                Optional<ConsultationRepository.Answer> answer = view.answers().stream()
-                        .filter(a -> a.questionId().equals(question.id())).findFirst();
-                row.put("declined", answer.map(ConsultationRepository.Answer::declined).orElse(false));
-                row.put("answer", answer.filter(a -> !a.declined()).map(a -> words.answerLabel(question, a.answer(), english)).orElse(null));
-                rows.add(row);
-            }
-            // Answers to questions an older version of the form asked (the 4-7 version's free-text questions
-            // before pictures, version 1) are still shown, in their own words, never silently dropped.
-            for (ConsultationRepository.Answer answer : view.answers()) {
-                if (view.definition().question(answer.questionId()).isPresent()) {
-                    continue;
-                }
-                Map<String, Object> row = new HashMap<>();
-                row.put("title", words.title(view.definition(), answer.questionId(), english));
-                row.put("privateHidden", false);
-                row.put("declined", answer.declined());
-                row.put("answer", answer.declined() ? null : answer.answer());
-                rows.add(row);
+            for (AnswerRows.Row row : AnswerRows.of(view.definition(), view.answers(), words, view.privateAnswerHidden(), Locale.UK).rows()) {
+                Map<String, Object> shown = new HashMap<>();
+                shown.put("title", row.title());
+                shown.put("privateHidden", row.privateHidden());
+                shown.put("declined", row.declined());
+                shown.put("answer", row.answer());
+                rows.add(shown);
             }
             model.put("rows", rows);
             model.put("definition", view.definition());
+            model.put("caseFile", CaseFileService.mayFile(user, review));
         }
         return Optional.of(new Section("consultation/section", model));
     }

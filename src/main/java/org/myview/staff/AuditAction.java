@@ -49,5 +49,7 @@ public enum AuditAction {
     API_TOKEN_CREATED,
     API_TOKEN_REVOKED,
     API_TOKEN_USED,
-    API_TOKEN_REFUSED
+    API_TOKEN_REFUSED,
+    /** The child's own officer downloaded the child's sent form as a PDF for the case file. */
+    CONSULTATION_CASE_FILE_DOWNLOADED
 }

@@ -143,6 +143,8 @@ public class AccessRulesTest {
         EXPECTED.put("POST /reviews/{id}/participation", REVIEWS);
         EXPECTED.put("POST /reviews/{id}/consultation-link", REVIEWS);
         EXPECTED.put("POST /reviews/{id}/consultation-link/send", REVIEWS);
+        // The child's own officer only (others get 404 from the service): the role gate is the officer's.
+        EXPECTED.put("GET /reviews/{id}/case-file.pdf", Set.of("REVIEWING_OFFICER"));
         EXPECTED.put("GET /reviews/{id}/consultation-link/sent", REVIEWS);
         EXPECTED.put("GET /reviews/import", MANAGER);
         EXPECTED.put("POST /reviews/import", MANAGER);
@@ -232,6 +234,7 @@ public class AccessRulesTest {
         CASELOAD.add("POST /reviews/{id}/consultation-link");
         CASELOAD.add("POST /reviews/{id}/consultation-link/send");
         CASELOAD.add("GET /reviews/{id}/consultation-link/sent");
+        CASELOAD.add("GET /reviews/{id}/case-file.pdf");
         // A talk-now concern's id stands for its child: tried with a concern on each review below.
         CASELOAD.add("GET /concerns/{id}");
         CASELOAD.add("POST /concerns/{id}/contact");
@@ -420,6 +423,9 @@ public class AccessRulesTest {
                     + reviewIds.get(which) + ", decode(md5(random()::text), 'hex'), now() + interval '1 day')");
             org.myview.support.ReviewFixtures.execute(context, "insert into consultation_concern (review_id, link_id, next_escalation_at) "
                     + "select review_id, id, now() + interval '2 hours' from consultation_link where review_id = " + reviewIds.get(which));
+            // A sent form, so the case-file PDF has something to serve to whoever may have it.
+            org.myview.support.ReviewFixtures.execute(context, "insert into consultation (link_id, review_id, definition_id, sent_at) "
+                    + "select id, review_id, 'consultation-8-11', now() from consultation_link where review_id = " + reviewIds.get(which));
             concernIds.put(which, String.valueOf(org.myview.support.ReviewFixtures.count(context,
                     "select max(id) from consultation_concern where review_id = " + reviewIds.get(which))));
         }
