@@ -159,6 +159,8 @@ public class AccessRulesTest {
         EXPECTED.put("GET /participation/export.csv", REVIEWS);
         EXPECTED.put("GET /participation/export-by-age.csv", REVIEWS);
         EXPECTED.put("GET /participation/mrmv.csv", REVIEWS);
+        EXPECTED.put("GET /participation/timeliness", REVIEWS);
+        EXPECTED.put("GET /participation/timeliness/export.csv", REVIEWS);
         EXPECTED.put("GET /participation/targets", MANAGER);
         EXPECTED.put("POST /participation/targets", MANAGER);
         EXPECTED.put("POST /participation/targets/{id}/delete", MANAGER);
