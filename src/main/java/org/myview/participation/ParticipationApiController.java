@@ -47,7 +47,7 @@ class ParticipationApiController {
         YearMonth end = month(to);
         if (type == null || start == null || end == null || end.isBefore(start) || start.plusMonths(MAX_MONTHS).isBefore(end)) {
             return HttpResponse.badRequest(Map.of("status", 400, "message", "Give reviewType (ALL, CLA, CP_INITIAL, CP_REVIEW, "
-                    + "ALL_CP or CIN), and from and to as YYYY-MM, from on or before to, at most " + MAX_MONTHS + " months apart."));
+                    + "ALL_CP, CIN or CP_AND_CIN), and from and to as YYYY-MM, from on or before to, at most " + MAX_MONTHS + " months apart."));
         }
         boolean pn4 = participation.settings().pn4CountsAsParticipation();
         Map<String, Object> months = new LinkedHashMap<>();
@@ -94,7 +94,7 @@ class ParticipationApiController {
                 : FinancialYear.parse(year).orElse(null);
         if (type == null || financialYear == null) {
             return HttpResponse.badRequest(Map.of("status", 400, "message", "Give reviewType (ALL, CLA, CP_INITIAL, CP_REVIEW, "
-                    + "ALL_CP or CIN) and year as a financial year like 2025-26."));
+                    + "ALL_CP, CIN or CP_AND_CIN) and year as a financial year like 2025-26."));
         }
         ParticipationService.Filters filters = new ParticipationService.Filters(financialYear, type, null, null);
         MyReviewMyView mrmv = participation.myReviewMyView(filters);

@@ -5,14 +5,16 @@ import org.myview.review.ReviewType;
 import java.util.List;
 import java.util.Optional;
 
-/** Which reviews a figure is about: one type, all child protection conferences, or every review. */
+/** Which reviews a figure is about: one type, all child protection conferences, CP and CIN together, or every review. */
 public enum ReviewTypeFilter {
     ALL(List.of(ReviewType.values())),
     CLA(List.of(ReviewType.CLA)),
     CP_INITIAL(List.of(ReviewType.CP_INITIAL)),
     CP_REVIEW(List.of(ReviewType.CP_REVIEW)),
     ALL_CP(List.of(ReviewType.CP_INITIAL, ReviewType.CP_REVIEW)),
-    CIN(List.of(ReviewType.CIN));
+    CIN(List.of(ReviewType.CIN)),
+    /** Child protection conferences and child in need reviews together: the improvement plan's "CIN/CP" measures. */
+    CP_AND_CIN(List.of(ReviewType.CP_INITIAL, ReviewType.CP_REVIEW, ReviewType.CIN));
 
     private final List<ReviewType> types;
 
