@@ -119,4 +119,14 @@ public record FinancialYear(int startYear) {
     public FinancialYear next() {
         return new FinancialYear(startYear + 1);
     }
+
+    /** The year containing {@code today} and the nine before it, newest first: what the year filters offer. */
+    public static List<FinancialYear> recent(LocalDate today) {
+        FinancialYear current = containing(today);
+        List<FinancialYear> years = new java.util.ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            years.add(new FinancialYear(current.startYear() - i));
+        }
+        return years;
+    }
 }

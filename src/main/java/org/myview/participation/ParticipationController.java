@@ -236,12 +236,7 @@ class ParticipationController {
     }
 
     private List<FinancialYear> years() {
-        FinancialYear current = FinancialYear.containing(participation.today());
-        List<FinancialYear> years = new ArrayList<>();
-        for (int i = 0; i < 10; i++) {
-            years.add(new FinancialYear(current.startYear() - i));
-        }
-        return years;
+        return FinancialYear.recent(participation.today());
     }
 
     /** Trend lines for the headline measures: the share who took part, who came, and the share under 4. */

@@ -89,11 +89,6 @@ class TimelinessController {
     }
 
     private List<FinancialYear> years() {
-        FinancialYear current = FinancialYear.containing(timeliness.today());
-        List<FinancialYear> years = new ArrayList<>();
-        for (int i = 0; i < 10; i++) {
-            years.add(new FinancialYear(current.startYear() - i));
-        }
-        return years;
+        return FinancialYear.recent(timeliness.today());
     }
 }
