@@ -80,4 +80,15 @@ interface ListenedRepository extends GenericRepository<ListenedRepository.Link, 
 
     @Query("select r.review_date from review r where r.id = :reviewId")
     Optional<LocalDate> reviewDate(long reviewId);
+
+    /**
+     * Retention of the words: "anything else" goes {@code sentBefore} (sent answers) or once an unsent link stops
+     * working (expired or replaced: nobody will ever read the draft). The choices stay for the figures.
+     */
+    @Query("""
+            update listened_link set anything_else = null
+            where anything_else is not null
+              and ((sent_at is not null and sent_at < :sentBefore)
+                   or (sent_at is null and (expires_at < :now or replaced_at is not null)))""")
+    int eraseWords(Instant sentBefore, Instant now);
 }
