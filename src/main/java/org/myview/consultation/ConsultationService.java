@@ -96,8 +96,7 @@ public class ConsultationService {
         return new CreatedLink(id, link.token(), expires);
     }
 
-    public record CreatedLink(long id, String token, Instant expiresAt) {
-    }
+    public record CreatedLink(long id, String token, Instant expiresAt) { }
 
     /** The review's link with this token, while it can still be used (not replaced, expired or sent). */
     @Transactional
@@ -130,15 +129,13 @@ public class ConsultationService {
                 "name", to.greeting().isEmpty() ? DEFAULT_GREETING : to.greeting(),
                 "link", publicUrl + "/" + ConsultationLinkKind.NAME + "/link/" + token); // LinkTokens.path, without the kind bean (it needs this service)
         List<String> channels = new ArrayList<>();
-        if (to.mobile() != null) {
-            if (outbox.enqueueOnce(new Message(Channel.SMS, to.mobile(), LINK_TEMPLATE, personalisation), "consultation_link", linkId)) {
-                channels.add(Channel.SMS.name());
-            }
+        if (to.mobile() != null
+                && outbox.enqueueOnce(new Message(Channel.SMS, to.mobile(), LINK_TEMPLATE, personalisation), "consultation_link", linkId)) {
+            channels.add(Channel.SMS.name());
         }
-        if (to.email() != null) {
-            if (outbox.enqueueOnce(new Message(Channel.EMAIL, to.email(), LINK_TEMPLATE, personalisation), "consultation_link", linkId)) {
-                channels.add(Channel.EMAIL.name());
-            }
+        if (to.email() != null
+                && outbox.enqueueOnce(new Message(Channel.EMAIL, to.email(), LINK_TEMPLATE, personalisation), "consultation_link", linkId)) {
+            channels.add(Channel.EMAIL.name());
         }
         if (channels.isEmpty()) {
             return true; // the same message was already queued: a form posted twice sends once
@@ -288,6 +285,9 @@ public class ConsultationService {
                     .filter(a -> !(hidden && PRIVATE_QUESTION.equals(a.questionId()))).toList();
             audit.record(AuditEvent.of(user, AuditAction.CONSULTATION_ANSWERS_VIEWED).child(review.child().id())
                     .review(review.id()).subject("consultation", sent.get().id()));
+            if (CaseFileService.mayFile(user, review)) { // "read before the review" counts the officer who chairs it only
+                repository.recordFirstRead(sent.get().id(), user.accountId(), clock.instant());
+            }
         }
         return new StaffView(link.orElse(null), soFar, definition, sent.orElse(null), answers, concerns, hidden);
     }

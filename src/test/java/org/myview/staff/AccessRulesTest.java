@@ -159,6 +159,7 @@ public class AccessRulesTest {
         EXPECTED.put("GET /participation/export.csv", REVIEWS);
         EXPECTED.put("GET /participation/export-by-age.csv", REVIEWS);
         EXPECTED.put("GET /participation/mrmv.csv", REVIEWS);
+        EXPECTED.put("GET /participation/mrmv-read.csv", REVIEWS);
         EXPECTED.put("GET /participation/timeliness", REVIEWS);
         EXPECTED.put("GET /participation/timeliness/export.csv", REVIEWS);
         EXPECTED.put("GET /participation/targets", MANAGER);
@@ -166,6 +167,7 @@ public class AccessRulesTest {
         EXPECTED.put("POST /participation/targets/{id}/delete", MANAGER);
         EXPECTED.put("GET /api/participation/summary", MANAGER);
         EXPECTED.put("GET /api/participation/mrmv", MANAGER);
+        EXPECTED.put("GET /api/participation/mrmv-read", MANAGER);
         // Reach Out! (the forum sees protected figures and checked words; the participation lead checks them)
         EXPECTED.put("GET /forum", FORUM);
         EXPECTED.put("GET /forum/print", FORUM);
@@ -270,6 +272,7 @@ public class AccessRulesTest {
         TOKEN_SCOPES.put("GET /api/me", EnumSet.allOf(ApiScope.class));
         TOKEN_SCOPES.put("GET /api/participation/summary", EnumSet.of(ApiScope.FIGURES));
         TOKEN_SCOPES.put("GET /api/participation/mrmv", EnumSet.of(ApiScope.FIGURES));
+        TOKEN_SCOPES.put("GET /api/participation/mrmv-read", EnumSet.of(ApiScope.FIGURES));
         TOKEN_SCOPES.put("GET /api/forum/figures", EnumSet.of(ApiScope.FIGURES));
         TOKEN_SCOPES.put("GET /api/advocacy/figures", EnumSet.of(ApiScope.FIGURES));
         TOKEN_SCOPES.put("GET /api/forum/figures.csv", EnumSet.of(ApiScope.FIGURES));
