@@ -36,12 +36,13 @@ interface FormAlertRepository extends GenericRepository<FormAlertRepository.Pref
             returning staff_account_id""")
     Long saveChoice(long officerId, String choice, Instant now);
 
-    /** The form's one row; empty when it already has one (sent twice, or the event seen twice): nothing more to do. */
+    /** The form's one row; null when it already has one (sent twice, or the event seen twice): nothing more to do. */
     @Query("""
             insert into form_alert (consultation_id, review_id, officer_id, arrived_at, choice)
             values (:consultationId, :reviewId, :officerId, :arrivedAt, :choice)
             on conflict (consultation_id) do nothing returning consultation_id""")
-    Optional<Long> insert(long consultationId, long reviewId, @Nullable Long officerId, Instant arrivedAt, String choice);
+    @Nullable
+    Long insert(long consultationId, long reviewId, @Nullable Long officerId, Instant arrivedAt, String choice);
 
     @Query("""
             select distinct officer_id from form_alert
@@ -49,11 +50,12 @@ interface FormAlertRepository extends GenericRepository<FormAlertRepository.Pref
             order by officer_id""")
     List<Long> officersDue(Instant cutoff);
 
-    /** Today's digest for this officer; empty when another run (on any instance) has already sent it. */
+    /** Today's digest for this officer; null when another run (on any instance) has already sent it. */
     @Query("""
             insert into form_alert_digest (officer_id, digest_day, sent_at, forms) values (:officerId, :day, :now, :forms)
             on conflict (officer_id, digest_day) do nothing returning officer_id""")
-    Optional<Long> startDigest(long officerId, LocalDate day, Instant now, int forms);
+    @Nullable
+    Long startDigest(long officerId, LocalDate day, Instant now, int forms);
 
     /** The officer's waiting forms, locked; rows another run holds are skipped (they are in that run's digest). */
     @Query("""

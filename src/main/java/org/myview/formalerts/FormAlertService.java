@@ -64,7 +64,7 @@ public class FormAlertService {
     @Transactional // joins the transaction that sends the form
     void onFormArrived(FormArrived event) {
         FormAlertChoice choice = event.officerId() == null ? FormAlertChoice.NONE : choiceOf(event.officerId());
-        if (repository.insert(event.consultationId(), event.reviewId(), event.officerId(), event.sentAt(), choice.name()).isEmpty()
+        if (repository.insert(event.consultationId(), event.reviewId(), event.officerId(), event.sentAt(), choice.name()) == null
                 || choice != FormAlertChoice.EACH) {
             return;
         }
@@ -102,7 +102,7 @@ public class FormAlertService {
         int sent = 0;
         for (long officerId : repository.officersDue(cutoff)) {
             List<FormAlertRepository.Pending> pending = repository.claim(officerId, cutoff);
-            if (pending.isEmpty() || repository.startDigest(officerId, day, now, pending.size()).isEmpty()) {
+            if (pending.isEmpty() || repository.startDigest(officerId, day, now, pending.size()) == null) {
                 continue; // another run holds them, or today's digest has gone: they wait for tomorrow's
             }
             repository.markListed(pending.stream().map(FormAlertRepository.Pending::consultationId).toList(), now);
