@@ -147,6 +147,33 @@ class FormAlertsTest {
     }
 
     @Test
+    void digestRunsAtTheSameMomentSendOneDigest() throws Exception {
+        FormAlertsTestSupport.Officer officer = officer("fa.race");
+        assertEquals(303, officer.client().post("/staff/form-alerts", "_csrf", officer.csrf(), "choice", "DAILY").status());
+        FormAlertsTestSupport.sendForm(officer, review(officer, TODAY.plusDays(8)), server.getURI());
+        clock.set(Instant.parse("2026-03-11T07:30:00Z"));
+        // Four runs at once, as four instances would (each its own transaction on the same database).
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<Integer>> runs = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                runs.add(pool.submit(() -> {
+                    start.await();
+                    return alerts.sendDigests();
+                }));
+            }
+            start.countDown();
+            for (java.util.concurrent.Future<Integer> run : runs) {
+                run.get(30, java.util.concurrent.TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(1, messages("fa.race@example.org", FormAlertService.DIGEST_TEMPLATE).size());
+    }
+
+    @Test
     void anOfficerWhoChoseNoEmailsGetsNone() {
         FormAlertsTestSupport.Officer officer = officer("fa.none");
         assertEquals(303, officer.client().post("/staff/form-alerts", "_csrf", officer.csrf(), "choice", "NONE").status());
