@@ -53,6 +53,7 @@ public class ConsultationService {
     private final FormWords words;
     private final ApplicationEventPublisher<ConsultationSent> sentEvents;
     private final ApplicationEventPublisher<AdvocateRequested> advocateEvents;
+    private final ApplicationEventPublisher<FormArrived> arrivedEvents;
     private final AuditTrail audit;
     private final ConsultationSettings settings;
     private final PrivateAnswerSettings privateAnswer;
@@ -62,7 +63,8 @@ public class ConsultationService {
 
     ConsultationService(ConsultationRepository repository, FormDefinitions definitions, FormWords words,
                         ApplicationEventPublisher<ConsultationSent> sentEvents,
-                        ApplicationEventPublisher<AdvocateRequested> advocateEvents, AuditTrail audit,
+                        ApplicationEventPublisher<AdvocateRequested> advocateEvents,
+                        ApplicationEventPublisher<FormArrived> arrivedEvents, AuditTrail audit,
                         ConsultationSettings settings, PrivateAnswerSettings privateAnswer, Outbox outbox,
                         @Value("${myview.notify.public-url:`http://localhost:8080`}") String publicUrl, Clock clock) {
         this.repository = repository;
@@ -70,6 +72,7 @@ public class ConsultationService {
         this.words = words;
         this.sentEvents = sentEvents;
         this.advocateEvents = advocateEvents;
+        this.arrivedEvents = arrivedEvents;
         this.audit = audit;
         this.settings = settings;
         this.privateAnswer = privateAnswer;
@@ -254,6 +257,8 @@ public class ConsultationService {
         if (AdvocateConsent.given(journey.answers())) {
             advocateEvents.publishEvent(new AdvocateRequested(journey.reviewId(), form.id(), clock.instant()));
         }
+        Long officerId = repository.reviewFacts(journey.reviewId()).map(ConsultationRepository.ReviewFacts::officerId).orElse(null);
+        arrivedEvents.publishEvent(new FormArrived(journey.reviewId(), form.id(), officerId, clock.instant()));
     }
 
     // --- the officer ---------------------------------------------------------------------------------

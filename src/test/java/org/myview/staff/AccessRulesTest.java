@@ -117,6 +117,9 @@ public class AccessRulesTest {
         EXPECTED.put("GET /staff/api-tokens/new", STAFF);
         EXPECTED.put("POST /staff/api-tokens", STAFF);
         EXPECTED.put("POST /staff/api-tokens/{tokenId}/revoke", STAFF);
+        // How a reviewing officer hears that a child sent a form (formalerts/)
+        EXPECTED.put("GET /staff/form-alerts", Set.of("REVIEWING_OFFICER"));
+        EXPECTED.put("POST /staff/form-alerts", Set.of("REVIEWING_OFFICER"));
         // Administration
         EXPECTED.put("GET /admin/accounts", ADMIN);
         EXPECTED.put("GET /admin/accounts/new", ADMIN);
