@@ -205,25 +205,12 @@ public class ConsultationService {
         Journey journey = journey(linkId);
         FormDefinition.Question question = journey.definition().question(number).orElseThrow();
         String answer = null;
-        if (!declined && question.isPictures()) {
-            PictureAnswer given = PictureAnswer.parse(value);
-            PictureAnswer picture = new PictureAnswer(given.picks(), org.myview.web.FreeText.clean(given.words()).strip());
-            Optional<String> problem = picture.problem(question.allowed(), MAX_ANSWER);
-            if (problem.isPresent()) {
-                return problem;
+        if (!declined) {
+            GivenAnswer given = GivenAnswer.of(question, value, MAX_ANSWER);
+            if (given.problem() != null) {
+                return Optional.of(given.problem());
             }
-            answer = picture.stored();
-        } else if (!declined) {
-            answer = value == null ? "" : org.myview.web.FreeText.clean(value).strip();
-            if (answer.isEmpty()) {
-                return Optional.of(question.isText() ? "consultation.question.errorText" : "consultation.question.errorChoice");
-            }
-            if (question.isText() && answer.length() > MAX_ANSWER) {
-                return Optional.of("consultation.question.tooLong");
-            }
-            if (!question.isText() && !question.allowed().contains(answer)) {
-                return Optional.of("consultation.question.errorChoice");
-            }
+            answer = given.stored();
         }
         ConsultationRepository.Form form = repository.formCreatingIfAbsent(linkId, journey.reviewId(), journey.definition().id());
         repository.saveAnswer(form.id(), new ConsultationRepository.Answer(journey.definition().id(),
