@@ -105,6 +105,8 @@ public class AccessRulesTest {
         EXPECTED.put("POST /listened/send", EVERYONE);
         EXPECTED.put("GET /listened/sent", EVERYONE);
         EXPECTED.put("GET /listened/results", MANAGER);
+        EXPECTED.put("GET /listened/results/export.csv", MANAGER);
+        EXPECTED.put("GET /api/listened/results", MANAGER);
         // Talk-now concerns: the list for the duty team and the managers; a concern's page also for its child's officer
         EXPECTED.put("GET /concerns", Set.of("DUTY", "SERVICE_MANAGER"));
         EXPECTED.put("GET /concerns/{id}", Set.of("DUTY", "SERVICE_MANAGER", "REVIEWING_OFFICER"));
@@ -278,6 +280,7 @@ public class AccessRulesTest {
         TOKEN_SCOPES.put("GET /api/participation/mrmv-read", EnumSet.of(ApiScope.FIGURES));
         TOKEN_SCOPES.put("GET /api/forum/figures", EnumSet.of(ApiScope.FIGURES));
         TOKEN_SCOPES.put("GET /api/advocacy/figures", EnumSet.of(ApiScope.FIGURES));
+        TOKEN_SCOPES.put("GET /api/listened/results", EnumSet.of(ApiScope.FIGURES));
         TOKEN_SCOPES.put("GET /api/forum/figures.csv", EnumSet.of(ApiScope.FIGURES));
         TOKEN_SCOPES.put("POST /api/reviews/import", EnumSet.of(ApiScope.IMPORT));
         TOKEN_SCOPES.put("GET /api/reviews/export.csv", EnumSet.of(ApiScope.IMPORT));
