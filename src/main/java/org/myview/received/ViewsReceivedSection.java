@@ -27,4 +27,10 @@ class ViewsReceivedSection implements ReviewPageSection {
         model.put("received", service.forReview(user, review).orElse(null));
         return Optional.of(new Section("received/section", model));
     }
+
+    /** On the participation form: the child's views came another way, so PN6 (or PN5) may fit if they did not come. */
+    @Override
+    public Optional<String> participationHintKey(Review review) {
+        return service.received(review.id()) ? Optional.of("received.pn6Hint") : Optional.empty();
+    }
 }

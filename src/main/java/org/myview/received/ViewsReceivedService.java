@@ -56,6 +56,12 @@ public class ViewsReceivedService {
         return ReviewService.mayOpen(user, review) ? repository.find(review.id()) : Optional.empty();
     }
 
+    /** Whether anything is recorded for the review (for the participation form's hint: the caller has checked access). */
+    @Transactional(readOnly = true)
+    boolean received(long reviewId) {
+        return repository.find(reviewId).isPresent();
+    }
+
     /** Checks the form and records it (or replaces what was recorded); the errors when it cannot, and then nothing changes. */
     @Transactional
     FormResult<ViewsReceivedForm.Received> record(StaffUser user, Review review, ViewsReceivedForm form) {

@@ -132,6 +132,8 @@ class ViewsReceivedTest {
                 + " and action like 'VIEWS_RECEIVED%' and (cast(detail as text) like '%Robin%' or cast(detail as text) like '%booklet%')"),
                 "codes only in the audit, never words");
 
+        WebClient.Page participation = setup.officer().get("/reviews/" + setup.reviewId() + "/participation");
+        assertTrue(participation.body().contains("The child’s views came another way"), "a hint where the officer records participation");
         WebClient.Page page = setup.officer().get("/reviews/" + setup.reviewId());
         assertTrue(page.body().contains("Paper My Review My View booklet"), "the review page shows what came");
         assertTrue(page.body().contains("18 March 2026"));
