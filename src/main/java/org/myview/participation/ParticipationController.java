@@ -157,6 +157,9 @@ class ParticipationController {
         csv.row(mrmvRow("FORM_SENT", mrmv, c -> c.formSent()));
         csv.row(mrmvRow("FORM_SENT_PERCENT", mrmv,
                 c -> c.formSentShare().hasPercent() ? String.valueOf(c.formSentShare().percentValue()) : "no data"));
+        for (String channel : mrmv.channels()) {
+            csv.row(mrmvRow("COMPLETED_BY_" + channel, mrmv, c -> c.completedBy(channel)));
+        }
         participation.recordExport(user, "mrmv", filters);
         return download(csv, "my-review-my-view-" + filters.type().name().toLowerCase() + "-" + filters.year().label() + ".csv");
     }

@@ -144,6 +144,9 @@ public class AccessRulesTest {
         EXPECTED.put("POST /reviews/{id}/listened-link", REVIEWS);
         EXPECTED.put("POST /reviews/{id}/listened-link/send", REVIEWS);
         EXPECTED.put("GET /reviews/{id}/listened-link/sent", REVIEWS);
+        EXPECTED.put("GET /reviews/{id}/views-received", REVIEWS);
+        EXPECTED.put("POST /reviews/{id}/views-received", REVIEWS);
+        EXPECTED.put("POST /reviews/{id}/views-received/remove", REVIEWS);
         EXPECTED.put("GET /reviews/{id}/participation", REVIEWS);
         EXPECTED.put("POST /reviews/{id}/participation", REVIEWS);
         EXPECTED.put("POST /reviews/{id}/consultation-link", REVIEWS);
@@ -238,6 +241,9 @@ public class AccessRulesTest {
         CASELOAD.add("POST /reviews/{id}/listened-link");
         CASELOAD.add("POST /reviews/{id}/listened-link/send");
         CASELOAD.add("GET /reviews/{id}/listened-link/sent");
+        CASELOAD.add("GET /reviews/{id}/views-received");
+        CASELOAD.add("POST /reviews/{id}/views-received");
+        CASELOAD.add("POST /reviews/{id}/views-received/remove");
         CASELOAD.add("GET /reviews/{id}/participation");
         CASELOAD.add("POST /reviews/{id}/participation");
         CASELOAD.add("POST /reviews/{id}/consultation-link");
