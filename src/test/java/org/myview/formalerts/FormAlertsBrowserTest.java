@@ -23,7 +23,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * On a 360 x 640 phone and on a desktop: the officer's home page lists their review in 5 days with no link, and
- * the officer chooses the daily email on the preference page. axe on every page, no sideways scrolling.
+ * the officer chooses the daily email on the preference page; a child sends their form and the officer's one email is
+ * in the outbox (the participation lead's page), with the review's link and nothing personal. axe on every page, no
+ * sideways scrolling.
  */
 @BrowserTest
 @MicronautTest(transactional = false)
@@ -80,5 +82,29 @@ class FormAlertsBrowserTest {
         browser.open(server.getURI().resolve("/staff"));
         assertTrue(browser.pageText().contains("You get one email a day listing the forms that arrived."));
         check(browser);
+    }
+
+    /** A child sends their form; the officer's one email, with the review's link and nothing personal, is in the outbox. */
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(value = Device.class, names = {"PHONE_WITHOUT_JAVASCRIPT", "DESKTOP"})
+    void whenAChildSendsTheirFormTheOfficerIsEmailedOnce(Device device) {
+        FormAlertsTestSupport.Officer officer = FormAlertsTestSupport.officer(context, server.getURI(), "fa.sent." + device.ordinal());
+        long review = FormAlertsTestSupport.review(context, officer, "FAS" + device.ordinal(), LocalDate.now().plusDays(3));
+        FormAlertsTestSupport.sendForm(officer, review, server.getURI());
+        String lead = "fa.lead." + device.ordinal();
+        StaffFixtures.account(context, lead, Role.PARTICIPATION_LEAD);
+
+        Browser browser = browsers.on(device).open(server.getURI().resolve("/sign-in"));
+        browser.driver().manage().deleteAllCookies();
+        browser.open(server.getURI().resolve("/sign-in"));
+        browser.fill("username", lead).fill("password", StaffFixtures.PASSWORD).clickButton("Sign in");
+        browser.open(server.getURI().resolve("/notify/outbox"));
+        check(browser);
+        String text = browser.pageText();
+        assertTrue(text.contains(officer.username() + "@example.org"), text);
+        assertTrue(text.contains("/reviews/" + review), "the link to the review page: " + text);
+        assertEquals(1, browser.driver().findElements(org.openqa.selenium.By.xpath("//tr[contains(., '" + officer.username()
+                + "@example.org')]")).size(), "one email, though Send was pressed twice");
+        assertTrue(!text.contains(FormAlertsTestSupport.CHILD_NAME) && !text.contains("LEAKCANARY"), "no name, no answers");
     }
 }
