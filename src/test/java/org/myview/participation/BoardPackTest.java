@@ -213,7 +213,7 @@ class BoardPackTest {
     }
 
     /** Every figure cell of the page: data-cell to its text ("71.4% 5/7"). */
-    private static Map<String, String> cells(String html) {
+    static Map<String, String> cells(String html) {
         Map<String, String> cells = new LinkedHashMap<>();
         Matcher cell = Pattern.compile("<td[^>]*data-cell=\"([^\"]+)\"[^>]*>(.*?)</td>", Pattern.DOTALL).matcher(html);
         while (cell.find()) {
@@ -223,7 +223,7 @@ class BoardPackTest {
     }
 
     /** The dashboard's CSV: "ROW:column" to {count, denominator}. */
-    private static Map<String, long[]> csv(String body) {
+    static Map<String, long[]> csv(String body) {
         String[] lines = body.split("\r\n");
         List<String> header = List.of(lines[0].split(","));
         Map<String, long[]> figures = new LinkedHashMap<>();
@@ -246,7 +246,7 @@ class BoardPackTest {
         return m.group(1).strip();
     }
 
-    private static HttpResponse<byte[]> download(WebClient browser, String path) throws IOException, InterruptedException {
+    static HttpResponse<byte[]> download(WebClient browser, String path) throws IOException, InterruptedException {
         HttpRequest.Builder request = browser.request(path).GET();
         String cookies = browser.cookieHeader();
         if (!cookies.isEmpty()) {
