@@ -59,6 +59,8 @@ class BoardPackTest {
     MutableClock clock;
     @Inject
     ParticipationService participation;
+    @Inject
+    TimelinessService timeliness;
 
     private int children;
 
@@ -82,6 +84,14 @@ class BoardPackTest {
         concern(march, link, at(2026, 3, 1, 0, 30), at(2026, 3, 2, 9, 0)); // 00:30 on 1 March in London is still March
         concern(march, link, at(2026, 3, 31, 23, 30), at(2026, 4, 1, 10, 0)); // open at the end of March
         concern(march, link, at(2026, 2, 28, 23, 0), null); // February's: open at the end of March, not raised in it
+
+        // Timeliness: a child's CLA reviews on 1 June, 15 August (within 3 months: on time) and 20 March (6 months after
+        // August is 15 February: late). Not recorded, so the participation figures above do not change.
+        children++;
+        long timed = ReviewFixtures.child(context, "PACK" + children, "Pack" + children, LocalDate.of(2012, 1, 1));
+        for (LocalDate date : List.of(LocalDate.of(2025, 6, 1), LocalDate.of(2025, 8, 15), LocalDate.of(2026, 3, 20))) {
+            ReviewFixtures.review(context, timed, "CLA", date, null);
+        }
     }
 
     @Test
@@ -133,6 +143,18 @@ class BoardPackTest {
 
         // Talk-now concerns in March: two raised, one closed; at the end of March, February's and the late one are open.
         assertEquals(List.of("2", "1", "2"), List.of(dd(page.body(), "raised"), dd(page.body(), "closed"), dd(page.body(), "open")));
+
+        // Timeliness: as TimelinessService counts it; March's late review, and the year to March: 1 of 2 on time.
+        TimelinessService.Timeliness cla = timeliness.of(new FinancialYear(2025), TimelinessService.Kind.CLA, null);
+        TimelinessService.Period marchPeriod = cla.months().get(11);
+        assertEquals(oneDecimal.of(marchPeriod.timely(), marchPeriod.assessed()) + " " + marchPeriod.timely() + "/" + marchPeriod.assessed(),
+                cells.get("timeliness-CLA:month"));
+        assertEquals("0.0% 0/1", cells.get("timeliness-CLA:month"));
+        assertEquals("1", cells.get("timeliness-CLA:late"));
+        assertEquals("0.0% 0/1", cells.get("timeliness-CLA:quarter"), "Q4 ends in March");
+        TimelinessService.Period year = cla.yearToDate();
+        assertEquals(oneDecimal.of(year.timely(), year.assessed()) + " " + year.timely() + "/" + year.assessed(), cells.get("timeliness-CLA:year"));
+        assertEquals("50.0% 1/2", cells.get("timeliness-CLA:year"));
 
         // Whole percentages when not asked for one decimal place: the dashboard's rounding.
         Map<String, String> whole = cells(manager.get("/participation/board-pack?year=2025-26&month=2026-03").body());
