@@ -170,6 +170,8 @@ public class AccessRulesTest {
         EXPECTED.put("GET /participation/mrmv-read.csv", REVIEWS);
         EXPECTED.put("GET /participation/timeliness", REVIEWS);
         EXPECTED.put("GET /participation/timeliness/export.csv", REVIEWS);
+        EXPECTED.put("GET /participation/board-pack", MANAGER);
+        EXPECTED.put("GET /participation/board-pack.pdf", MANAGER);
         EXPECTED.put("GET /participation/targets", MANAGER);
         EXPECTED.put("POST /participation/targets", MANAGER);
         EXPECTED.put("POST /participation/targets/{id}/delete", MANAGER);
