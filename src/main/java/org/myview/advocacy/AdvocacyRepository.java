@@ -64,7 +64,8 @@ interface AdvocacyRepository extends GenericRepository<AdvocacyRepository.Month,
     @Query("""
             insert into advocacy_referral (review_id, consultation_id, requested_at) values (:reviewId, :consultationId, :requestedAt)
             on conflict (consultation_id) do nothing returning id""")
-    Optional<Long> insert(long reviewId, long consultationId, Instant requestedAt);
+    @Nullable
+    Long insert(long reviewId, long consultationId, Instant requestedAt); // null on conflict: Micronaut Data gives no empty Optional here
 
     @Query(ROW + "where a.id = :id")
     Optional<Row> find(long id);

@@ -70,7 +70,7 @@ public class AdvocacyService {
     @EventListener
     @Transactional // joins the transaction that sends the form
     void onAdvocateRequested(AdvocateRequested event) {
-        repository.insert(event.reviewId(), event.consultationId(), event.requestedAt()).flatMap(repository::find)
+        Optional.ofNullable(repository.insert(event.reviewId(), event.consultationId(), event.requestedAt())).flatMap(repository::find)
                 .ifPresent(row -> audit.record(AuditEvent.of(null, AuditAction.ADVOCACY_REFERRAL_RAISED)
                         .child(row.childId()).review(row.reviewId()).subject(SUBJECT, row.id())));
     }

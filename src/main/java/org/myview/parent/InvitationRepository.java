@@ -53,14 +53,16 @@ interface InvitationRepository extends GenericRepository<InvitationRepository.In
 
     /** A new link; -1 when this parent already has one of this kind in this round. */
     default long insertInvitation(long roundId, long planId, long contactId, String kind, byte[] tokenHash, Instant now, Instant expires) {
-        return insertInvitationRow(roundId, planId, contactId, kind, tokenHash, now, expires).orElse(-1L);
+        Long id = insertInvitationRow(roundId, planId, contactId, kind, tokenHash, now, expires);
+        return id == null ? -1L : id;
     }
 
     @Query("""
             insert into parent_invitation (round_id, plan_id, contact_id, kind, token_hash, created_at, expires_at)
             values (:roundId, :planId, :contactId, :kind, :tokenHash, :now, :expires)
             on conflict (round_id, contact_id, kind) do nothing returning id""")
-    Optional<Long> insertInvitationRow(long roundId, long planId, long contactId, String kind, byte[] tokenHash, Instant now, Instant expires);
+    @Nullable
+    Long insertInvitationRow(long roundId, long planId, long contactId, String kind, byte[] tokenHash, Instant now, Instant expires);
 
     /** Follow-ups due, locked, skipped by other instances. */
     @Query("""

@@ -126,6 +126,7 @@ class BoardPackService {
         long held = 0;
         long sent = 0;
         long[] byBand = new long[dashboard.bands().size()];
+        java.util.Map<String, Long> byChannel = new java.util.LinkedHashMap<>();
         for (int q = 1; q <= 4; q++) {
             if (filters.year().monthsOfQuarter(q).get(2).isAfter(month)) {
                 continue;
@@ -139,8 +140,10 @@ class BoardPackService {
             for (int b = 0; b < byBand.length; b++) {
                 byBand[b] += c.completedIn(b);
             }
+            c.completedByChannel().forEach((channel, n) -> byChannel.merge(channel, n, Long::sum));
         }
-        columns.add(new MyReviewMyView.Column("YTD", "YTD", completed, java.util.Arrays.stream(byBand).boxed().toList(), first, held, sent));
+        columns.add(new MyReviewMyView.Column("YTD", "YTD", completed, java.util.Arrays.stream(byBand).boxed().toList(), first, held, sent,
+                byChannel));
         return new MyReviewMyView(filters, dashboard.bands(), columns);
     }
 
