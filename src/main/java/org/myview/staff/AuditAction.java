@@ -50,6 +50,8 @@ public enum AuditAction {
     API_TOKEN_REVOKED,
     API_TOKEN_USED,
     API_TOKEN_REFUSED,
+    /** A case-system extract was imported (extract/): its counts, never its rows. */
+    EXTRACT_IMPORTED,
     /** The child's own officer downloaded the child's sent form as a PDF for the case file. */
     CONSULTATION_CASE_FILE_DOWNLOADED
 }
