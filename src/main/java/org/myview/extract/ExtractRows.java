@@ -68,8 +68,11 @@ final class ExtractRows {
         List<PlanEntry.Checked> plans = new java.util.ArrayList<>();
         Map<String, CaseExtractWriter.ChildRow> childByReference = new HashMap<>();
         Map<String, Raw> childLines = new HashMap<>();
+        java.util.Set<String> childReferences = new java.util.HashSet<>();
         for (Raw row : rows) {
             if (row.get(RECORD).equalsIgnoreCase("CHILD")) {
+                // A review of a child whose own row is wrong is not reported again as having no CHILD row.
+                childReferences.add(row.get("CASE_REFERENCE").toUpperCase(Locale.ROOT));
                 child(row, officers, today, errors).ifPresent(child -> {
                     String key = child.caseReference().toUpperCase(Locale.ROOT);
                     Raw earlier = childLines.putIfAbsent(key, row);
@@ -91,7 +94,7 @@ final class ExtractRows {
             switch (kind) {
                 case "CHILD" -> {
                 }
-                case "REVIEW" -> review(row, childByReference, childLines, errors).ifPresent(review -> {
+                case "REVIEW" -> review(row, childByReference, childReferences, errors).ifPresent(review -> {
                     String child = review.caseReference().toUpperCase(Locale.ROOT);
                     Raw sameId = reviewIds.putIfAbsent(child + "|" + review.externalId(), row);
                     Raw sameSlot = reviewSlots.putIfAbsent(child + "|" + review.type() + "|" + review.date(), row);
@@ -153,11 +156,12 @@ final class ExtractRows {
     }
 
     private static Optional<CaseExtractWriter.ReviewRow> review(Raw row, Map<String, CaseExtractWriter.ChildRow> children,
-                                                                Map<String, Raw> childLines, List<ExtractImport.ExtractError> errors) {
+                                                                java.util.Set<String> childReferences,
+                                                                List<ExtractImport.ExtractError> errors) {
         int before = errors.size();
         String reference = caseReference(row, errors);
         CaseExtractWriter.ChildRow child = reference == null ? null : children.get(reference.toUpperCase(Locale.ROOT));
-        if (reference != null && child == null && !childLines.containsKey(reference.toUpperCase(Locale.ROOT))) {
+        if (reference != null && child == null && !childReferences.contains(reference.toUpperCase(Locale.ROOT))) {
             errors.add(error(row, "CASE_REFERENCE", "There is no CHILD row for this case reference in the extract. Every child "
                     + "with a review needs a CHILD row."));
         }
