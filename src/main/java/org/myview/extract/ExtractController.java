@@ -15,6 +15,7 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
+import io.micronaut.serde.ObjectMapper;
 import io.micronaut.views.ModelAndView;
 import org.myview.staff.ApiScope;
 import org.myview.staff.ApiTokenScope;
@@ -43,8 +44,10 @@ class ExtractController {
     private final ExtractImport importer;
     private final CsrfTokens csrf;
     private final ErrorPages errorPages;
+    private final ObjectMapper objectMapper;
 
-    ExtractController(ExtractImport importer, CsrfTokens csrf, ErrorPages errorPages) {
+    ExtractController(ExtractImport importer, CsrfTokens csrf, ErrorPages errorPages, ObjectMapper objectMapper) {
+        this.objectMapper = objectMapper;
         this.importer = importer;
         this.csrf = csrf;
         this.errorPages = errorPages;
@@ -78,21 +81,36 @@ class ExtractController {
                 : HttpResponse.unprocessableEntity().body(new ModelAndView<>(VIEW, model));
     }
 
+    /** One route for both forms: CSV (text/csv) or JSON (application/json), told apart by the Content-Type. */
     @ApiTokenScope(ApiScope.IMPORT)
-    @Post(value = "/api/extracts/import", consumes = {"text/csv", MediaType.TEXT_PLAIN}, produces = MediaType.APPLICATION_JSON)
-    HttpResponse<ExtractImport.ExtractResult> csv(Authentication authentication, @Body byte[] body) {
+    @Post(value = "/api/extracts/import", consumes = {"text/csv", MediaType.TEXT_PLAIN, MediaType.APPLICATION_JSON},
+            produces = MediaType.APPLICATION_JSON)
+    HttpResponse<ExtractImport.ExtractResult> api(HttpRequest<?> request, Authentication authentication, @Body byte[] body) {
         String text = decode(body);
         if (text == null) {
-            return answer(new ExtractImport.ExtractResult(false, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, List.of(new ExtractImport.ExtractError(1,
-                    null, "FILE", "The file is not UTF-8 text. Save it as CSV UTF-8 and send it again."))));
+            return answer(refused("The body is not UTF-8 text. Save it as UTF-8 and send it again."));
         }
-        return answer(importer.importCsv(StaffUser.from(authentication), text));
+        boolean json = request.getContentType().map(type -> type.getSubtype().equalsIgnoreCase("json")).orElse(false);
+        if (!json) {
+            return answer(importer.importCsv(StaffUser.from(authentication), text));
+        }
+        ExtractJson extract;
+        try {
+            extract = objectMapper.readValue(text, ExtractJson.class);
+        } catch (IOException | RuntimeException e) {
+            // The parser's message can quote the body: say only where to look.
+            return answer(refused("The body is not JSON of the extract's shape: an object with the arrays children, reviews "
+                    + "and parents, each item an object of text fields (docs/extracts.md)."));
+        }
+        if (extract == null) {
+            return answer(refused("The body is empty."));
+        }
+        return answer(importer.importJson(StaffUser.from(authentication), extract));
     }
 
-    @ApiTokenScope(ApiScope.IMPORT)
-    @Post(value = "/api/extracts/import.json", consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
-    HttpResponse<ExtractImport.ExtractResult> json(Authentication authentication, @Body ExtractJson body) {
-        return answer(importer.importJson(StaffUser.from(authentication), body));
+    private static ExtractImport.ExtractResult refused(String message) {
+        return new ExtractImport.ExtractResult(false, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                List.of(new ExtractImport.ExtractError(1, null, "FILE", message)));
     }
 
     private static HttpResponse<ExtractImport.ExtractResult> answer(ExtractImport.ExtractResult result) {

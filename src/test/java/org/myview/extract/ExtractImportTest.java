@@ -270,7 +270,7 @@ class ExtractImportTest {
     }
 
     private WebClient.Page importJson(String json, String authorization) {
-        return api.send(api.request("/api/extracts/import.json").header("Authorization", authorization)
+        return api.send(api.request("/api/extracts/import").header("Authorization", authorization)
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build());
     }
 

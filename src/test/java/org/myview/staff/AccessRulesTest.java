@@ -158,7 +158,6 @@ public class AccessRulesTest {
         EXPECTED.put("GET /extracts/import", MANAGER);
         EXPECTED.put("POST /extracts/import", MANAGER);
         EXPECTED.put("POST /api/extracts/import", MANAGER);
-        EXPECTED.put("POST /api/extracts/import.json", MANAGER);
         // Participation figures
         EXPECTED.put("GET /participation", REVIEWS);
         EXPECTED.put("GET /participation/export.csv", REVIEWS);
@@ -281,7 +280,6 @@ public class AccessRulesTest {
         TOKEN_SCOPES.put("POST /api/reviews/import", EnumSet.of(ApiScope.IMPORT));
         TOKEN_SCOPES.put("GET /api/reviews/export.csv", EnumSet.of(ApiScope.IMPORT));
         TOKEN_SCOPES.put("POST /api/extracts/import", EnumSet.of(ApiScope.IMPORT));
-        TOKEN_SCOPES.put("POST /api/extracts/import.json", EnumSet.of(ApiScope.IMPORT));
     }
 
     @Inject
