@@ -23,3 +23,16 @@ create table review_date_change (
     new_type    text not null
 );
 create index review_date_change_review on review_date_change (review_id, changed_at);
+
+-- Extract files picked up from myview.extract.folder: each file (name and content) imported once by whichever instance
+-- claims it first (insert ... on conflict do nothing); a claim not finished in 30 minutes (an instance stopped midway)
+-- may be taken over.
+create table extract_file (
+    id           bigserial primary key,
+    file_name    text not null,
+    sha256       text not null,
+    claimed_at   timestamptz not null,
+    finished_at  timestamptz,
+    imported     boolean,
+    constraint extract_file_once unique (file_name, sha256)
+);
