@@ -14,6 +14,7 @@ import org.myview.support.Browser;
 import org.myview.support.Browser.Device;
 import org.myview.support.BrowserTest;
 import org.myview.support.Browsers;
+import org.myview.support.ReviewFixtures;
 import org.myview.support.StaffFixtures;
 import org.openqa.selenium.By;
 
@@ -23,7 +24,10 @@ import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The extract import page on a laptop and on a phone (360x640): a bad extract's problems, then a good one's summary. axe on each. */
+/**
+ * The extract import page on a laptop and on a phone (360x640): a bad extract's problems, then a good one's summary, then
+ * the review page of a review the next extract moved. axe on each.
+ */
 @BrowserTest
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -78,6 +82,19 @@ class ExtractImportBrowserTest {
         String imported = browser.pageText();
         assertTrue(imported.contains("Extract imported"), imported);
         assertTrue(imported.contains("1 added, 0 changed"), imported);
+        browser.assertAccessible();
+        if (device.phone()) {
+            browser.assertNoHorizontalScroll();
+        }
+
+        // The case system moves the review: the review page shows from and to.
+        upload(browser, String.join("\n", HEADER, "CHILD," + prefix + "1,Amira,14/03/2012,ar,exb.officer,,,",
+                "REVIEW," + prefix + "1,,,,,R1,CLA,07/03/2026"));
+        long reviewId = ReviewFixtures.count(context, "select r.id from review r join child c on c.id = r.child_id where c.case_reference = '"
+                + prefix + "1'");
+        browser.open(server.getURI().resolve("/reviews/" + reviewId));
+        String review = browser.pageText();
+        assertTrue(review.contains("Moved by the case system") && review.contains("28 Feb 2026") && review.contains("7 Mar 2026"), review);
         browser.assertAccessible();
         if (device.phone()) {
             browser.assertNoHorizontalScroll();

@@ -116,6 +116,13 @@ class ExtractImportTest {
                 + "where c.case_reference = 'MOV1' and r.review_date = '2026-02-20'"), "not added twice");
         assertEquals(1, ReviewFixtures.count(context, "select count(*) from review_date_change where review_id = " + reviewId
                 + " and old_date = '2026-02-20' and new_date = '2026-02-27' and source = 'EXTRACT'"));
+
+        WebClient browser = new WebClient(server.getURI());
+        StaffFixtures.signIn(browser, "ext.manager");
+        WebClient.Page page = browser.get("/reviews/" + reviewId);
+        assertEquals(200, page.status());
+        assertTrue(page.body().contains("Moved by the case system"), "the review page shows the move");
+        assertTrue(page.body().contains("20 Feb 2026") && page.body().contains("27 Feb 2026"), page.body());
     }
 
     @Test
