@@ -109,8 +109,7 @@ class ExtractController {
     }
 
     private static ExtractImport.ExtractResult refused(String message) {
-        return new ExtractImport.ExtractResult(false, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-                List.of(new ExtractImport.ExtractError(1, null, "FILE", message)));
+        return ExtractImport.ExtractResult.refused(0, List.of(new ExtractImport.ExtractError(1, null, "FILE", message)));
     }
 
     private static HttpResponse<ExtractImport.ExtractResult> answer(ExtractImport.ExtractResult result) {

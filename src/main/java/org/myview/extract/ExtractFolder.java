@@ -104,8 +104,8 @@ public class ExtractFolder {
         }
         String text = ExtractController.decode(bytes);
         ExtractImport.ExtractResult result = text == null
-                ? new ExtractImport.ExtractResult(false, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, List.of(new ExtractImport.ExtractError(1, null,
-                "FILE", "The file is not UTF-8 text. Save it as CSV UTF-8.")))
+                ? ExtractImport.ExtractResult.refused(0, List.of(new ExtractImport.ExtractError(1, null, "FILE",
+                "The file is not UTF-8 text. Save it as CSV UTF-8.")))
                 : importer.importCsv(user, text);
         moveAside(file, result.imported() ? "imported" : "refused", json.writeValueAsString(result));
         files.finish(claim.get(), clock.instant(), result.imported());

@@ -220,6 +220,10 @@ class ExtractImportTest {
         assertTrue(bad.body().contains("\"item\":\"children[0]\",\"column\":\"FIRST_NAME\""), bad.body());
         assertTrue(bad.body().contains("\"item\":\"reviews[0]\",\"column\":\"REVIEW_DATE\""), bad.body());
         assertEquals(0, ReviewFixtures.count(context, "select count(*) from child where case_reference = 'JSN2'"));
+
+        WebClient.Page broken = importJson("{\"children\": [{\"case_reference\": \"JSN3\"", basic("ext.manager"));
+        assertEquals(422, broken.status(), broken.body());
+        assertTrue(broken.body().contains("not JSON of the extract") && !broken.body().contains("JSN3"), "refused without quoting it");
     }
 
     @Test
