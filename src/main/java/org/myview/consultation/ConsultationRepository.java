@@ -156,4 +156,8 @@ interface ConsultationRepository extends GenericRepository<ConsultationRepositor
 
     @Query("update consultation_concern set seen_at = :now, seen_by = :staffId where review_id = :reviewId and seen_at is null")
     int markConcernsSeen(long reviewId, long staffId, Instant now);
+
+    /** The first time the child's own officer opened the sent answers; later reads change nothing. */
+    @Query("insert into consultation_first_read (consultation_id, read_by, read_at) values (:formId, :staffId, :now) on conflict do nothing")
+    void recordFirstRead(long formId, long staffId, Instant now);
 }

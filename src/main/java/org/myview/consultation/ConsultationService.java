@@ -53,6 +53,7 @@ public class ConsultationService {
     private final FormWords words;
     private final ApplicationEventPublisher<ConsultationSent> sentEvents;
     private final ApplicationEventPublisher<AdvocateRequested> advocateEvents;
+    private final ApplicationEventPublisher<FormArrived> arrivedEvents;
     private final AuditTrail audit;
     private final ConsultationSettings settings;
     private final PrivateAnswerSettings privateAnswer;
@@ -62,7 +63,8 @@ public class ConsultationService {
 
     ConsultationService(ConsultationRepository repository, FormDefinitions definitions, FormWords words,
                         ApplicationEventPublisher<ConsultationSent> sentEvents,
-                        ApplicationEventPublisher<AdvocateRequested> advocateEvents, AuditTrail audit,
+                        ApplicationEventPublisher<AdvocateRequested> advocateEvents,
+                        ApplicationEventPublisher<FormArrived> arrivedEvents, AuditTrail audit,
                         ConsultationSettings settings, PrivateAnswerSettings privateAnswer, Outbox outbox,
                         @Value("${myview.notify.public-url:`http://localhost:8080`}") String publicUrl, Clock clock) {
         this.repository = repository;
@@ -70,6 +72,7 @@ public class ConsultationService {
         this.words = words;
         this.sentEvents = sentEvents;
         this.advocateEvents = advocateEvents;
+        this.arrivedEvents = arrivedEvents;
         this.audit = audit;
         this.settings = settings;
         this.privateAnswer = privateAnswer;
@@ -96,8 +99,7 @@ public class ConsultationService {
         return new CreatedLink(id, link.token(), expires);
     }
 
-    public record CreatedLink(long id, String token, Instant expiresAt) {
-    }
+    public record CreatedLink(long id, String token, Instant expiresAt) { }
 
     /** The review's link with this token, while it can still be used (not replaced, expired or sent). */
     @Transactional
@@ -130,15 +132,13 @@ public class ConsultationService {
                 "name", to.greeting().isEmpty() ? DEFAULT_GREETING : to.greeting(),
                 "link", publicUrl + "/" + ConsultationLinkKind.NAME + "/link/" + token); // LinkTokens.path, without the kind bean (it needs this service)
         List<String> channels = new ArrayList<>();
-        if (to.mobile() != null) {
-            if (outbox.enqueueOnce(new Message(Channel.SMS, to.mobile(), LINK_TEMPLATE, personalisation), "consultation_link", linkId)) {
-                channels.add(Channel.SMS.name());
-            }
+        if (to.mobile() != null
+                && outbox.enqueueOnce(new Message(Channel.SMS, to.mobile(), LINK_TEMPLATE, personalisation), "consultation_link", linkId)) {
+            channels.add(Channel.SMS.name());
         }
-        if (to.email() != null) {
-            if (outbox.enqueueOnce(new Message(Channel.EMAIL, to.email(), LINK_TEMPLATE, personalisation), "consultation_link", linkId)) {
-                channels.add(Channel.EMAIL.name());
-            }
+        if (to.email() != null
+                && outbox.enqueueOnce(new Message(Channel.EMAIL, to.email(), LINK_TEMPLATE, personalisation), "consultation_link", linkId)) {
+            channels.add(Channel.EMAIL.name());
         }
         if (channels.isEmpty()) {
             return true; // the same message was already queued: a form posted twice sends once
@@ -205,25 +205,12 @@ public class ConsultationService {
         Journey journey = journey(linkId);
         FormDefinition.Question question = journey.definition().question(number).orElseThrow();
         String answer = null;
-        if (!declined && question.isPictures()) {
-            PictureAnswer given = PictureAnswer.parse(value);
-            PictureAnswer picture = new PictureAnswer(given.picks(), org.myview.web.FreeText.clean(given.words()).strip());
-            Optional<String> problem = picture.problem(question.allowed(), MAX_ANSWER);
-            if (problem.isPresent()) {
-                return problem;
+        if (!declined) {
+            GivenAnswer given = GivenAnswer.of(question, value, MAX_ANSWER);
+            if (given.problem() != null) {
+                return Optional.of(given.problem());
             }
-            answer = picture.stored();
-        } else if (!declined) {
-            answer = value == null ? "" : org.myview.web.FreeText.clean(value).strip();
-            if (answer.isEmpty()) {
-                return Optional.of(question.isText() ? "consultation.question.errorText" : "consultation.question.errorChoice");
-            }
-            if (question.isText() && answer.length() > MAX_ANSWER) {
-                return Optional.of("consultation.question.tooLong");
-            }
-            if (!question.isText() && !question.allowed().contains(answer)) {
-                return Optional.of("consultation.question.errorChoice");
-            }
+            answer = given.stored();
         }
         ConsultationRepository.Form form = repository.formCreatingIfAbsent(linkId, journey.reviewId(), journey.definition().id());
         repository.saveAnswer(form.id(), new ConsultationRepository.Answer(journey.definition().id(),
@@ -257,6 +244,8 @@ public class ConsultationService {
         if (AdvocateConsent.given(journey.answers())) {
             advocateEvents.publishEvent(new AdvocateRequested(journey.reviewId(), form.id(), clock.instant()));
         }
+        Long officerId = repository.reviewFacts(journey.reviewId()).map(ConsultationRepository.ReviewFacts::officerId).orElse(null);
+        arrivedEvents.publishEvent(new FormArrived(journey.reviewId(), form.id(), officerId, clock.instant()));
     }
 
     // --- the officer ---------------------------------------------------------------------------------
@@ -288,6 +277,9 @@ public class ConsultationService {
                     .filter(a -> !(hidden && PRIVATE_QUESTION.equals(a.questionId()))).toList();
             audit.record(AuditEvent.of(user, AuditAction.CONSULTATION_ANSWERS_VIEWED).child(review.child().id())
                     .review(review.id()).subject("consultation", sent.get().id()));
+            if (CaseFileService.mayFile(user, review)) { // "read before the review" counts the officer who chairs it only
+                repository.recordFirstRead(sent.get().id(), user.accountId(), clock.instant());
+            }
         }
         return new StaffView(link.orElse(null), soFar, definition, sent.orElse(null), answers, concerns, hidden);
     }

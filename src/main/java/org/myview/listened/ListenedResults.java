@@ -42,4 +42,19 @@ record ListenedResults(FinancialYear year, java.util.Map<String, List<Disclosure
         }
         return new ListenedResults(year, tables);
     }
+
+    static final List<String> COLUMNS = List.of("Q1", "Q2", "Q3", "Q4", "YEAR");
+    static final List<String> RESPONDENTS = List.of("children", "parents", "total");
+
+    /**
+     * One cell as the page shows it: {@code table} indexes {@link #COLUMNS}; {@code row} indexes {@link #ROWS}, or
+     * {@code ROWS.size()} for the total; {@code respondent} indexes {@link #RESPONDENTS}. Hidden cells stay hidden.
+     */
+    DisclosureControl.Cell cell(String question, int table, int row, int respondent) {
+        DisclosureControl.ProtectedTable t = tables.get(question).get(table);
+        if (row == ROWS.size()) {
+            return respondent == 2 ? t.grandTotal() : t.columnTotal(respondent);
+        }
+        return respondent == 2 ? t.rowTotal(row) : t.cell(row, respondent);
+    }
 }

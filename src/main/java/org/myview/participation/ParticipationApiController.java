@@ -112,13 +112,17 @@ class ParticipationApiController {
             value.put("reviewsHeld", column.held());
             value.put("reviewsWithFormSent", column.formSent());
             value.put("formSentPercent", share.hasPercent() ? share.percentValue() : null);
+            value.put("completedByChannel", column.completedByChannel());
             columns.put(column.key(), value);
         }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("reviewType", type.name());
         body.put("year", financialYear.label());
         body.put("definitions", Map.of(
-                "completed", "reviews held whose child sent a form on or before the review date (Europe/London), counted in the quarter of the review date",
+                "completed", "reviews held whose child sent a form on or before the review date (Europe/London), or whose views were received"
+                        + " another way on or before it, counted once in the quarter of the review date",
+                "completedByChannel", "the same, by the way the views came: ONLINE_FORM (which counts when the child also sent views another way),"
+                        + " PAPER_BOOKLET, WITH_WORKER, OTHER_APP, LETTER_OR_DRAWING",
                 "completedByAgeBand", "the same, by age on the review date",
                 "completedFirstReview", "the same, where the child had no earlier review of that type",
                 "reviewsHeld", "reviews with a review date in the quarter, up to today",

@@ -1,7 +1,5 @@
 package org.myview.participation;
 
-import io.micronaut.http.exceptions.HttpStatusException;
-import io.micronaut.http.HttpStatus;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
@@ -17,7 +15,6 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.views.ModelAndView;
 import org.myview.staff.Role;
-import org.myview.staff.StaffAccount;
 import org.myview.staff.StaffAccountService;
 import org.myview.staff.StaffUser;
 import org.myview.web.CsvWriter;
@@ -42,11 +39,16 @@ import java.util.OptionalInt;
 class ParticipationController {
 
     private final ParticipationService participation;
+    private final FormsReadService formsRead;
     private final StaffAccountService staff;
+    private final DashboardFilters dashboardFilters;
 
-    ParticipationController(ParticipationService participation, StaffAccountService staff) {
+    ParticipationController(ParticipationService participation, FormsReadService formsRead, StaffAccountService staff,
+                            DashboardFilters dashboardFilters) {
         this.participation = participation;
+        this.formsRead = formsRead;
         this.staff = staff;
+        this.dashboardFilters = dashboardFilters;
     }
 
     @Get
@@ -54,7 +56,7 @@ class ParticipationController {
                                                 @Nullable @QueryValue String type, @Nullable @QueryValue String band,
                                                 @Nullable @QueryValue String officer) {
         StaffUser user = StaffUser.from(authentication);
-        ParticipationService.Filters filters = filters(user, year, type, band, officer);
+        ParticipationService.Filters filters = dashboardFilters.of(user, year, type, band, officer);
         Map<String, Object> model = new HashMap<>();
         model.put("filters", filters);
         model.put("manager", user.seesAllReviews());
@@ -75,6 +77,7 @@ class ParticipationController {
             model.put("service", participation.serviceComparison(filters.year(), user.accountId()));
         }
         model.put("mrmv", participation.myReviewMyView(filters));
+        model.put("formsRead", formsRead.formsRead(filters));
         model.put("targets", participation.targets(filters.year()));
         return new ModelAndView<>("participation/dashboard", model);
     }
@@ -83,7 +86,7 @@ class ParticipationController {
     HttpResponse<String> export(Authentication authentication, @Nullable @QueryValue String year, @Nullable @QueryValue String type,
                                 @Nullable @QueryValue String band, @Nullable @QueryValue String officer) {
         StaffUser user = StaffUser.from(authentication);
-        ParticipationService.Filters filters = filters(user, year, type, band, officer);
+        ParticipationService.Filters filters = dashboardFilters.of(user, year, type, band, officer);
         ParticipationService.Table table = participation.table(filters);
         CsvWriter csv = new CsvWriter();
         List<Object> header = new ArrayList<>(List.of("Measure", "Figure"));
@@ -111,7 +114,7 @@ class ParticipationController {
     HttpResponse<String> exportByAge(Authentication authentication, @Nullable @QueryValue String year, @Nullable @QueryValue String type,
                                      @Nullable @QueryValue String officer) {
         StaffUser user = StaffUser.from(authentication);
-        ParticipationService.Filters filters = filters(user, year, type, null, officer);
+        ParticipationService.Filters filters = dashboardFilters.of(user, year, type, null, officer);
         CsvWriter csv = new CsvWriter();
         List<Object> header = new ArrayList<>(List.of("Age band", "Reviews"));
         for (TableRow row : TableRow.values()) {
@@ -138,7 +141,7 @@ class ParticipationController {
                                               @Nullable @QueryValue String type, @Nullable @QueryValue String band,
                                               @Nullable @QueryValue String officer) {
         StaffUser user = StaffUser.from(authentication);
-        ParticipationService.Filters filters = filters(user, year, type, band, officer);
+        ParticipationService.Filters filters = dashboardFilters.of(user, year, type, band, officer);
         MyReviewMyView mrmv = participation.myReviewMyView(filters);
         CsvWriter csv = new CsvWriter();
         List<Object> header = new ArrayList<>(List.of("Figure"));
@@ -154,6 +157,9 @@ class ParticipationController {
         csv.row(mrmvRow("FORM_SENT", mrmv, c -> c.formSent()));
         csv.row(mrmvRow("FORM_SENT_PERCENT", mrmv,
                 c -> c.formSentShare().hasPercent() ? String.valueOf(c.formSentShare().percentValue()) : "no data"));
+        for (String channel : mrmv.channels()) {
+            csv.row(mrmvRow("COMPLETED_BY_" + channel, mrmv, c -> c.completedBy(channel)));
+        }
         participation.recordExport(user, "mrmv", filters);
         return download(csv, "my-review-my-view-" + filters.type().name().toLowerCase() + "-" + filters.year().label() + ".csv");
     }
@@ -211,28 +217,6 @@ class ParticipationController {
     HttpResponse<?> deleteTarget(@PathVariable long id) {
         participation.deleteTarget(id);
         return HttpResponse.seeOther(URI.create("/participation/targets"));
-    }
-
-    private ParticipationService.Filters filters(StaffUser user, String year, String type, String band, String officer) {
-        FinancialYear financialYear = year == null || year.isBlank() ? null : FinancialYear.parse(year).orElse(null);
-        if (financialYear == null && year != null && !year.isBlank()) {
-            // 0999-00 or "abc": a bad request, not a query PostgreSQL or the charts cannot answer.
-            throw new HttpStatusException(HttpStatus.BAD_REQUEST, "year");
-        }
-        if (financialYear == null) {
-            financialYear = FinancialYear.containing(participation.today());
-        }
-        ReviewTypeFilter typeFilter = type == null ? ReviewTypeFilter.CLA : ReviewTypeFilter.parse(type).orElse(ReviewTypeFilter.CLA);
-        AgeBand ageBand = band == null ? null
-                : participation.bands().bands().stream().filter(b -> b.key().equals(band)).findFirst().orElse(null);
-        Long officerId;
-        if (user.seesAllReviews()) {
-            officerId = officer == null || officer.isBlank() ? null
-                    : staff.findByUsername(officer).map(StaffAccount::id).orElse(-1L);
-        } else {
-            officerId = user.accountId();
-        }
-        return new ParticipationService.Filters(financialYear, typeFilter, ageBand, officerId);
     }
 
     private List<FinancialYear> years() {

@@ -45,10 +45,17 @@ interface ParticipationRepository extends GenericRepository<ParticipationReposit
     record CodeCount(int key, LocalDate month, ParticipationMethod pnCode, String advocate, long reviews) {
     }
 
-    /** One group of held reviews for My Review My View: financial quarter, age on the review date, first of its type. */
+    /**
+     * One group of held reviews for My Review My View: financial quarter, age on the review date, first of its type,
+     * and the channel the completed ones came by ({@link #ONLINE_FORM} or a {@code views_received.channel}; null for
+     * the reviews not completed).
+     */
     @Introspected
-    record MrmvGroup(int quarter, int age, boolean firstOfType, long held, long formSent, long completed) {
+    record MrmvGroup(int quarter, int age, boolean firstOfType, @Nullable String channel, long held, long formSent, long completed) {
     }
+
+    /** The channel of a review whose child sent the online form before it (it wins over any other channel). */
+    String ONLINE_FORM = "ONLINE_FORM";
 
     /** A target as stored. */
     @MappedEntity("participation_target")
@@ -126,6 +133,9 @@ interface ParticipationRepository extends GenericRepository<ParticipationReposit
      * "Before the review" means on or before the review date on the Europe/London calendar: a link or a form
      * from the day after the review onwards does not count. Each review counts once, however many links or
      * forms it had. First of its type: the child has no earlier review of the same type (as on the review page).
+     * Views received another way (views_received, received/'s shared read model) on or before the review date
+     * complete a review too, by their channel; a review whose child also sent the online form counts once, as
+     * the online form.
      */
     default List<MrmvGroup> myReviewMyView(Slice slice, LocalDate today) {
         return myReviewMyView(slice.fromMonth(), slice.lastDay().isBefore(today) ? slice.lastDay() : today, slice.typeList(),
@@ -133,7 +143,7 @@ interface ParticipationRepository extends GenericRepository<ParticipationReposit
     }
 
     // The year's reviews once; their links and sent forms joined as per-review minima (two hash joins instead
-    // of two index probes per review: about half the time at 1M reviews). Only a review with a form can be a
+    // of two index probes per review: about half the time at 1M reviews). Only a completed review can be a
     // completed first review: the look-back is skipped for the rest.
     @Query("""
             with held as (
@@ -147,16 +157,22 @@ interface ParticipationRepository extends GenericRepository<ParticipationReposit
             ), sent as (
               select k.review_id, min(k.sent_at) as first_sent from consultation k
               join held h on h.id = k.review_id where k.sent_at is not null group by k.review_id
+            ), each_review as (
+              select h.id, h.child_id, h.review_type, h.review_date, h.age,
+                l.first_link < (h.review_date + 1)::timestamp at time zone 'Europe/London' as form_sent,
+                case when k.first_sent < (h.review_date + 1)::timestamp at time zone 'Europe/London' then 'ONLINE_FORM'
+                  when v.received_on <= h.review_date then v.channel end as channel
+              from held h left join linked l on l.review_id = h.id left join sent k on k.review_id = h.id
+                left join views_received v on v.review_id = h.id
+              where h.age between :ageFrom and :ageTo
             )
-            select (extract(month from h.review_date)::int + 8) % 12 / 3 + 1 as quarter, h.age,
-              case when l.review_id is null then false else not exists (select 1 from review e
-                where e.child_id = h.child_id and e.review_type = h.review_type and e.review_date < h.review_date) end as first_of_type,
-              count(*) as held,
-              count(*) filter (where l.first_link < (h.review_date + 1)::timestamp at time zone 'Europe/London') as form_sent,
-              count(*) filter (where k.first_sent < (h.review_date + 1)::timestamp at time zone 'Europe/London') as completed
-            from held h left join linked l on l.review_id = h.id left join sent k on k.review_id = h.id
-            where h.age between :ageFrom and :ageTo
-            group by 1, 2, 3
+            select (extract(month from x.review_date)::int + 8) % 12 / 3 + 1 as quarter, x.age,
+              case when x.channel is null then false else not exists (select 1 from review e
+                where e.child_id = x.child_id and e.review_type = x.review_type and e.review_date < x.review_date) end as first_of_type,
+              x.channel, count(*) as held, count(*) filter (where x.form_sent) as form_sent,
+              count(*) filter (where x.channel is not null) as completed
+            from each_review x
+            group by 1, 2, 3, 4
             """)
     List<MrmvGroup> myReviewMyView(LocalDate from, LocalDate to, List<String> types, int ageFrom, int ageTo, @Nullable Long officerId);
 

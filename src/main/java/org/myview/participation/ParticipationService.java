@@ -165,11 +165,15 @@ public class ParticipationService {
             long held = 0;
             long sent = 0;
             long[] byBand = new long[bands.size()];
+            Map<String, Long> byChannel = new java.util.HashMap<>();
             for (ParticipationRepository.MrmvGroup group : groups) {
                 if (q <= 4 && group.quarter() != q) {
                     continue;
                 }
                 completed += group.completed();
+                if (group.channel() != null) {
+                    byChannel.merge(group.channel(), group.completed(), Long::sum);
+                }
                 held += group.held();
                 sent += group.formSent();
                 if (group.firstOfType()) {
@@ -183,7 +187,7 @@ public class ParticipationService {
             }
             String key = q <= 4 ? "Q" + q : "YTD";
             columns.add(new MyReviewMyView.Column(key, key, completed, java.util.Arrays.stream(byBand).boxed().toList(),
-                    first, held, sent));
+                    first, held, sent, byChannel));
         }
         return new MyReviewMyView(filters, bands, columns);
     }

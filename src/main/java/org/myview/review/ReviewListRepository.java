@@ -42,6 +42,7 @@ interface ReviewListRepository extends GenericRepository<ReviewListRepository.Li
              and (:form = ''
                   or (:form = 'TALK' and st.open_concerns > 0)
                   or (:form = 'NO_LINK_SOON' and st.state = 'NO_LINK' and r.review_date >= :today and r.review_date <= :soon)
+                  or (:form = 'SENT_NOT_READ' and st.state = 'SENT' and st.first_read_at is null)
                   or st.state = :form)
             """;
 

@@ -79,6 +79,13 @@ public class ReviewService {
                 listed(lists.recentlyRecorded(officer, today, soon, form, sort, 10)));
     }
 
+    /** The user's own reviews in the next prompt days with no My Review My View link yet (for their home page), soonest first. */
+    @Transactional(readOnly = true)
+    public List<ListedReview> noLinkSoon(StaffUser user) {
+        LocalDate today = today();
+        return listed(lists.upcoming(user.accountId(), today, today.plusDays(promptDays), FormFilter.NO_LINK_SOON.name(), "date", 50));
+    }
+
     private List<ListedReview> listed(List<ReviewListRepository.ListRow> rows) {
         return rows.stream().map(row -> row.listed(formLengths)).toList();
     }

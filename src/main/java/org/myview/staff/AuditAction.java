@@ -52,6 +52,9 @@ public enum AuditAction {
     API_TOKEN_REFUSED,
     /** A case-system extract was imported (extract/): its counts, never its rows. */
     EXTRACT_IMPORTED,
+    /** A child's views reached their review another way (a paper booklet, ...): recorded or removed (received/). */
+    VIEWS_RECEIVED_RECORDED,
+    VIEWS_RECEIVED_REMOVED,
     /** The child's own officer downloaded the child's sent form as a PDF for the case file. */
     CONSULTATION_CASE_FILE_DOWNLOADED
 }

@@ -32,6 +32,9 @@ class DemoDataTest {
                 assertTrue(count(s, "select count(*) from consultation c join review r on r.id = c.review_id "
                         + "where c.sent_at is not null and r.review_date <= current_date") >= 1, "a held review with a sent form (PN6 hint)");
                 assertEquals(1, count(s, "select count(*) from consultation_concern"), "a child who asked to talk now");
+                assertEquals(ReceivedDemoData.BOOKLETS, count(s, "select count(*) from views_received v join review r on r.id = v.review_id "
+                        + "where v.channel = 'PAPER_BOOKLET' and r.review_date <= current_date and v.received_on <= r.review_date"),
+                        "paper booklets that count on the dashboard");
             }
         }
     }

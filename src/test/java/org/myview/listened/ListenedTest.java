@@ -170,6 +170,40 @@ class ListenedTest {
                 assertFalse(cell.matches("[1-5]"), t + ": " + cell);
             }
         }
+
+        // The CSV and the API give the page's cells, hidden ones hidden.
+        String label = year + "-" + String.valueOf(year + 1).substring(2);
+        WebClient.Page csv = manager.get("/listened/results/export.csv?year=" + label);
+        assertEquals(200, csv.status());
+        assertTrue(csv.header("Content-Type").startsWith("text/csv"));
+        java.util.List<String> lines = csv.body().lines().toList();
+        assertEquals("Question,Answer,Respondent,Q1,Q2,Q3,Q4,YEAR", lines.get(0));
+        assertEquals(1 + 2 * 5 * 3, lines.size(), "two questions, five answer rows with the total, three respondent columns");
+        java.util.List<String> q2Cells = cells(table(page.body(), "listened-Q2"));
+        java.util.List<String> q2FromCsv = new java.util.ArrayList<>();
+        for (String line : lines.subList(1, 16)) {
+            q2FromCsv.add(line.split(",")[4]);
+        }
+        assertEquals(q2Cells, q2FromCsv, "the CSV's Q2 column is the page's Q2 table, row by row");
+        assertTrue(lines.contains("listened,yes,children,10," + q2Cells.get(0) + ",0,0," + cells(table(page.body(), "listened-YEAR")).get(0)), lines.toString());
+        for (String line : lines.subList(1, lines.size())) {
+            for (String cell : line.split(",")) {
+                assertFalse(cell.matches("[1-5]"), line);
+            }
+        }
+
+        WebClient.Page api = manager.send(manager.request("/api/listened/results?year=" + label).header("Authorization", basic()).GET().build());
+        assertEquals(200, api.status(), api.body());
+        assertTrue(api.body().contains("\"Q1\":{\"yes\":{\"children\":{\"count\":10,\"hidden\":false},\"parents\":{\"count\":8,\"hidden\":false}"), api.body());
+        assertTrue(api.body().contains("{\"count\":null,\"hidden\":true}"), "Q2's small counts are hidden in the API too");
+        assertFalse(api.body().matches("(?s).*\"count\":[1-5][,}].*"), api.body());
+        assertEquals(400, manager.send(manager.request("/api/listened/results?year=next").header("Authorization",
+                basic()).GET().build()).status());
+    }
+
+    private static String basic() {
+        return "Basic " + java.util.Base64.getEncoder().encodeToString(("lst.results:" + StaffFixtures.PASSWORD).getBytes(
+                java.nio.charset.StandardCharsets.UTF_8));
     }
 
     private void answers(int year, int month, String respondent, String listened, int count) {

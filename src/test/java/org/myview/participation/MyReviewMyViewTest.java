@@ -239,6 +239,13 @@ class MyReviewMyViewTest {
         StringBuilder percent = new StringBuilder("FORM_SENT_PERCENT");
         COLUMNS.forEach(c -> percent.append(',').append(CLA_PERCENT.get(c) == null ? "no data" : CLA_PERCENT.get(c)));
         expected.add(percent.toString());
+        // Every form here came online (MyReviewMyViewChannelsTest has the other ways).
+        StringBuilder online = new StringBuilder("COMPLETED_BY_ONLINE_FORM");
+        COLUMNS.forEach(c -> online.append(',').append(CLA.get(c)[0]));
+        expected.add(online.toString());
+        for (String channel : List.of("PAPER_BOOKLET", "WITH_WORKER", "OTHER_APP", "LETTER_OR_DRAWING")) {
+            expected.add("COMPLETED_BY_" + channel + ",0,0,0,0,0");
+        }
         assertEquals(expected, List.of(csv.body().split("\r\n")));
         assertTrue(audit.search("mrmv.manager", null, null, null, 20).stream().anyMatch(e -> e.action() == AuditAction.DASHBOARD_EXPORTED
                 && String.valueOf(e.detail()).contains("mrmv")));
@@ -247,7 +254,9 @@ class MyReviewMyViewTest {
         WebClient.Page young = manager.get("/participation/mrmv.csv?year=2025-26&type=CLA&band=4-7");
         assertEquals(List.of("Figure,Q1,Q2,Q3,Q4,YTD", "COMPLETED,1,0,2,0,3", "COMPLETED_AGED_4-7,1,0,2,0,3",
                 "COMPLETED_FIRST_REVIEW,1,0,1,0,2", "REVIEWS_HELD,2,0,3,0,5", "FORM_SENT,2,0,3,0,5",
-                "FORM_SENT_PERCENT,100,no data,100,no data,100"), List.of(young.body().split("\r\n")));
+                "FORM_SENT_PERCENT,100,no data,100,no data,100", "COMPLETED_BY_ONLINE_FORM,1,0,2,0,3",
+                "COMPLETED_BY_PAPER_BOOKLET,0,0,0,0,0", "COMPLETED_BY_WITH_WORKER,0,0,0,0,0", "COMPLETED_BY_OTHER_APP,0,0,0,0,0",
+                "COMPLETED_BY_LETTER_OR_DRAWING,0,0,0,0,0"), List.of(young.body().split("\r\n")));
     }
 
     @Test

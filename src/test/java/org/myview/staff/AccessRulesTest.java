@@ -105,6 +105,8 @@ public class AccessRulesTest {
         EXPECTED.put("POST /listened/send", EVERYONE);
         EXPECTED.put("GET /listened/sent", EVERYONE);
         EXPECTED.put("GET /listened/results", MANAGER);
+        EXPECTED.put("GET /listened/results/export.csv", MANAGER);
+        EXPECTED.put("GET /api/listened/results", MANAGER);
         // Talk-now concerns: the list for the duty team and the managers; a concern's page also for its child's officer
         EXPECTED.put("GET /concerns", Set.of("DUTY", "SERVICE_MANAGER"));
         EXPECTED.put("GET /concerns/{id}", Set.of("DUTY", "SERVICE_MANAGER", "REVIEWING_OFFICER"));
@@ -117,6 +119,9 @@ public class AccessRulesTest {
         EXPECTED.put("GET /staff/api-tokens/new", STAFF);
         EXPECTED.put("POST /staff/api-tokens", STAFF);
         EXPECTED.put("POST /staff/api-tokens/{tokenId}/revoke", STAFF);
+        // How a reviewing officer hears that a child sent a form (formalerts/)
+        EXPECTED.put("GET /staff/form-alerts", Set.of("REVIEWING_OFFICER"));
+        EXPECTED.put("POST /staff/form-alerts", Set.of("REVIEWING_OFFICER"));
         // Administration
         EXPECTED.put("GET /admin/accounts", ADMIN);
         EXPECTED.put("GET /admin/accounts/new", ADMIN);
@@ -139,6 +144,9 @@ public class AccessRulesTest {
         EXPECTED.put("POST /reviews/{id}/listened-link", REVIEWS);
         EXPECTED.put("POST /reviews/{id}/listened-link/send", REVIEWS);
         EXPECTED.put("GET /reviews/{id}/listened-link/sent", REVIEWS);
+        EXPECTED.put("GET /reviews/{id}/views-received", REVIEWS);
+        EXPECTED.put("POST /reviews/{id}/views-received", REVIEWS);
+        EXPECTED.put("POST /reviews/{id}/views-received/remove", REVIEWS);
         EXPECTED.put("GET /reviews/{id}/participation", REVIEWS);
         EXPECTED.put("POST /reviews/{id}/participation", REVIEWS);
         EXPECTED.put("POST /reviews/{id}/consultation-link", REVIEWS);
@@ -163,6 +171,7 @@ public class AccessRulesTest {
         EXPECTED.put("GET /participation/export.csv", REVIEWS);
         EXPECTED.put("GET /participation/export-by-age.csv", REVIEWS);
         EXPECTED.put("GET /participation/mrmv.csv", REVIEWS);
+        EXPECTED.put("GET /participation/mrmv-read.csv", REVIEWS);
         EXPECTED.put("GET /participation/timeliness", REVIEWS);
         EXPECTED.put("GET /participation/timeliness/export.csv", REVIEWS);
         EXPECTED.put("GET /participation/targets", MANAGER);
@@ -170,6 +179,7 @@ public class AccessRulesTest {
         EXPECTED.put("POST /participation/targets/{id}/delete", MANAGER);
         EXPECTED.put("GET /api/participation/summary", MANAGER);
         EXPECTED.put("GET /api/participation/mrmv", MANAGER);
+        EXPECTED.put("GET /api/participation/mrmv-read", MANAGER);
         // Reach Out! (the forum sees protected figures and checked words; the participation lead checks them)
         EXPECTED.put("GET /forum", FORUM);
         EXPECTED.put("GET /forum/print", FORUM);
@@ -235,6 +245,9 @@ public class AccessRulesTest {
         CASELOAD.add("POST /reviews/{id}/listened-link");
         CASELOAD.add("POST /reviews/{id}/listened-link/send");
         CASELOAD.add("GET /reviews/{id}/listened-link/sent");
+        CASELOAD.add("GET /reviews/{id}/views-received");
+        CASELOAD.add("POST /reviews/{id}/views-received");
+        CASELOAD.add("POST /reviews/{id}/views-received/remove");
         CASELOAD.add("GET /reviews/{id}/participation");
         CASELOAD.add("POST /reviews/{id}/participation");
         CASELOAD.add("POST /reviews/{id}/consultation-link");
@@ -274,8 +287,10 @@ public class AccessRulesTest {
         TOKEN_SCOPES.put("GET /api/me", EnumSet.allOf(ApiScope.class));
         TOKEN_SCOPES.put("GET /api/participation/summary", EnumSet.of(ApiScope.FIGURES));
         TOKEN_SCOPES.put("GET /api/participation/mrmv", EnumSet.of(ApiScope.FIGURES));
+        TOKEN_SCOPES.put("GET /api/participation/mrmv-read", EnumSet.of(ApiScope.FIGURES));
         TOKEN_SCOPES.put("GET /api/forum/figures", EnumSet.of(ApiScope.FIGURES));
         TOKEN_SCOPES.put("GET /api/advocacy/figures", EnumSet.of(ApiScope.FIGURES));
+        TOKEN_SCOPES.put("GET /api/listened/results", EnumSet.of(ApiScope.FIGURES));
         TOKEN_SCOPES.put("GET /api/forum/figures.csv", EnumSet.of(ApiScope.FIGURES));
         TOKEN_SCOPES.put("POST /api/reviews/import", EnumSet.of(ApiScope.IMPORT));
         TOKEN_SCOPES.put("GET /api/reviews/export.csv", EnumSet.of(ApiScope.IMPORT));

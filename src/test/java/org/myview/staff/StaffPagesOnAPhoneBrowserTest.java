@@ -103,6 +103,7 @@ class StaffPagesOnAPhoneBrowserTest {
                 + "where c.review_id = " + ids.get("/reviews/{id}") + " and c.sent_at is not null order by c.id limit 1");
         ids.put("/advocacy/referrals/{id}", String.valueOf(ReviewFixtures.count(context, "select min(id) from advocacy_referral")));
         ids.put("/reviews/{id}/listened-link/sent", ids.get("/reviews/{id}"));
+        ids.put("/reviews/{id}/views-received", ids.get("/reviews/{id}"));
         ids.put("/forum/moderation/{id}", String.valueOf(ReviewFixtures.count(context, "select min(id) from forum_quote where status = 'PENDING'")));
         ids.put("/forum/you-said-we-did/{id}/edit", String.valueOf(ReviewFixtures.count(context, "select min(id) from forum_action")));
         browser = Browser.phone();

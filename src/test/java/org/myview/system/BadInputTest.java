@@ -97,6 +97,10 @@ class BadInputTest {
         List<Target> targets = List.of(
                 new Target("record participation", "POST", "/reviews/" + reviewId + "/participation",
                         form("code", "PN1", "advocate", "NONE", "viewsReachedBy", "SPOKE", "_csrf", officerCsrf), Map::of, true),
+                new Target("record views received another way", "POST", "/reviews/" + reviewId + "/views-received",
+                        form("channel", "PAPER_BOOKLET", "received-day", String.valueOf(LocalDate.now().minusDays(3).getDayOfMonth()),
+                                "received-month", String.valueOf(LocalDate.now().minusDays(3).getMonthValue()),
+                                "received-year", String.valueOf(LocalDate.now().minusDays(3).getYear()), "_csrf", officerCsrf), Map::of, true),
                 new Target("schedule a review", "POST", "/reviews",
                         form("caseReference", "FUZZ002", "firstName", "Alex", "dob-day", "1", "dob-month", "2", "dob-year", "2099",
                                 "type", "CLA", "date-day", "1", "date-month", "1", "date-year", "2030", "_csrf", officerCsrf), Map::of, false),
@@ -348,7 +352,8 @@ class BadInputTest {
                 + " + (select count(*) from review_participation) + (select count(*) from participation_target)"
                 + " + (select count(*) from staff_account) + (select count(*) from staff_role) + (select count(*) from set_password_link)"
                 + " + (select count(*) from consultation where sent_at is not null) + (select count(*) from consultation_concern)"
-                + " + (select count(*) from parent_response) + (select count(*) from notification_outbox) + (select count(*) from forum_quote)");
+                + " + (select count(*) from parent_response) + (select count(*) from notification_outbox) + (select count(*) from forum_quote)"
+                + " + (select count(*) from views_received)");
     }
 
     private static Map<String, String> form(String... pairs) {

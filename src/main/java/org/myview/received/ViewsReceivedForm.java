@@ -1,0 +1,73 @@
+package org.myview.received;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+import org.myview.web.FormErrors;
+import org.myview.web.FormResult;
+import org.myview.web.FreeText;
+
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.util.Arrays;
+
+/**
+ * "Views received another way": which way the child's views came and the date they were received. The date
+ * cannot be in the future, nor more than a year before the review date (views are gathered for one review; a
+ * year is twice the longest gap between two CLA reviews). A date after the review is allowed (it happens) but
+ * does not count as a completion before the review: the review page says so.
+ */
+@Serdeable
+record ViewsReceivedForm(@Nullable String channel, @Nullable String receivedDay, @Nullable String receivedMonth,
+                         @Nullable String receivedYear) {
+
+    /** The longest a child's views may have come before the review date. */
+    static final int MAX_YEARS_BEFORE_REVIEW = 1;
+
+    /** What to record. */
+    record Received(OtherChannel channel, LocalDate receivedOn) {
+    }
+
+    ViewsReceivedForm {
+        channel = FreeText.field(channel);
+        receivedDay = FreeText.field(receivedDay);
+        receivedMonth = FreeText.field(receivedMonth);
+        receivedYear = FreeText.field(receivedYear);
+    }
+
+    /** An empty form: no channel chosen, the date left to type (the day the booklet came is not always today). */
+    static ViewsReceivedForm empty() {
+        return new ViewsReceivedForm("", "", "", "");
+    }
+
+    /** The form showing what is recorded, to change it. */
+    static ViewsReceivedForm of(OtherChannel channel, LocalDate receivedOn) {
+        return new ViewsReceivedForm(channel.name(), String.valueOf(receivedOn.getDayOfMonth()),
+                String.valueOf(receivedOn.getMonthValue()), String.valueOf(receivedOn.getYear()));
+    }
+
+    FormResult<Received> check(LocalDate reviewDate, LocalDate today) {
+        FormErrors errors = new FormErrors();
+        OtherChannel chosen = Arrays.stream(OtherChannel.values()).filter(c -> c.name().equals(channel)).findFirst().orElse(null);
+        if (chosen == null) {
+            errors.add("channel", "received.error.channel");
+        }
+        LocalDate on = date();
+        if (on == null) {
+            errors.add("received-day", receivedDay.isEmpty() && receivedMonth.isEmpty() && receivedYear.isEmpty()
+                    ? "received.error.dateMissing" : "received.error.date");
+        } else if (on.isAfter(today)) {
+            errors.add("received-day", "received.error.future");
+        } else if (on.isBefore(reviewDate.minusYears(MAX_YEARS_BEFORE_REVIEW))) {
+            errors.add("received-day", "received.error.tooOld");
+        }
+        return FormResult.of(errors, () -> new Received(chosen, on));
+    }
+
+    private LocalDate date() {
+        try {
+            return LocalDate.of(Integer.parseInt(receivedYear), Integer.parseInt(receivedMonth), Integer.parseInt(receivedDay));
+        } catch (NumberFormatException | DateTimeException e) {
+            return null;
+        }
+    }
+}
