@@ -78,6 +78,14 @@ interface ParentRepository extends GenericRepository<ParentRepository.Contact, L
     @Query("update parent_plan set plan_type = :type, start_date = :start, end_date = :end, confirmed_at = :now where id = :id")
     int updatePlanRow(long id, String type, LocalDate start, @Nullable LocalDate end, Instant now);
 
+    /** A plan's dates and type, to tell whether an extract changes it. */
+    @Introspected
+    record PlanFields(String planType, LocalDate startDate, @Nullable LocalDate endDate) {
+    }
+
+    @Query("select plan_type, start_date, end_date from parent_plan where id = :id")
+    Optional<PlanFields> planFields(long id);
+
     default void addChildren(long planId, List<String> caseReferences) {
         caseReferences.forEach(reference -> addChild(planId, reference));
     }

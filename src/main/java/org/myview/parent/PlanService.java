@@ -116,6 +116,44 @@ public class PlanService {
         return new ImportResult(true, rows.size(), counts[0], counts[1], List.of());
     }
 
+    /** What {@link #saveExtract} did. */
+    public record ExtractCounts(int plansAdded, int plansChanged, int parentsAdded) {
+    }
+
+    /**
+     * Plans and parents from a case-system extract (extract/), checked already, in the caller's transaction.
+     * A plan named again is confirmed (the open-plan retention counts from it) but counts as changed only when
+     * its type or dates differ or it gains a child, so the same extract twice reports nothing changed.
+     * Row by row: a trust has hundreds of open plans, not tens of thousands.
+     */
+    public ExtractCounts saveExtract(List<PlanEntry.Checked> rows) {
+        int added = 0;
+        int parents = 0;
+        java.util.Set<Long> changed = new java.util.HashSet<>();
+        for (PlanEntry.Checked row : rows) {
+            Optional<Long> existing = repository.planIdByReference(row.planReference());
+            long planId;
+            if (existing.isPresent()) {
+                planId = existing.get();
+                ParentRepository.PlanFields before = repository.planFields(planId).orElseThrow();
+                if (!before.equals(new ParentRepository.PlanFields(row.type().name(), row.start(), row.end()))) {
+                    changed.add(planId);
+                }
+                repository.updatePlan(planId, row.type(), row.start(), row.end(), clock.instant());
+            } else {
+                planId = repository.insertPlan(row.planReference(), row.type(), row.start(), row.end(), clock.instant());
+                added++;
+            }
+            for (String child : row.children()) {
+                if (repository.addChild(planId, child) == 1 && existing.isPresent()) {
+                    changed.add(planId);
+                }
+            }
+            parents += repository.addContact(planId, row.parentName(), row.email(), row.mobile(), row.language());
+        }
+        return new ExtractCounts(added, changed.size(), parents);
+    }
+
     private void save(PlanEntry.Checked row, int[] counts) {
         Optional<Long> existing = repository.planIdByReference(row.planReference());
         long planId;

@@ -7,6 +7,6 @@ package org.myview.staff;
 public enum ApiScope {
     /** The figures: participation summary and My Review My View as JSON, the forum's figures as JSON and CSV. */
     FIGURES,
-    /** The SSDA903 Reviews file: import, and export (it holds children's identifiers and dates of birth). */
+    /** The SSDA903 Reviews file (import and export) and case-system extracts (import): children’s identifiers, names, dates of birth. */
     IMPORT
 }

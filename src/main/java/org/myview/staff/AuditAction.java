@@ -50,6 +50,8 @@ public enum AuditAction {
     API_TOKEN_REVOKED,
     API_TOKEN_USED,
     API_TOKEN_REFUSED,
+    /** A case-system extract was imported (extract/): its counts, never its rows. */
+    EXTRACT_IMPORTED,
     /** A child's views reached their review another way (a paper booklet, ...): recorded or removed (received/). */
     VIEWS_RECEIVED_RECORDED,
     VIEWS_RECEIVED_REMOVED,

@@ -162,6 +162,10 @@ public class AccessRulesTest {
         EXPECTED.put("GET /reviews/export.csv", MANAGER);
         EXPECTED.put("POST /api/reviews/import", MANAGER);
         EXPECTED.put("GET /api/reviews/export.csv", MANAGER);
+        // Case-system extracts (extract/)
+        EXPECTED.put("GET /extracts/import", MANAGER);
+        EXPECTED.put("POST /extracts/import", MANAGER);
+        EXPECTED.put("POST /api/extracts/import", MANAGER);
         // Participation figures
         EXPECTED.put("GET /participation", REVIEWS);
         EXPECTED.put("GET /participation/export.csv", REVIEWS);
@@ -292,6 +296,7 @@ public class AccessRulesTest {
         TOKEN_SCOPES.put("GET /api/forum/figures.csv", EnumSet.of(ApiScope.FIGURES));
         TOKEN_SCOPES.put("POST /api/reviews/import", EnumSet.of(ApiScope.IMPORT));
         TOKEN_SCOPES.put("GET /api/reviews/export.csv", EnumSet.of(ApiScope.IMPORT));
+        TOKEN_SCOPES.put("POST /api/extracts/import", EnumSet.of(ApiScope.IMPORT));
     }
 
     @Inject
