@@ -172,7 +172,7 @@ class ParticipationFiguresTest {
         assertEquals(200, page.status());
         assertTrue(page.body().contains("% of children who participated"));
         assertTrue(page.body().contains("no data"));
-        assertTrue(page.body().contains("<svg class=\"myview-chart\""), "trend charts");
+        assertTrue(page.body().contains("<svg class=\"myview-trend\""), "trend charts");
         assertTrue(page.body().contains("is not counted as participating"), "the page says which definition is in use");
         assertEquals(List.of(), HtmlChecker.errors(page.body()));
 
