@@ -13,9 +13,11 @@ import java.util.List;
  *
  * @param channels SMS and/or EMAIL when the link went out through the outbox; empty when it was only shown on screen
  * @param questions how many questions the form's version has (0 when not started)
+ * @param receivedChannel how the child's views came another way (received/'s channel: PAPER_BOOKLET...), or null
+ * @param receivedOn the day those views were received, or null
  */
 public record FormStatus(State state, List<String> channels, LocalDate linkOn, LocalDate openedOn, int answered,
-                         int questions, LocalDate sentOn, boolean askedToTalk) {
+                         int questions, LocalDate sentOn, boolean askedToTalk, String receivedChannel, LocalDate receivedOn) {
 
     private static final ZoneId LONDON = ZoneId.of("Europe/London");
 
@@ -24,6 +26,11 @@ public record FormStatus(State state, List<String> channels, LocalDate linkOn, L
 
     public FormStatus {
         channels = List.copyOf(channels);
+    }
+
+    /** True when the child's views reached the review another way (a paper booklet, a letter...). */
+    public boolean receivedAnotherWay() {
+        return receivedChannel != null;
     }
 
     /** True when the link went out by text or email rather than only on screen (copied or as a QR code). */
