@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.myview.consultation.ConcernCounts;
 import org.myview.staff.Role;
+import org.myview.support.HtmlChecker;
 import org.myview.support.MutableClock;
 import org.myview.support.ReviewFixtures;
 import org.myview.support.StaffFixtures;
@@ -19,6 +20,7 @@ import org.myview.support.WebClient;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -115,6 +117,7 @@ class HeadlinesTest {
         assertTrue(open.contains("Now " + now + " "), open);
         assertTrue(open.contains("Whole service"), open);
 
+        assertEquals(List.of(), HtmlChecker.errors(page));
         assertTrue(page.indexOf("id=\"headlines\"") > page.indexOf("</form>"), "right after the filters");
         assertTrue(page.indexOf("id=\"headlines\"") < page.indexOf("id=\"table-heading\""), "before the detail");
     }
