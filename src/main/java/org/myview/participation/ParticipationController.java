@@ -42,9 +42,11 @@ class ParticipationController {
     private final FormsReadService formsRead;
     private final StaffAccountService staff;
     private final DashboardFilters dashboardFilters;
+    private final HeadlineService headlines;
 
     ParticipationController(ParticipationService participation, FormsReadService formsRead, StaffAccountService staff,
-                            DashboardFilters dashboardFilters) {
+                            DashboardFilters dashboardFilters, HeadlineService headlines) {
+        this.headlines = headlines;
         this.participation = participation;
         this.formsRead = formsRead;
         this.staff = staff;
@@ -76,9 +78,13 @@ class ParticipationController {
             // officers' children too (ServiceComparison).
             model.put("service", participation.serviceComparison(filters.year(), user.accountId()));
         }
-        model.put("mrmv", participation.myReviewMyView(filters));
-        model.put("formsRead", formsRead.formsRead(filters));
-        model.put("targets", participation.targets(filters.year()));
+        MyReviewMyView mrmv = participation.myReviewMyView(filters);
+        FormsRead read = formsRead.formsRead(filters);
+        List<ParticipationService.TargetStatus> targets = participation.targets(filters.year());
+        model.put("mrmv", mrmv);
+        model.put("formsRead", read);
+        model.put("targets", targets);
+        model.put("headlines", headlines.headlines(filters, table, mrmv, read, targets));
         return new ModelAndView<>("participation/dashboard", model);
     }
 

@@ -1,0 +1,149 @@
+package org.myview.participation;
+
+import jakarta.inject.Singleton;
+import org.myview.consultation.ConcernCounts;
+import org.myview.review.ParticipationMethod;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.format.TextStyle;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+
+/** Works out the dashboard's headline cards from the figures the rest of the page already shows (Headlines). */
+@Singleton
+public class HeadlineService {
+
+    private static final int TREND_MONTHS = 6;
+
+    private final ParticipationService participation;
+    private final FormsReadService formsRead;
+    private final ConcernCounts concerns;
+
+    HeadlineService(ParticipationService participation, FormsReadService formsRead, ConcernCounts concerns) {
+        this.participation = participation;
+        this.formsRead = formsRead;
+        this.concerns = concerns;
+    }
+
+    /** The latest complete month of the year: the month before today's in the current year, March in a past one. */
+    static YearMonth latestMonth(FinancialYear year, LocalDate today) {
+        YearMonth before = YearMonth.from(today).minusMonths(1);
+        YearMonth last = year.months().get(11);
+        YearMonth candidate = before.isBefore(last) ? before : last;
+        return year.contains(candidate) ? candidate : null;
+    }
+
+    /** The latest quarter whose last month is complete; 0 when none is. */
+    static int latestQuarter(FinancialYear year, YearMonth month) {
+        if (month == null) {
+            return 0;
+        }
+        int q = year.quarterOf(month);
+        return year.monthsOfQuarter(q).get(2).equals(month) ? q : q - 1;
+    }
+
+    public Headlines headlines(ParticipationService.Filters filters, ParticipationService.Table table, MyReviewMyView mrmv,
+                               FormsRead read, List<ParticipationService.TargetStatus> targets) {
+        FinancialYear year = filters.year();
+        YearMonth month = latestMonth(year, participation.today());
+        int quarter = latestQuarter(year, month);
+        boolean pn4 = table.pn4CountsAsParticipation();
+        List<ParticipationService.Column> months = table.months();
+        List<Headlines.Card> cards = new ArrayList<>();
+        cards.add(monthCard("participated", month, months, c -> TableRow.PARTICIPATED.figure(c, pn4),
+                target(targets, Measure.PARTICIPATED, filters.type())));
+        cards.add(monthCard("underFour", month, months, c -> TableRow.UNDER_FOUR.figure(c, pn4), null));
+        cards.add(monthCard("attended", month, months, HeadlineService::attended,
+                target(targets, Measure.ATTENDED, filters.type())));
+        cards.add(quarterCard("mrmv", quarter, q -> mrmv.columns().get(q - 1).completed(),
+                q -> Counts.Figure.of(mrmv.columns().get(q - 1).completed(), mrmv.columns().get(q - 1).held())));
+        cards.add(quarterCard("formsRead", quarter, q -> read.total().cells().get(q - 1).read(),
+                q -> read.total().cells().get(q - 1).share()));
+        cards.add(concernsCard(month));
+        return new Headlines(month, quarter, cards);
+    }
+
+    public Headlines headlines(ParticipationService.Filters filters) {
+        return headlines(filters, participation.table(filters), participation.myReviewMyView(filters), formsRead.formsRead(filters),
+                participation.targets(filters.year()));
+    }
+
+    /** Physical attendance (PN1 to PN4) over reviews of children aged 4 and over, as Measure.ATTENDED counts it. */
+    static Counts.Figure attended(Counts counts) {
+        long count = 0;
+        for (ParticipationMethod m : List.of(ParticipationMethod.PN1, ParticipationMethod.PN2, ParticipationMethod.PN3, ParticipationMethod.PN4)) {
+            count += counts.of(m);
+        }
+        return Counts.Figure.of(count, counts.agedFourPlus());
+    }
+
+    private static ParticipationService.TargetStatus target(List<ParticipationService.TargetStatus> targets, Measure measure,
+                                                            ReviewTypeFilter type) {
+        return targets.stream().filter(t -> t.measure() == measure && t.types() == type).findFirst().orElse(null);
+    }
+
+    private Headlines.Card monthCard(String key, YearMonth month, List<ParticipationService.Column> months,
+                                     Function<Counts, Counts.Figure> figureOf, ParticipationService.TargetStatus target) {
+        if (month == null) {
+            return new Headlines.Card(key, null, Counts.Figure.of(0, 0), 0, null, target == null ? null : target.target(),
+                    null, List.of());
+        }
+        int index = -1;
+        for (int i = 0; i < months.size(); i++) {
+            if (months.get(i).key().equals(month.toString())) {
+                index = i;
+            }
+        }
+        Counts.Figure figure = figureOf.apply(months.get(index).counts());
+        // Only months of the year shown: April has no earlier figure on this page.
+        Counts.Figure before = index > 0 ? figureOf.apply(months.get(index - 1).counts()) : null;
+        List<Headlines.Point> trend = new ArrayList<>();
+        for (int i = Math.max(0, index - TREND_MONTHS + 1); i <= index; i++) {
+            Counts.Figure f = figureOf.apply(months.get(i).counts());
+            trend.add(new Headlines.Point(months.get(i).label(), f.hasPercent() ? f.percentValue() : null));
+        }
+        return card(key, month.getMonth().getDisplayName(TextStyle.FULL, Locale.UK) + " " + month.getYear(), figure, before, target, trend);
+    }
+
+    private static Headlines.Card quarterCard(String key, int quarter, Function<Integer, Long> countOf,
+                                              Function<Integer, Counts.Figure> figureOf) {
+        if (quarter == 0) {
+            return new Headlines.Card(key, null, Counts.Figure.of(0, 0), 0, null, null, null, List.of());
+        }
+        Counts.Figure before = quarter > 1 ? figureOf.apply(quarter - 1) : null;
+        return card(key, "Q" + quarter, figureOf.apply(quarter), before, null, List.of());
+    }
+
+    private static Headlines.Card card(String key, String period, Counts.Figure figure, Counts.Figure before,
+                                       ParticipationService.TargetStatus target, List<Headlines.Point> trend) {
+        Integer change = figure.hasPercent() && before != null && before.hasPercent() ? figure.percentValue() - before.percentValue() : null;
+        RagResult rag = null;
+        if (target != null) {
+            RagRating.Measure measure = new RagRating.Measure(target.target(), target.tolerance(), RagRating.Direction.HIGHER_IS_BETTER,
+                    RagRating.Unit.PERCENT);
+            rag = RagRating.rate(measure, figure.hasPercent() ? BigDecimal.valueOf(figure.percentValue()) : null,
+                    before != null && before.hasPercent() ? BigDecimal.valueOf(before.percentValue()) : null);
+        }
+        return new Headlines.Card(key, period, figure, figure.count(), change, target == null ? null : target.target(), rag, trend);
+    }
+
+    /**
+     * Talk-now concerns still open now. ConcernCounts counts the whole service by month (no filters), and has no
+     * "open now" figure: concerns open at the end of this month is the nearest, since none can close after now.
+     * The change is against those open at the end of the latest complete month.
+     */
+    private Headlines.Card concernsCard(YearMonth month) {
+        YearMonth current = YearMonth.from(participation.today());
+        long now = concerns.of(current).openAtEnd();
+        Integer change = null;
+        YearMonth before = current.minusMonths(1);
+        if (month != null && month.equals(before)) {
+            change = Math.toIntExact(now - concerns.of(before).openAtEnd());
+        }
+        return new Headlines.Card("concerns", "now", null, now, change, null, null, List.of());
+    }
+}
