@@ -20,12 +20,10 @@ public class HeadlineService {
     private static final int TREND_MONTHS = 6;
 
     private final ParticipationService participation;
-    private final FormsReadService formsRead;
     private final ConcernCounts concerns;
 
-    HeadlineService(ParticipationService participation, FormsReadService formsRead, ConcernCounts concerns) {
+    HeadlineService(ParticipationService participation, ConcernCounts concerns) {
         this.participation = participation;
-        this.formsRead = formsRead;
         this.concerns = concerns;
     }
 
@@ -65,11 +63,6 @@ public class HeadlineService {
                 q -> read.total().cells().get(q - 1).share()));
         cards.add(concernsCard(month));
         return new Headlines(month, quarter, cards);
-    }
-
-    public Headlines headlines(ParticipationService.Filters filters) {
-        return headlines(filters, participation.table(filters), participation.myReviewMyView(filters), formsRead.formsRead(filters),
-                participation.targets(filters.year()));
     }
 
     /** Physical attendance (PN1 to PN4) over reviews of children aged 4 and over, as Measure.ATTENDED counts it. */
