@@ -24,7 +24,7 @@ interface InvitationRepository extends GenericRepository<InvitationRepository.In
     /** A link as the parent's form needs it. */
     @Introspected
     record InvitationRow(long id, long roundId, long planId, String kind, PlanType planType, Instant expiresAt,
-                         @Nullable Instant submittedAt, String draft) {
+                         @Nullable Instant submittedAt, String draft, @Nullable String language) {
     }
 
     /** A follow-up to send: a first answer of "no" to understanding why, old enough, with no follow-up yet. */
@@ -48,8 +48,10 @@ interface InvitationRepository extends GenericRepository<InvitationRepository.In
     }
 
     String INVITATION = """
-            select i.id, i.round_id, i.plan_id, i.kind, p.plan_type, i.expires_at, i.submitted_at, cast(i.draft as text) as draft
-            from parent_invitation i join parent_plan p on p.id = i.plan_id where i.id = :id""";
+            select i.id, i.round_id, i.plan_id, i.kind, p.plan_type, i.expires_at, i.submitted_at, cast(i.draft as text) as draft,
+                   c.language
+            from parent_invitation i join parent_plan p on p.id = i.plan_id
+            left join parent_contact c on c.id = i.contact_id where i.id = :id""";
 
     /** A new link; -1 when this parent already has one of this kind in this round. */
     default long insertInvitation(long roundId, long planId, long contactId, String kind, byte[] tokenHash, Instant now, Instant expires) {

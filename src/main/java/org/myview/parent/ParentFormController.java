@@ -15,7 +15,12 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.views.ModelAndView;
+import io.micronaut.http.cookie.Cookie;
+import io.micronaut.http.cookie.SameSite;
+import io.micronaut.http.server.util.locale.HttpLocaleResolver;
 import org.myview.web.FormErrors;
+import org.myview.web.PublicLanguages;
+import org.myview.web.link.FormSessionCookie;
 import org.myview.web.link.FormSession;
 import org.myview.web.link.LinkSessions;
 import org.myview.web.link.LinkStatus;
@@ -39,13 +44,23 @@ import java.util.Optional;
 @ExecuteOn(TaskExecutors.BLOCKING)
 class ParentFormController {
 
+    /** The same cookie as the child's form's language switch (application.yml), on /parent only. */
+    static final String LANGUAGE_COOKIE = "myview_lang";
+
     private final ParentFormService forms;
     private final LinkSessions sessions;
     private final ParentLinkKind kind;
     private final ParentSettings settings;
     private final MessageSource messages;
+    private final PublicLanguages languages;
+    private final HttpLocaleResolver locales;
+    private final FormSessionCookie cookies;
 
-    ParentFormController(ParentFormService forms, LinkSessions sessions, ParentLinkKind kind, ParentSettings settings, MessageSource messages) {
+    ParentFormController(ParentFormService forms, LinkSessions sessions, ParentLinkKind kind, ParentSettings settings, MessageSource messages,
+                         PublicLanguages languages, HttpLocaleResolver locales, FormSessionCookie cookies) {
+        this.languages = languages;
+        this.locales = locales;
+        this.cookies = cookies;
         this.forms = forms;
         this.sessions = sessions;
         this.kind = kind;
@@ -56,7 +71,7 @@ class ParentFormController {
     @Get("/form")
     HttpResponse<?> start(HttpRequest<?> request) {
         return withInvitation(request, invitation -> {
-            Map<String, Object> model = model(invitation);
+            Map<String, Object> model = model(request, invitation);
             model.put("questionCount", ParentQuestions.form(invitation.kind()).size());
             return HttpResponse.ok(new ModelAndView<>("parent/start", model));
         });
@@ -71,7 +86,7 @@ class ParentFormController {
                 return HttpResponse.notFound();
             }
             ParentQuestions.Question q = questions.get(step - 1);
-            Map<String, Object> model = questionModel(invitation, step, q, selected(invitation.draft().get(q.name())),
+            Map<String, Object> model = questionModel(request, invitation, step, q, selected(invitation.draft().get(q.name())),
                     text(invitation.draft(), q), new FormErrors());
             model.put("fromCheck", change != null);
             return HttpResponse.ok(new ModelAndView<>("parent/question", model));
@@ -91,7 +106,7 @@ class ParentFormController {
             FormErrors errors = forms.answer(invitation.id(), q, q.isText() ? List.of() : values, text);
             boolean fromCheck = "check".equals(first(body.get("return")));
             if (!errors.isEmpty()) {
-                Map<String, Object> model = questionModel(invitation, step, q, values, text, errors);
+                Map<String, Object> model = questionModel(request, invitation, step, q, values, text, errors);
                 model.put("fromCheck", fromCheck);
                 return HttpResponse.unprocessableEntity().body(new ModelAndView<>("parent/question", model));
             }
@@ -102,7 +117,7 @@ class ParentFormController {
     @Get("/check")
     HttpResponse<?> check(HttpRequest<?> request) {
         return withInvitation(request, invitation -> {
-            Map<String, Object> model = model(invitation);
+            Map<String, Object> model = model(request, invitation);
             List<Map<String, Object>> rows = new ArrayList<>();
             List<ParentQuestions.Question> questions = ParentQuestions.form(invitation.kind());
             for (int i = 0; i < questions.size(); i++) {
@@ -133,7 +148,26 @@ class ParentFormController {
         if (invitation.isEmpty() || invitation.get().submittedAt() == null) {
             return problem(HttpStatus.NOT_FOUND, "noSession");
         }
-        return HttpResponse.ok(new ModelAndView<>("parent/done", model(invitation.get())));
+        proposeLanguage(request, invitation.get());
+        return HttpResponse.ok(new ModelAndView<>("parent/done", model(request, invitation.get())));
+    }
+
+    /** The language switch: a cookie for the form's pages only, then back to the same page. Only reviewed languages. */
+    @Post(value = "/language", consumes = "application/x-www-form-urlencoded")
+    HttpResponse<?> language(HttpRequest<?> request, @Body Map<String, String> body) {
+        String chosen = body.getOrDefault("language", "en");
+        String language = languages.isOffered(chosen) ? chosen : "en";
+        String back = body.getOrDefault("back", "/parent/form");
+        if (!back.matches("/parent/(form(/[0-9]+)?|check|done)")) {
+            back = "/parent/form";
+        }
+        return HttpResponse.seeOther(URI.create(back)).cookie(Cookie.of(LANGUAGE_COOKIE, language).path("/parent")
+                .httpOnly(true).sameSite(SameSite.Lax).secure(cookies.isSecure(request)).maxAge(60L * 60 * 24 * 30));
+    }
+
+    /** Until the parent picks a language, the pages use the one on the plan (when it is offered). */
+    private static void proposeLanguage(HttpRequest<?> request, Invitation invitation) {
+        request.setAttribute(PublicLanguages.PROPOSED_ATTRIBUTE, invitation.language());
     }
 
     /** The form's pages need a live form session whose answers are not sent yet. */
@@ -145,6 +179,7 @@ class ParentFormController {
             // The link was opened first on another device: its answers are not shown here (web/link LinkClaims).
             return status.state() == LinkStatus.State.ELSEWHERE ? sessions.problem(kind, status.state()) : problem(HttpStatus.NOT_FOUND, "noSession");
         }
+        proposeLanguage(request, invitation.get());
         return switch (forms.state(invitation.get())) {
             case OPEN -> page.apply(invitation.get());
             case SENT -> HttpResponse.seeOther(URI.create("/parent/done"));
@@ -159,18 +194,20 @@ class ParentFormController {
         return HttpResponse.status(status).body(new ModelAndView<>("parent/problem", model));
     }
 
-    private Map<String, Object> model(Invitation invitation) {
+    private Map<String, Object> model(HttpRequest<?> request, Invitation invitation) {
         Map<String, Object> model = new HashMap<>();
+        Locale locale = locales.resolveOrDefault(request);
         model.put("followUp", "FOLLOW_UP".equals(invitation.kind()));
-        model.put("planWords", messages.getMessage("parent.planName." + invitation.planType(), Locale.UK).orElse(""));
+        model.put("planWords", messages.getMessage("parent.planName." + invitation.planType(), locale).orElse(""));
+        model.put("languages", languages.offered());
         model.put("exitUrl", settings.exitUrl());
         model.put("maxText", ParentQuestions.MAX_TEXT);
         return model;
     }
 
-    private Map<String, Object> questionModel(Invitation invitation, int step, ParentQuestions.Question q,
+    private Map<String, Object> questionModel(HttpRequest<?> request, Invitation invitation, int step, ParentQuestions.Question q,
                                               List<String> values, String text, FormErrors errors) {
-        Map<String, Object> model = model(invitation);
+        Map<String, Object> model = model(request, invitation);
         List<ParentQuestions.Question> questions = ParentQuestions.form(invitation.kind());
         model.put("q", q);
         model.put("titleKey", "parent.q." + q.name() + ("FOLLOW_UP".equals(invitation.kind()) && !q.isText() ? ".followUpTitle" : ".title"));

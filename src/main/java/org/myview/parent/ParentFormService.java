@@ -45,7 +45,7 @@ public class ParentFormService {
 
     private Invitation invitation(InvitationRepository.InvitationRow row) {
         return new Invitation(row.id(), row.roundId(), row.planId(), row.kind(), row.planType(), row.expiresAt(), row.submittedAt(),
-                read(row.draft()));
+                read(row.draft()), row.language() == null ? "en" : row.language());
     }
 
     /** Checks one question's answer; saves it to the draft when it is fine. Nothing chosen is fine: every question is optional. */

@@ -19,6 +19,11 @@ import java.util.Optional;
 @Singleton
 public class PublicLanguages {
 
+    /** Request attribute set by a staff preview: the language to show, reviewed or not. */
+    public static final String PREVIEW_ATTRIBUTE = "myview.previewLanguage";
+    /** Request attribute: the language a page proposes when the person has chosen none (the parent's, from the plan). */
+    public static final String PROPOSED_ATTRIBUTE = "myview.proposedLanguage";
+
     /** voice: the espeak-ng voice the recordings are made with; font: the web font its script needs, or null. */
     @Serdeable
     public record Language(String tag, String name, String dir, boolean reviewed, String voice, String font) {
@@ -51,6 +56,11 @@ public class PublicLanguages {
     /** What children and parents may choose: reviewed by a translator. */
     public List<Language> offered() {
         return all.stream().filter(Language::reviewed).toList();
+    }
+
+    /** Whether children and parents may be shown this language. */
+    public boolean isOffered(String tag) {
+        return offered().stream().anyMatch(l -> l.tag().equals(tag));
     }
 
     public Optional<Language> find(String tag) {

@@ -18,9 +18,15 @@ final class ParentFixtures {
 
     /** {@code contact} is an email address, or a mobile number when it starts 07. */
     static void plan(ApplicationContext context, String reference, LocalDate start, LocalDate end, String parentName, String email) {
+        plan(context, reference, start, end, parentName, email, "en");
+    }
+
+    /** A plan whose parent's language is {@code language} (as staff record it). */
+    static void plan(ApplicationContext context, String reference, LocalDate start, LocalDate end, String parentName, String email,
+                     String language) {
         FormErrors errors = context.getBean(PlanService.class).add(lead(context), new PlanEntry(reference, "CP", start.toString(),
                 end == null ? null : end.toString(), "C-" + reference, parentName,
-                email.startsWith("07") ? null : email, email.startsWith("07") ? email : null, "en"));
+                email.startsWith("07") ? null : email, email.startsWith("07") ? email : null, language));
         if (!errors.isEmpty()) {
             throw new IllegalStateException("plan not saved: " + errors.all());
         }

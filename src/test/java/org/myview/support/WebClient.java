@@ -96,6 +96,14 @@ public final class WebClient {
         return base;
     }
 
+    /** Adds a cookie as a crafted request would carry it (the server did not set it). */
+    public void addCookie(String name, String value, String path) {
+        java.net.HttpCookie cookie = new java.net.HttpCookie(name, value);
+        cookie.setPath(path);
+        cookie.setVersion(0);
+        cookies.getCookieStore().add(base, cookie);
+    }
+
     /** The Cookie header this client would send to the server, for a hand-written request. */
     public String cookieHeader() {
         return String.join("; ", cookies.getCookieStore().get(base).stream().map(Object::toString).toList());
