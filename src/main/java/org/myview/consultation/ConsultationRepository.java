@@ -160,4 +160,8 @@ interface ConsultationRepository extends GenericRepository<ConsultationRepositor
     /** The first time the child's own officer opened the sent answers; later reads change nothing. */
     @Query("insert into consultation_first_read (consultation_id, read_by, read_at) values (:formId, :staffId, :now) on conflict do nothing")
     void recordFirstRead(long formId, long staffId, Instant now);
+
+    /** The language the case system records the child prefers (V183), for the link message's words. */
+    @Query("select preferred_language from child where id = :childId and preferred_language is not null")
+    Optional<String> preferredLanguage(long childId);
 }

@@ -12,6 +12,7 @@ import org.myview.staff.AuditAction;
 import org.myview.staff.AuditEvent;
 import org.myview.staff.AuditTrail;
 import org.myview.staff.StaffUser;
+import org.myview.web.link.LinkMessageWords;
 import org.myview.web.link.LinkStatus;
 import org.myview.web.link.LinkTokens;
 
@@ -60,13 +61,16 @@ public class ConsultationService {
     private final Outbox outbox;
     private final String publicUrl;
     private final Clock clock;
+    private final LinkMessageWords linkWords;
 
     ConsultationService(ConsultationRepository repository, FormDefinitions definitions, FormWords words,
                         ApplicationEventPublisher<ConsultationSent> sentEvents,
                         ApplicationEventPublisher<AdvocateRequested> advocateEvents,
                         ApplicationEventPublisher<FormArrived> arrivedEvents, AuditTrail audit,
                         ConsultationSettings settings, PrivateAnswerSettings privateAnswer, Outbox outbox,
-                        @Value("${myview.notify.public-url:`http://localhost:8080`}") String publicUrl, Clock clock) {
+                        @Value("${myview.notify.public-url:`http://localhost:8080`}") String publicUrl, Clock clock,
+                        LinkMessageWords linkWords) {
+        this.linkWords = linkWords;
         this.repository = repository;
         this.definitions = definitions;
         this.words = words;
@@ -128,9 +132,11 @@ public class ConsultationService {
             return false;
         }
         long linkId = link.get().id();
-        Map<String, String> personalisation = Map.of(
-                "name", to.greeting().isEmpty() ? DEFAULT_GREETING : to.greeting(),
-                "link", publicUrl + "/" + ConsultationLinkKind.NAME + "/link/" + token); // LinkTokens.path, without the kind bean (it needs this service)
+        // In the child's language as the case system records it, when a translator has reviewed that language.
+        Map<String, String> personalisation = linkWords.personalisation("consultation",
+                repository.preferredLanguage(review.child().id()).orElse(null),
+                to.greeting().isEmpty() ? DEFAULT_GREETING : to.greeting(),
+                publicUrl + "/" + ConsultationLinkKind.NAME + "/link/" + token); // LinkTokens.path, without the kind bean (it needs this service)
         List<String> channels = new ArrayList<>();
         if (to.mobile() != null
                 && outbox.enqueueOnce(new Message(Channel.SMS, to.mobile(), LINK_TEMPLATE, personalisation), "consultation_link", linkId)) {

@@ -9,6 +9,7 @@ import org.myview.staff.AuditAction;
 import org.myview.staff.AuditEvent;
 import org.myview.staff.AuditTrail;
 import org.myview.staff.StaffUser;
+import org.myview.web.link.LinkMessageWords;
 import org.myview.web.link.LinkTokens;
 
 import java.time.Clock;
@@ -44,10 +45,12 @@ public class RoundService {
     private final ParentSettings settings;
     private final Clock clock;
     private final ParentLinkKind linkKind;
+    private final LinkMessageWords linkWords;
 
     RoundService(ParentRepository repository, InvitationRepository invitations, Outbox outbox, AuditTrail audit, ParentSettings settings,
-                 Clock clock, ParentLinkKind linkKind) {
+                 Clock clock, ParentLinkKind linkKind, LinkMessageWords linkWords) {
         this.linkKind = linkKind;
+        this.linkWords = linkWords;
         this.repository = repository;
         this.invitations = invitations;
         this.outbox = outbox;
@@ -180,7 +183,8 @@ public class RoundService {
         Channel channel = contact.email() != null ? Channel.EMAIL : Channel.SMS;
         String link = settings.publicUrl().replaceAll("/+$", "") + LinkTokens.path(linkKind, newLink.token());
         outbox.enqueue(new Message(channel, channel == Channel.EMAIL ? contact.email() : contact.mobile(), template,
-                Map.of("name", contact.greetingName(), "link", link)), "parent_invitation", id);
+                linkWords.personalisation("FIRST".equals(kind) ? "parentInvitation" : "parentFollowUp", contact.language(),
+                        contact.greetingName(), link)), "parent_invitation", id);
         return true;
     }
 

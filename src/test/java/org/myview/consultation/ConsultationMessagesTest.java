@@ -130,10 +130,13 @@ class ConsultationMessagesTest {
             assertEquals(1, count("select count(*) from audit_event where action = 'CONSULTATION_LINK_SENT'"));
             String url = "https://myview.example.org/consultation/link/" + shownToken;
             assertEquals(1, count("select count(*) from notification_outbox where template_key = 'consultation-link' and channel = 'SMS' "
-                    + "and recipient = '07700900982' and personalisation = jsonb_build_object('name', 'Sam', 'link', '" + url + "') "
+                    + "and recipient = '07700900982' and personalisation = jsonb_build_object('name', 'Sam', 'link', '" + url + "', "
+                    + "'subject', 'Tell us what you think', 'message', 'Hello Sam. Your reviewing officer would like to know what you think "
+                    + "before your review. Open this link on your phone: " + url + "') "
                     + "and subject_type = 'consultation_link'"));
             assertEquals(1, count("select count(*) from notification_outbox where template_key = 'consultation-link' and channel = 'EMAIL' "
-                    + "and recipient = 'carer@example.org' and personalisation = jsonb_build_object('name', 'Sam', 'link', '" + url + "')"));
+                    + "and recipient = 'carer@example.org' and personalisation->>'name' = 'Sam' and personalisation->>'link' = '" + url + "' "
+                    + "and personalisation->>'message' like 'Hello Sam. %" + url + "'"));
             assertEquals(1, count("select count(*) from audit_event where action = 'CONSULTATION_LINK_SENT' and review_id = "
                     + setup.reviewId() + " and subject_type = 'consultation_link'"));
             assertEquals(0, count("select count(*) from audit_event where action = 'CONSULTATION_LINK_SENT' and (detail::text like '%07700%' "

@@ -68,6 +68,26 @@ class ParentLanguagesTest {
         }
     }
 
+    private String messageTo(String email) {
+        try (var c = org.myview.support.ReviewFixtures.connection(context);
+             var ps = c.prepareStatement("select personalisation->>'message' from notification_outbox where recipient = ?")) {
+            ps.setString(1, email);
+            var rs = ps.executeQuery();
+            rs.next();
+            return rs.getString(1);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void theLinkMessageIsInTheParentsLanguageWhenReviewedElseEnglish() {
+        String urdu = messageTo("aisha@example.org");
+        assertTrue(urdu.startsWith("ہیلو Aisha۔"), urdu);
+        assertTrue(urdu.endsWith(linkOf("aisha@example.org")), "the link is in the message");
+        assertTrue(messageTo("ola@example.org").startsWith("Hello Ola. We would like to know"), "Polish is a draft: English");
+    }
+
     @Test
     void anUrduParentReadsTheFormInUrduAndCanSwitchToEnglish() {
         WebClient parent = opened("aisha@example.org");

@@ -75,8 +75,10 @@ class ParentRoundsTest {
         assertEquals(3, ReviewFixtures.count(context, "select count(*) from parent_invitation where kind = 'FIRST'"));
         assertEquals(3, ReviewFixtures.count(context, "select count(*) from notification_outbox where template_key = 'parent-invitation'"));
         assertEquals(1, ReviewFixtures.count(context, "select count(*) from notification_outbox where channel = 'SMS' and recipient = '07700900982'"));
-        assertEquals(0, ReviewFixtures.count(context, "select count(*) from notification_outbox where personalisation - 'name' - 'link' <> '{}'::jsonb"),
-                "a message carries a greeting and a link, nothing else");
+        assertEquals(0, ReviewFixtures.count(context, "select count(*) from notification_outbox where personalisation - 'name' - 'link' - 'subject' - 'message' <> '{}'::jsonb "
+                        + "or personalisation->>'message' <> 'Hello ' || (personalisation->>'name') || '. We would like to know what you think about the help "
+                        + "your family gets. It takes about 5 minutes. Open this link: ' || (personalisation->>'link')"),
+                "a message carries a greeting and a link in fixed words (i18n/link.properties), nothing else");
         assertTrue(ParentFixtures.links(context, "FIRST").stream().allMatch(l -> l.matches("https://myview\\.example\\.org/parent/link/[A-Za-z0-9_-]{22}")));
         assertEquals(0, ReviewFixtures.count(context, "select count(*) from parent_invitation i join notification_outbox o on o.subject_id = i.id "
                 + "where position(encode(i.token_hash, 'hex') in o.personalisation->>'link') > 0"), "only the hash is stored with the invitation");
