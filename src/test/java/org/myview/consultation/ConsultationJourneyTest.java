@@ -282,6 +282,30 @@ class ConsultationJourneyTest {
     }
 
     @Test
+    void aDraftLanguageIsNeverShownToAChildByPostCookieOrBrowser() {
+        ConsultationTestSupport.Setup setup = review(LocalDate.of(2014, 6, 1), TODAY.plusDays(5));
+        WebClient child = child(ConsultationTestSupport.createLink(setup));
+        WebClient.Page start = child.get("/consultation");
+        assertFalse(start.body().contains("value=\"pl\""), "a draft is not in the switch");
+        assertFalse(start.body().contains("value=\"pa\""));
+
+        WebClient.Page posted = child.post("/consultation/language", "_csrf", start.inputValue("_csrf"), "language", "pl", "back", "/consultation/q/1");
+        assertTrue(posted.header("Set-Cookie").startsWith("myview_lang=en"), "a crafted post sets English");
+        assertTrue(child.get("/consultation/q/1").body().contains("lang=\"en"));
+
+        child.addCookie("myview_lang", "pa", "/consultation");
+        WebClient.Page crafted = child.get("/consultation/q/1");
+        assertTrue(crafted.body().contains("lang=\"en"), "a crafted cookie shows English");
+        assertFalse(crafted.body().contains("gurmukhi.css"), "nor loads the draft's font");
+        assertFalse(crafted.body().contains("ਸਵਾਲ"));
+
+        WebClient browser = child(ConsultationTestSupport.createLink(setup));
+        WebClient.Page polish = browser.send(browser.request("/consultation").header("Accept-Language", "pl").GET().build());
+        assertTrue(polish.body().contains("lang=\"en"), "a Polish browser shows English");
+        assertFalse(polish.body().contains("Powiedz nam"));
+    }
+
+    @Test
     void whenTheChildSentTheFormTheParticipationFormSuggestsPn6() {
         ConsultationTestSupport.Setup setup = review(LocalDate.of(2014, 6, 1), TODAY);
         WebClient.Page before = setup.officer().get("/reviews/" + setup.reviewId() + "/participation");
