@@ -15,8 +15,7 @@ import java.util.Optional;
 /**
  * The language of a page: only a language a translator has reviewed (i18n/languages.json), whatever the
  * language cookie or Accept-Language say, so a crafted cookie or form post cannot show a child or a parent
- * a draft. Staff previews set {@link #PREVIEW} on the request, which may name any listed language.
- * Order: preview, the language switch's cookie, the language a page proposes ({@link #PROPOSED}: the
+ * a draft (staff preview drafts at /staff/languages, languages/). Order: the language switch's cookie, the language a page proposes ({@link #PROPOSED}: the
  * parent's language from the plan), the browser's language, English.
  */
 @Singleton
@@ -24,10 +23,8 @@ import java.util.Optional;
 @Replaces(CompositeHttpLocaleResolver.class)
 class OfferedLocaleResolver extends HttpAbstractLocaleResolver {
 
-    /** Request attribute: the language a staff preview shows (any listed language). */
-    public static final String PREVIEW = PublicLanguages.PREVIEW_ATTRIBUTE;
     /** Request attribute: the language the page would use when the person has not chosen one. */
-    public static final String PROPOSED = PublicLanguages.PROPOSED_ATTRIBUTE;
+    static final String PROPOSED = PublicLanguages.PROPOSED_ATTRIBUTE;
 
     private final PublicLanguages languages;
     private final String cookieName;
@@ -40,10 +37,6 @@ class OfferedLocaleResolver extends HttpAbstractLocaleResolver {
 
     @Override
     public Optional<Locale> resolve(HttpRequest<?> request) {
-        Optional<String> preview = request.getAttribute(PREVIEW, String.class).filter(tag -> languages.find(tag).isPresent());
-        if (preview.isPresent()) {
-            return Optional.of(Locale.forLanguageTag(preview.get()));
-        }
         Optional<String> chosen = request.getCookies().findCookie(cookieName).map(Cookie::getValue)
                 .or(() -> request.getAttribute(PROPOSED, String.class))
                 .or(() -> request.getLocale().map(Locale::getLanguage))

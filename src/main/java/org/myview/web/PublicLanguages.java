@@ -19,8 +19,6 @@ import java.util.Optional;
 @Singleton
 public class PublicLanguages {
 
-    /** Request attribute set by a staff preview: the language to show, reviewed or not. */
-    public static final String PREVIEW_ATTRIBUTE = "myview.previewLanguage";
     /** Request attribute: the language a page proposes when the person has chosen none (the parent's, from the plan). */
     public static final String PROPOSED_ATTRIBUTE = "myview.proposedLanguage";
 

@@ -227,6 +227,10 @@ public class AccessRulesTest {
         EXPECTED.put("GET /parent/check", EVERYONE);
         EXPECTED.put("POST /parent/check", EVERYONE);
         EXPECTED.put("GET /parent/done", EVERYONE);
+        EXPECTED.put("POST /parent/language", EVERYONE);
+        // The forms' languages and a preview of each (issue 17): staff who look after the forms
+        EXPECTED.put("GET /staff/languages", Set.of("SERVICE_MANAGER", "PARTICIPATION_LEAD", "ADMIN"));
+        EXPECTED.put("GET /staff/languages/preview", Set.of("SERVICE_MANAGER", "PARTICIPATION_LEAD", "ADMIN"));
     }
 
     /**
