@@ -2,13 +2,14 @@
 """Makes the default recordings for the 4-7 version of the child's form, offline.
 
 Every question and every option of every form with "pictures": true, and the page words listed in
-src/main/resources/audio/pages.txt, in every language of src/main/resources/i18n/languages.json, are
+src/main/resources/audio/pages.txt, in every reviewed (offered) language of src/main/resources/i18n/languages.json, are
 spoken by espeak-ng and encoded as Opus in Ogg (16 kbit/s mono: a few kilobytes a file) to
 src/main/resources/audio/<language>/<message key>.ogg. The service serves them at /audio/**.
 
     apt-get install espeak-ng opus-tools      # once (Debian packages)
     python3 tools/audio/generate.py           # everything
     python3 tools/audio/generate.py consultation.young.feel-home.title   # one question (or option) only
+    python3 tools/audio/generate.py --drafts  # unreviewed languages too (not needed: they are not offered)
 
 A trust replaces any file by its own recording without touching this: put a file with the same
 language folder and name in the directory MYVIEW_AUDIO_DIRECTORY names (docs/consultation.md, "Audio").
@@ -89,8 +90,10 @@ def speak(voice, text, target):
                         "--discard-comments", str(wav), str(target)], check=True)
 
 
-def main(only):
+def main(only, drafts):
     languages = json.loads((RESOURCES / "i18n/languages.json").read_text(encoding="utf-8"))["languages"]
+    # A draft is never offered to a child, so it needs no recordings until a translator has reviewed it.
+    languages = [l for l in languages if l["reviewed"] or drafts]
     made = 0
     for language in languages:
         words = words_for(language["tag"])
@@ -110,4 +113,5 @@ def main(only):
 
 
 if __name__ == "__main__":
-    main(set(sys.argv[1:]))
+    args = set(sys.argv[1:])
+    main(args - {"--drafts"}, "--drafts" in args)

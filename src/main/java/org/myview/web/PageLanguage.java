@@ -17,14 +17,19 @@ public class PageLanguage {
     }
 
     private final HttpLocaleResolver localeResolver;
+    private final PublicLanguages languages;
 
-    PageLanguage(HttpLocaleResolver localeResolver) {
+    PageLanguage(HttpLocaleResolver localeResolver, PublicLanguages languages) {
         this.localeResolver = localeResolver;
+        this.languages = languages;
     }
 
     public Language of(HttpRequest<?> request) {
         Locale locale = localeResolver.resolveOrDefault(request);
         String language = locale.getLanguage().isEmpty() ? "en" : locale.getLanguage();
-        return new Language(language, RIGHT_TO_LEFT.contains(language) ? "rtl" : "ltr");
+        // The direction i18n/languages.json gives; the list above for a language it does not list.
+        String direction = languages.find(language).map(PublicLanguages.Language::dir)
+                .orElse(RIGHT_TO_LEFT.contains(language) ? "rtl" : "ltr");
+        return new Language(language, direction);
     }
 }

@@ -79,6 +79,22 @@ class ConsultationMessagesTest {
     }
 
     @Test
+    void theLinkMessageIsInTheChildsPreferredLanguageWhenReviewedElseEnglish() {
+        for (String[] language : new String[][]{{"ur", "ہیلو Sam۔"}, {"pl", "Hello Sam. "}}) {
+            ConsultationTestSupport.Setup setup = review("messages.officer");
+            ReviewFixtures.execute(context, "update child set preferred_language = '" + language[0] + "' where id = "
+                    + "(select child_id from review where id = " + setup.reviewId() + ")");
+            ConsultationTestSupport.createLink(setup);
+            WebClient.Page page = setup.officer().post("/reviews/" + setup.reviewId() + "/consultation-link", "_csrf", setup.officerCsrf());
+            String token = page.inputValue("token");
+            org.myview.support.Secrets.remember(token);
+            assertEquals(303, send(setup, token, "greeting", "Sam", "email", "lang-" + language[0] + "@example.org").status());
+            assertEquals(1, count("select count(*) from notification_outbox where recipient = 'lang-" + language[0] + "@example.org' "
+                    + "and personalisation->>'message' like '" + language[1] + "%'"), language[0] + ": Polish is a draft, so English");
+        }
+    }
+
+    @Test
     void theOfficerSendsTheLinkByTextAndEmailWithOnlyAGreetingAndTheLink() {
         ConsultationTestSupport.Setup setup = review("messages.officer");
         try (LogCapture log = new LogCapture()) {

@@ -14,6 +14,7 @@ import org.myview.support.Browser;
 import org.myview.support.Browser.Device;
 import org.myview.support.BrowserTest;
 import org.myview.support.Browsers;
+import org.myview.support.OfferedLanguages;
 import org.myview.support.WebClient;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -129,19 +130,36 @@ class PublicPagesBrowserTest {
         browser.assertNoHorizontalScroll();
     }
 
-    static Stream<Arguments> urduVersionsAndDevices() {
-        return Stream.of(Device.PHONE, Device.PHONE_WITHOUT_JAVASCRIPT).flatMap(device -> Stream.of(
-                Arguments.of(device, 6), Arguments.of(device, 10), Arguments.of(device, 14)));
+    /** Every offered language but English (i18n/languages.json, reviewed) x JavaScript on and off x each age version. */
+    static Stream<Arguments> translationsVersionsAndDevices() {
+        return OfferedLanguages.translations().stream().flatMap(language -> Stream.of(Device.PHONE, Device.PHONE_WITHOUT_JAVASCRIPT)
+                .flatMap(device -> Stream.of(Arguments.of(language, device, 6), Arguments.of(language, device, 10),
+                        Arguments.of(language, device, 14))));
     }
 
-    /** English on every version and device is ConsultationBrowserTest's; here every version in Urdu. */
-    @ParameterizedTest(name = "Urdu, aged {1}, on {0}")
-    @MethodSource("urduVersionsAndDevices")
-    void everyPageOfEachVersionInUrduPassesAxeWithoutSidewaysScrolling(Device device, int age) {
+    /**
+     * English on every version and device is ConsultationBrowserTest's; here every version in every other offered
+     * language, chosen with the language switch. Right-to-left pages keep each radio beside its label.
+     */
+    @ParameterizedTest(name = "{0}, aged {2}, on {1}")
+    @MethodSource("translationsVersionsAndDevices")
+    void everyPageOfEachVersionInEachOfferedLanguagePassesAxeWithoutSidewaysScrolling(OfferedLanguages.Language language, Device device, int age) {
         Browser browser = childAged(age, device);
-        browser.clickButton("اردو (Urdu)");
-        assertEquals("ur", browser.driver().findElement(By.tagName("html")).getDomAttribute("lang"));
-        walk(browser, age <= 7, false);
+        WebElement page = browser.driver().findElement(By.tagName("html"));
+        browser.driver().findElement(By.cssSelector("button[name=language][value=" + language.tag() + "]")).click();
+        // Gone from the document: Chromium sometimes says so with an inspector error rather than "stale".
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(10)).until(d -> {
+            try {
+                page.isEnabled();
+                return false;
+            } catch (org.openqa.selenium.WebDriverException e) {
+                return true;
+            }
+        });
+        browser.waitUntilPainted();
+        assertEquals(language.tag(), browser.driver().findElement(By.tagName("html")).getDomAttribute("lang"));
+        assertEquals(language.dir(), browser.driver().findElement(By.tagName("html")).getDomAttribute("dir"));
+        walk(browser, age <= 7, false, language.rightToLeft());
     }
 
     static Stream<Arguments> languagesWithoutJavaScript() {
@@ -160,7 +178,7 @@ class PublicPagesBrowserTest {
             browser.clickButton("اردو (Urdu)");
         }
         assertTrue(recordings(browser) >= 2, "the start page can be heard");
-        walk(browser, true, true);
+        walk(browser, true, true, language.equals("ur"));
         assertEquals(1, browser.driver().findElements(By.cssSelector("img[src^='/static/pictures/sent.svg']")).size(), "a picture says it was sent");
         assertTrue(recordings(browser) >= 1);
     }
@@ -169,7 +187,7 @@ class PublicPagesBrowserTest {
      * From the start page to the confirmation, answering each question with its first option (a picture,
      * a face, yes) or a few words; axe and sideways scrolling on every page.
      */
-    private void walk(Browser browser, boolean young, boolean picturesOnly) {
+    private void walk(Browser browser, boolean young, boolean picturesOnly, boolean rightToLeft) {
         browser.assertAccessible();
         browser.assertNoHorizontalScroll();
         String before = browser.driver().getCurrentUrl();
@@ -190,6 +208,9 @@ class PublicPagesBrowserTest {
                     Object top = browser.script("return document.querySelector('.govuk-radios__label, .govuk-checkboxes__label').getBoundingClientRect().top;");
                     assertTrue(((Number) top).doubleValue() < 640, "question 1's first answer is on the first screen of a phone: " + top);
                 }
+            }
+            if (rightToLeft) {
+                assertEachRadioRightOfItsLabel(browser);
             }
             List<WebElement> pictures = browser.driver().findElements(By.cssSelector(".govuk-checkboxes__label img, .govuk-radios__label svg"));
             if (!pictures.isEmpty()) {
@@ -219,6 +240,19 @@ class PublicPagesBrowserTest {
         assertEquals("/consultation/sent", browser.currentAddress().getPath());
         browser.assertAccessible();
         browser.assertNoHorizontalScroll();
+    }
+
+    /** Right to left: each radio's input sits right of its own label, beside it. */
+    private static void assertEachRadioRightOfItsLabel(Browser browser) {
+        List<WebElement> inputs = browser.driver().findElements(By.cssSelector(".govuk-radios__input"));
+        List<WebElement> labels = browser.driver().findElements(By.cssSelector(".govuk-radios__label"));
+        for (int i = 0; i < inputs.size(); i++) {
+            double inputLeft = ((Number) browser.script("return arguments[0].getBoundingClientRect().left;", inputs.get(i))).doubleValue();
+            double inputRight = ((Number) browser.script("return arguments[0].getBoundingClientRect().right;", inputs.get(i))).doubleValue();
+            double labelRight = ((Number) browser.script("return arguments[0].getBoundingClientRect().right;", labels.get(i))).doubleValue();
+            assertTrue(inputRight > labelRight && inputLeft - labelRight < 40,
+                    "radio " + i + " beside and right of its label on " + browser.currentAddress());
+        }
     }
 
     /** The recordings on the page; each is fetched and must be an Ogg file we serve. */
