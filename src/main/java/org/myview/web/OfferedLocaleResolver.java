@@ -15,8 +15,9 @@ import java.util.Optional;
 /**
  * The language of a page: only a language a translator has reviewed (i18n/languages.json), whatever the
  * language cookie or Accept-Language say, so a crafted cookie or form post cannot show a child or a parent
- * a draft (staff preview drafts at /staff/languages, languages/). Order: the language switch's cookie, the language a page proposes ({@link #PROPOSED}: the
- * parent's language from the plan), the browser's language, English.
+ * a draft (staff preview drafts at /staff/languages, languages/). Order: the language switch's cookie, the
+ * language a page proposes ({@link #PROPOSED}: the parent's language from the plan), the browser's language;
+ * the first that names anything decides, and English (the configured default) when it is not offered.
  */
 @Singleton
 @Primary
