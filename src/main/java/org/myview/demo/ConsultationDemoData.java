@@ -32,11 +32,9 @@ class ConsultationDemoData implements DemoData {
             "My nan", "Not my dad’s new partner", "After school please", "I want to see my dog more"};
 
     private final FormDefinitions definitions;
-    private final BulkSql sql;
 
-    ConsultationDemoData(FormDefinitions definitions, BulkSql sql) {
+    ConsultationDemoData(FormDefinitions definitions) {
         this.definitions = definitions;
-        this.sql = sql;
     }
 
     @Override
@@ -48,12 +46,12 @@ class ConsultationDemoData implements DemoData {
     }
 
     @Override
-    public void seed(LocalDate today) {
+    public void seed(BulkSql sql, LocalDate today) {
         Random random = new Random(20_261_130L);
-        List<DemoReview> upcoming = reviews("""
+        List<DemoReview> upcoming = reviews(sql, """
                 select r.id, r.review_date, c.date_of_birth from review r join child c on c.id = r.child_id
                 where r.review_date > current_date and r.review_date <= current_date + 21 order by r.review_date, r.id limit 8""");
-        List<DemoReview> held = reviews("""
+        List<DemoReview> held = reviews(sql, """
                 select r.id, r.review_date, c.date_of_birth from review r join child c on c.id = r.child_id
                 where r.review_date <= current_date and r.review_date > current_date - 30
                   and not exists (select 1 from review_participation p where p.review_id = r.id)
@@ -68,25 +66,25 @@ class ConsultationDemoData implements DemoData {
             }
             n++;
             FormDefinition definition = definitions.forAge(age);
-            long link = link(review, today);
+            long link = link(sql, review, today);
             if (n == 3) {
                 sql.update("insert into consultation_concern (review_id, link_id) values (:reviewId, :linkId)",
                         Map.of("reviewId", review.id(), "linkId", link));
             }
             if (n == 4) {
-                form(link, review.id(), definition, random, false, 3);
+                form(sql, link, review.id(), definition, random, false, 3);
             } else if (n != 5) {
-                form(link, review.id(), definition, random, true, definition.questions().size());
+                form(sql, link, review.id(), definition, random, true, definition.questions().size());
             }
         }
     }
 
-    private List<DemoReview> reviews(String query) {
+    private static List<DemoReview> reviews(BulkSql sql, String query) {
         return sql.list(query, Map.of(), rs -> new DemoReview(rs.getLong(1), rs.getObject(2, LocalDate.class),
                 rs.getObject(3, LocalDate.class)));
     }
 
-    private long link(DemoReview review, LocalDate today) {
+    private static long link(BulkSql sql, DemoReview review, LocalDate today) {
         LocalDate until = review.date().isAfter(today) ? review.date().plusDays(1) : today.plusDays(1);
         return sql.one("""
                 insert into consultation_link (review_id, token_hash, expires_at)
@@ -95,7 +93,8 @@ class ConsultationDemoData implements DemoData {
                         "expiresAt", until.atStartOfDay(ZoneId.of("Europe/London")).toInstant()), rs -> rs.getLong(1));
     }
 
-    private void form(long linkId, long reviewId, FormDefinition definition, Random random, boolean sent, int answers) {
+    private static void form(BulkSql sql, long linkId, long reviewId, FormDefinition definition, Random random, boolean sent,
+                             int answers) {
         boolean share = sent && random.nextInt(3) == 0;
         long formId = sql.one("""
                 insert into consultation (link_id, review_id, definition_id, sent_at, share_with_forum)

@@ -49,7 +49,7 @@ class DemoDataLoader implements ApplicationEventListener<StartupEvent> {
             }
             LocalDate today = LocalDate.now(clock);
             for (DemoData part : parts) {
-                part.seed(today);
+                part.seed(sql, today);
             }
             return true;
         });

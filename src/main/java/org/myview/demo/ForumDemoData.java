@@ -39,14 +39,8 @@ class ForumDemoData implements DemoData {
         return 40;
     }
 
-    private final BulkSql sql;
-
-    ForumDemoData(BulkSql sql) {
-        this.sql = sql;
-    }
-
     @Override
-    public void seed(LocalDate today) {
+    public void seed(BulkSql sql, LocalDate today) {
         List<Map<String, Object>> quotes = new ArrayList<>();
         long consultation = 900_000;
         for (String[] q : APPROVED) {

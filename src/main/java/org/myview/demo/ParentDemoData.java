@@ -36,14 +36,8 @@ class ParentDemoData implements DemoData {
         return 40;
     }
 
-    private final BulkSql sql;
-
-    ParentDemoData(BulkSql sql) {
-        this.sql = sql;
-    }
-
     @Override
-    public void seed(LocalDate today) {
+    public void seed(BulkSql sql, LocalDate today) {
         for (Object[] p : PLANS) {
             long planId = sql.one("""
                     insert into parent_plan (plan_reference, plan_type, start_date, end_date)

@@ -16,19 +16,13 @@ import java.time.LocalDate;
 @Requires(env = Environment.DEVELOPMENT)
 class ParticipationDemoData implements DemoData {
 
-    private final BulkSql sql;
-
-    ParticipationDemoData(BulkSql sql) {
-        this.sql = sql;
-    }
-
     @Override
     public int getOrder() {
         return 20;
     }
 
     @Override
-    public void seed(LocalDate today) {
+    public void seed(BulkSql sql, LocalDate today) {
         sql.update("""
                 insert into participation_target (measure, review_types, baseline, target, tolerance)
                 values ('ATTENDED', 'ALL_CP', 10.2, 20, 5), ('CONTRIBUTED', 'ALL_CP', 9, 20, 5),

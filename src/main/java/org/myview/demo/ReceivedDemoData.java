@@ -19,19 +19,13 @@ class ReceivedDemoData implements DemoData {
 
     static final int BOOKLETS = 3;
 
-    private final BulkSql sql;
-
-    ReceivedDemoData(BulkSql sql) {
-        this.sql = sql;
-    }
-
     @Override
     public int getOrder() {
         return 35; // after the children's online forms (30), so a booklet goes where no form was sent
     }
 
     @Override
-    public void seed(LocalDate today) {
+    public void seed(BulkSql sql, LocalDate today) {
         sql.update("""
                 insert into views_received (review_id, channel, received_on, recorded_by)
                 select r.id, 'PAPER_BOOKLET', r.review_date - 2, r.reviewing_officer_id

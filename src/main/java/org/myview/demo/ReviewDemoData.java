@@ -41,16 +41,10 @@ class ReviewDemoData implements DemoData {
         return 0;
     }
 
-    private final BulkSql sql;
-
-    ReviewDemoData(BulkSql sql) {
-        this.sql = sql;
-    }
-
     @Override
-    public void seed(LocalDate today) {
+    public void seed(BulkSql sql, LocalDate today) {
         Random random = new Random(20_261_123L);
-        long[] officerIds = insertOfficers();
+        long[] officerIds = insertOfficers(sql);
         LocalDate financialYearStart = LocalDate.of(today.getMonthValue() >= 4 ? today.getYear() : today.getYear() - 1, 4, 1);
         LocalDate from = financialYearStart.minusYears(1);
         LocalDate until = today.plusWeeks(8);
@@ -163,7 +157,7 @@ class ReviewDemoData implements DemoData {
         };
     }
 
-    private long[] insertOfficers() {
+    private static long[] insertOfficers(BulkSql sql) {
         long[] ids = new long[OFFICERS.length];
         for (int i = 0; i < OFFICERS.length; i++) {
             ids[i] = sql.one("""

@@ -25,11 +25,9 @@ class StaffDemoData implements DemoData {
     };
 
     private final PasswordHasher hasher;
-    private final BulkSql sql;
 
-    StaffDemoData(PasswordHasher hasher, BulkSql sql) {
+    StaffDemoData(PasswordHasher hasher) {
         this.hasher = hasher;
-        this.sql = sql;
     }
 
     @Override
@@ -38,17 +36,17 @@ class StaffDemoData implements DemoData {
     }
 
     @Override
-    public void seed(LocalDate today) {
+    public void seed(BulkSql sql, LocalDate today) {
         String hash = hasher.hash(DEMO_PASSWORD);
         for (String[] account : ACCOUNTS) {
-            upsert(account[0], account[1], account[2], hash);
+            upsert(sql, account[0], account[1], account[2], hash);
         }
         for (String[] officer : ReviewDemoData.OFFICERS) {
-            upsert(officer[0], officer[1], "REVIEWING_OFFICER", hash);
+            upsert(sql, officer[0], officer[1], "REVIEWING_OFFICER", hash);
         }
     }
 
-    private void upsert(String username, String displayName, String role, String hash) {
+    private static void upsert(BulkSql sql, String username, String displayName, String role, String hash) {
         long id = sql.one("""
                 insert into staff_account (username, display_name, password_hash) values (:username, :displayName, :hash)
                 on conflict (lower(username)) do update set password_hash = excluded.password_hash returning id""",
