@@ -21,7 +21,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * BulkSql against PostgreSQL: each kind of value binds by name, and the statements the import, the roll-up and the
- * demo data use (returning, batch, stream, COPY) work. Tables are temporary and every test runs in a transaction (BulkSql joins the caller's) and rolls back.
+ * demo data use (returning, batch, stream, COPY) work. Tables are temporary and every test runs in a transaction
+ * (BulkSql joins the caller's connection and opens none) and rolls back.
  */
 @MicronautTest(transactional = false)
 class BulkSqlTest {
@@ -34,7 +35,9 @@ class BulkSqlTest {
 
     private void rolledBack(Consumer<BulkSql> work) {
         transactions.executeWrite(status -> {
-            sql.update("create temporary table bulk_t (id bigserial primary key, name text, day date, at timestamptz, kind text) on commit drop");
+            sql.update("""
+                    create temporary table bulk_t (id bigserial primary key, name text, day date, at timestamptz, kind text)
+                    on commit drop""");
             work.accept(sql);
             status.setRollbackOnly();
             return null;
@@ -45,7 +48,8 @@ class BulkSqlTest {
     void eachKindOfValueBindsByName() {
         rolledBack(sql -> {
             assertEquals((Integer) 2, sql.one("select :n::int + 1", Map.of("n", 1), rs -> rs.getInt(1)));
-            assertEquals("2026-12-06", sql.one("select cast(:day as date)::text", Map.of("day", LocalDate.of(2026, 12, 6)), rs -> rs.getString(1)));
+            assertEquals("2026-12-06", sql.one("select cast(:day as date)::text", Map.of("day", LocalDate.of(2026, 12, 6)),
+                    rs -> rs.getString(1)));
             assertEquals(Boolean.TRUE, sql.one("select cast(:at as timestamptz) = timestamptz '2026-12-06 22:00:00+00'",
                     Map.of("at", Instant.parse("2026-12-06T22:00:00Z")), rs -> rs.getBoolean(1)));
             assertEquals("CP_REVIEW", sql.one("select cast(:kind as text)", Map.of("kind", ReviewType.CP_REVIEW), rs -> rs.getString(1)));
