@@ -7,17 +7,16 @@ import io.micronaut.context.event.StartupEvent;
 import io.micronaut.core.order.OrderUtil;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
+import org.myview.system.BulkSql;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Fills an empty database with the synthetic demo set when the service runs in the dev
@@ -30,11 +29,13 @@ class DemoDataLoader implements ApplicationEventListener<StartupEvent> {
     private static final Logger LOG = LoggerFactory.getLogger(DemoDataLoader.class);
 
     private final TransactionOperations<Connection> transactions;
+    private final BulkSql sql;
     private final List<DemoData> parts;
     private final Clock clock;
 
-    DemoDataLoader(TransactionOperations<Connection> transactions, List<DemoData> parts, Clock clock) {
+    DemoDataLoader(TransactionOperations<Connection> transactions, BulkSql sql, List<DemoData> parts, Clock clock) {
         this.transactions = transactions;
+        this.sql = sql;
         this.parts = new ArrayList<>(parts);
         OrderUtil.sort(this.parts);
         this.clock = clock;
@@ -43,31 +44,17 @@ class DemoDataLoader implements ApplicationEventListener<StartupEvent> {
     @Override
     public void onApplicationEvent(StartupEvent event) {
         boolean seeded = transactions.executeWrite(status -> {
-            Connection connection = status.getConnection();
-            if (hasChildren(connection)) {
+            if (sql.one("select exists (select 1 from child)", Map.of(), rs -> rs.getBoolean(1))) {
                 return false;
             }
             LocalDate today = LocalDate.now(clock);
             for (DemoData part : parts) {
-                try {
-                    part.seed(connection, today);
-                } catch (SQLException e) {
-                    throw new IllegalStateException("Demo data could not be loaded", e);
-                }
+                part.seed(sql, today);
             }
             return true;
         });
         if (seeded) {
             LOG.info("Demo data loaded (dev environment only)");
-        }
-    }
-
-    private static boolean hasChildren(Connection connection) {
-        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery("select exists (select 1 from child)")) {
-            rs.next();
-            return rs.getBoolean(1);
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

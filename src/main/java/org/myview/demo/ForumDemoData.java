@@ -4,11 +4,13 @@ import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.env.Environment;
 import jakarta.inject.Singleton;
 
-import java.sql.Connection;
-import java.sql.Date;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
+import org.myview.system.BulkSql;
+
+import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Reach Out! in the demo: children's words already approved (what the forum sees), some waiting for the
@@ -38,50 +40,41 @@ class ForumDemoData implements DemoData {
     }
 
     @Override
-    public void seed(Connection connection, LocalDate today) throws SQLException {
-        try (PreparedStatement quote = connection.prepareStatement("insert into forum_quote (consultation_id, question_id, question, "
-                + "original_text, published_text, status, moderated_at) values (?, ?, ?, ?, ?, ?, ?) on conflict do nothing")) {
-            long consultation = 900_000;
-            for (String[] q : APPROVED) {
-                add(quote, ++consultation, q, null, q[2], "APPROVED", true);
-            }
-            for (String[] q : PENDING) {
-                add(quote, ++consultation, q, q[2], null, "PENDING", false);
-            }
-            quote.executeBatch();
+    public void seed(BulkSql sql, LocalDate today) {
+        List<Map<String, Object>> quotes = new ArrayList<>();
+        long consultation = 900_000;
+        for (String[] q : APPROVED) {
+            quotes.add(quote(++consultation, q, null, q[2], "APPROVED", true));
         }
-        try (PreparedStatement action = connection.prepareStatement("insert into forum_action (asked, asked_on, response, status, "
-                + "updated_on) values (?, ?, ?, ?, ?)")) {
-            add(action, "Young people should be able to choose where their review happens.", today.minusMonths(7),
-                    "Reviewing officers now ask every young person where and when, in the My Review My View form.", "DONE", today.minusMonths(4));
-            add(action, "Tell us who our reviewing officer is, with a photo.", today.minusMonths(3),
-                    "Officers are writing a short letter with a photo to each young person. Half are sent.", "IN_PROGRESS", today.minusMonths(1));
-            add(action, "Free bus passes for all young people in care.", today.minusMonths(2),
-                    "The council cannot pay for this. We asked the bus company for a discount instead.", "NOT_POSSIBLE", today.minusWeeks(3));
-            add(action, "More activities in the summer holidays.", today.minusWeeks(2), null, "NOT_STARTED", null);
-            action.executeBatch();
+        for (String[] q : PENDING) {
+            quotes.add(quote(++consultation, q, q[2], null, "PENDING", false));
         }
+        sql.batch("""
+                insert into forum_quote (consultation_id, question_id, question, original_text, published_text, status, moderated_at)
+                values (:consultationId, :questionId, :question, :originalText, :publishedText, :status, :moderatedAt)
+                on conflict do nothing""", quotes);
+        sql.batch("""
+                insert into forum_action (asked, asked_on, response, status, updated_on)
+                values (:asked, :askedOn, :response, :status, :updatedOn)""", List.of(
+                action("Young people should be able to choose where their review happens.", today.minusMonths(7),
+                        "Reviewing officers now ask every young person where and when, in the My Review My View form.", "DONE",
+                        today.minusMonths(4)),
+                action("Tell us who our reviewing officer is, with a photo.", today.minusMonths(3),
+                        "Officers are writing a short letter with a photo to each young person. Half are sent.", "IN_PROGRESS",
+                        today.minusMonths(1)),
+                action("Free bus passes for all young people in care.", today.minusMonths(2),
+                        "The council cannot pay for this. We asked the bus company for a discount instead.", "NOT_POSSIBLE",
+                        today.minusWeeks(3)),
+                action("More activities in the summer holidays.", today.minusWeeks(2), null, "NOT_STARTED", null)));
     }
 
-    private static void add(PreparedStatement ps, long consultation, String[] q, String original, String published, String status,
-                            boolean moderated) throws SQLException {
-        ps.setLong(1, consultation);
-        ps.setString(2, q[0]);
-        ps.setString(3, q[1]);
-        ps.setString(4, original);
-        ps.setString(5, published);
-        ps.setString(6, status);
-        ps.setObject(7, moderated ? java.time.OffsetDateTime.now() : null);
-        ps.addBatch();
+    private static Map<String, Object> quote(long consultation, String[] q, String original, String published, String status,
+                                             boolean moderated) {
+        return BulkSql.values("consultationId", consultation, "questionId", q[0], "question", q[1], "originalText", original,
+                "publishedText", published, "status", status, "moderatedAt", moderated ? Instant.now() : null);
     }
 
-    private static void add(PreparedStatement ps, String asked, LocalDate askedOn, String response, String status, LocalDate updatedOn)
-            throws SQLException {
-        ps.setString(1, asked);
-        ps.setDate(2, Date.valueOf(askedOn));
-        ps.setString(3, response);
-        ps.setString(4, status);
-        ps.setDate(5, updatedOn == null ? null : Date.valueOf(updatedOn));
-        ps.addBatch();
+    private static Map<String, Object> action(String asked, LocalDate askedOn, String response, String status, LocalDate updatedOn) {
+        return BulkSql.values("asked", asked, "askedOn", askedOn, "response", response, "status", status, "updatedOn", updatedOn);
     }
 }

@@ -4,11 +4,12 @@ import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.env.Environment;
 import jakarta.inject.Singleton;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
+import org.myview.system.BulkSql;
+
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Invented plans and parents for the parent feedback pages: some due now (open 3 to 6 months), some
@@ -36,37 +37,22 @@ class ParentDemoData implements DemoData {
     }
 
     @Override
-    public void seed(Connection connection, LocalDate today) throws SQLException {
+    public void seed(BulkSql sql, LocalDate today) {
         for (Object[] p : PLANS) {
-            long planId;
-            try (PreparedStatement ps = connection.prepareStatement("insert into parent_plan (plan_reference, plan_type, start_date, end_date) "
-                    + "values (?, ?, ?, ?) returning id")) {
-                ps.setString(1, (String) p[0]);
-                ps.setString(2, (String) p[1]);
-                ps.setObject(3, today.minusMonths((Integer) p[2]).minusDays(1));
-                ps.setObject(4, (Integer) p[3] < 0 ? null : today.minusDays((Integer) p[3]));
-                try (ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    planId = rs.getLong(1);
-                }
+            long planId = sql.one("""
+                    insert into parent_plan (plan_reference, plan_type, start_date, end_date)
+                    values (:reference, :type, :startDate, :endDate) returning id""",
+                    BulkSql.values("reference", p[0], "type", p[1], "startDate", today.minusMonths((Integer) p[2]).minusDays(1),
+                            "endDate", (Integer) p[3] < 0 ? null : today.minusDays((Integer) p[3])), rs -> rs.getLong(1));
+            List<Map<String, Object>> children = new ArrayList<>();
+            for (String child : ((String) p[4]).split(";")) {
+                children.add(Map.of("planId", planId, "caseReference", child));
             }
-            try (PreparedStatement ps = connection.prepareStatement("insert into parent_plan_child (plan_id, case_reference) values (?, ?)")) {
-                for (String child : ((String) p[4]).split(";")) {
-                    ps.setLong(1, planId);
-                    ps.setString(2, child);
-                    ps.addBatch();
-                }
-                ps.executeBatch();
-            }
-            try (PreparedStatement ps = connection.prepareStatement("insert into parent_contact (plan_id, greeting_name, email, mobile, language) "
-                    + "values (?, ?, ?, ?, ?)")) {
-                ps.setLong(1, planId);
-                ps.setString(2, (String) p[5]);
-                ps.setString(3, (String) p[6]);
-                ps.setString(4, (String) p[7]);
-                ps.setString(5, (String) p[8]);
-                ps.executeUpdate();
-            }
+            sql.batch("insert into parent_plan_child (plan_id, case_reference) values (:planId, :caseReference)", children);
+            sql.update("""
+                    insert into parent_contact (plan_id, greeting_name, email, mobile, language)
+                    values (:planId, :greetingName, :email, :mobile, :language)""",
+                    BulkSql.values("planId", planId, "greetingName", p[5], "email", p[6], "mobile", p[7], "language", p[8]));
         }
     }
 }

@@ -3,10 +3,8 @@ package org.myview.demo;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.env.Environment;
 import jakarta.inject.Singleton;
+import org.myview.system.BulkSql;
 
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.LocalDate;
 
 /**
@@ -24,11 +22,11 @@ class ParticipationDemoData implements DemoData {
     }
 
     @Override
-    public void seed(Connection connection, LocalDate today) throws SQLException {
-        try (Statement s = connection.createStatement()) {
-            s.execute("insert into participation_target (measure, review_types, baseline, target, tolerance) values "
-                    + "('ATTENDED', 'ALL_CP', 10.2, 20, 5), ('CONTRIBUTED', 'ALL_CP', 9, 20, 5), "
-                    + "('PARTICIPATED', 'CLA', 90, 95, 3), ('NYAS_REFERRALS', 'ALL', null, 25, 5) on conflict do nothing");
-        }
+    public void seed(BulkSql sql, LocalDate today) {
+        sql.update("""
+                insert into participation_target (measure, review_types, baseline, target, tolerance)
+                values ('ATTENDED', 'ALL_CP', 10.2, 20, 5), ('CONTRIBUTED', 'ALL_CP', 9, 20, 5),
+                       ('PARTICIPATED', 'CLA', 90, 95, 3), ('NYAS_REFERRALS', 'ALL', null, 25, 5)
+                on conflict do nothing""");
     }
 }

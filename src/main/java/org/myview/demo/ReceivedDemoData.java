@@ -3,12 +3,10 @@ package org.myview.demo;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.env.Environment;
 import jakarta.inject.Singleton;
+import org.myview.system.BulkSql;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
-import java.sql.Date;
 import java.time.LocalDate;
+import java.util.Map;
 
 /**
  * Three paper My Review My View booklets received before recent held reviews (issue 15, item 4), so a newcomer
@@ -27,20 +25,15 @@ class ReceivedDemoData implements DemoData {
     }
 
     @Override
-    public void seed(Connection connection, LocalDate today) throws SQLException {
-        try (PreparedStatement insert = connection.prepareStatement("""
+    public void seed(BulkSql sql, LocalDate today) {
+        sql.update("""
                 insert into views_received (review_id, channel, received_on, recorded_by)
                 select r.id, 'PAPER_BOOKLET', r.review_date - 2, r.reviewing_officer_id
                 from review r join child c on c.id = r.child_id
-                where r.review_date <= ? and r.review_date > ? and r.reviewing_officer_id is not null
+                where r.review_date <= :today and r.review_date > :since and r.reviewing_officer_id is not null
                   and child_age(c.date_of_birth, r.review_date) >= 4
                   and not exists (select 1 from consultation k where k.review_id = r.id and k.sent_at is not null)
-                order by r.review_date desc, r.id limit ?
-                """)) {
-            insert.setDate(1, Date.valueOf(today));
-            insert.setDate(2, Date.valueOf(today.minusDays(120)));
-            insert.setInt(3, BOOKLETS);
-            insert.executeUpdate();
-        }
+                order by r.review_date desc, r.id limit :booklets
+                """, Map.of("today", today, "since", today.minusDays(120), "booklets", BOOKLETS));
     }
 }

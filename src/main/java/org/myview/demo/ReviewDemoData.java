@@ -4,17 +4,14 @@ import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.env.Environment;
 import jakarta.inject.Singleton;
 
-import java.sql.Connection;
-import java.sql.Date;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
+import org.myview.system.BulkSql;
+
 import java.time.LocalDate;
 import java.time.Period;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 
 /**
@@ -45,60 +42,46 @@ class ReviewDemoData implements DemoData {
     }
 
     @Override
-    public void seed(Connection connection, LocalDate today) throws SQLException {
+    public void seed(BulkSql sql, LocalDate today) {
         Random random = new Random(20_261_123L);
-        long[] officerIds = insertOfficers(connection);
+        long[] officerIds = insertOfficers(sql);
         LocalDate financialYearStart = LocalDate.of(today.getMonthValue() >= 4 ? today.getYear() : today.getYear() - 1, 4, 1);
         LocalDate from = financialYearStart.minusYears(1);
         LocalDate until = today.plusWeeks(8);
+        List<Map<String, Object>> participation = new ArrayList<>();
+        for (int i = 1; i <= CHILDREN; i++) {
+            LocalDate dateOfBirth = today.minusDays(200 + random.nextInt(17 * 365));
+            long childId = sql.one("""
+                    insert into child (case_reference, first_name, date_of_birth)
+                    values (:caseReference, :firstName, :dateOfBirth) returning id""",
+                    Map.of("caseReference", String.format("DEMO%04d", i), "firstName", NAMES[random.nextInt(NAMES.length)],
+                            "dateOfBirth", dateOfBirth), rs -> rs.getLong(1));
 
-        try (PreparedStatement child = connection.prepareStatement(
-                "insert into child (case_reference, first_name, date_of_birth) values (?, ?, ?)",
-                Statement.RETURN_GENERATED_KEYS);
-             PreparedStatement review = connection.prepareStatement(
-                     "insert into review (child_id, review_type, review_date, reviewing_officer_id) values (?, ?, ?, ?)",
-                     Statement.RETURN_GENERATED_KEYS);
-             PreparedStatement participation = connection.prepareStatement(
-                     "insert into review_participation (review_id, pn_code, advocate, views_reached_by, recorded_by, updated_by) "
-                             + "values (?, ?, ?, ?::text[], ?, ?)")) {
-            for (int i = 1; i <= CHILDREN; i++) {
-                LocalDate dateOfBirth = today.minusDays(200 + random.nextInt(17 * 365));
-                child.setString(1, String.format("DEMO%04d", i));
-                child.setString(2, NAMES[random.nextInt(NAMES.length)]);
-                child.setDate(3, Date.valueOf(dateOfBirth));
-                child.executeUpdate();
-                long childId = generatedId(child);
-
-                String type = pickType(random);
-                long officer = type.equals("CLA") ? officerIds[random.nextInt(3)] : officerIds[3 + random.nextInt(2)];
-                for (Scheduled scheduled : schedule(type, from, until, random)) {
-                    if (scheduled.date().isBefore(dateOfBirth.plusDays(30))) {
-                        continue;
-                    }
-                    review.setLong(1, childId);
-                    review.setString(2, scheduled.type());
-                    review.setDate(3, Date.valueOf(scheduled.date()));
-                    review.setLong(4, officer);
-                    review.executeUpdate();
-                    long reviewId = generatedId(review);
-                    boolean held = !scheduled.date().isAfter(today);
-                    // Most held reviews are recorded; a few recent ones are left overdue for officers to find.
-                    boolean recorded = held && (ChronoUnit.DAYS.between(scheduled.date(), today) > 42 || random.nextInt(4) != 0);
-                    if (recorded) {
-                        int age = Period.between(dateOfBirth, scheduled.date()).getYears();
-                        String code = age < 4 ? "PN0" : pickCode(random);
-                        participation.setLong(1, reviewId);
-                        participation.setString(2, code);
-                        participation.setString(3, advocateFor(code, random));
-                        participation.setString(4, viewsFor(code));
-                        participation.setLong(5, officer);
-                        participation.setLong(6, officer);
-                        participation.addBatch();
-                    }
+            String type = pickType(random);
+            long officer = type.equals("CLA") ? officerIds[random.nextInt(3)] : officerIds[3 + random.nextInt(2)];
+            for (Scheduled scheduled : schedule(type, from, until, random)) {
+                if (scheduled.date().isBefore(dateOfBirth.plusDays(30))) {
+                    continue;
+                }
+                long reviewId = sql.one("""
+                        insert into review (child_id, review_type, review_date, reviewing_officer_id)
+                        values (:childId, :type, :date, :officer) returning id""",
+                        Map.of("childId", childId, "type", scheduled.type(), "date", scheduled.date(), "officer", officer),
+                        rs -> rs.getLong(1));
+                boolean held = !scheduled.date().isAfter(today);
+                // Most held reviews are recorded; a few recent ones are left overdue for officers to find.
+                boolean recorded = held && (ChronoUnit.DAYS.between(scheduled.date(), today) > 42 || random.nextInt(4) != 0);
+                if (recorded) {
+                    int age = Period.between(dateOfBirth, scheduled.date()).getYears();
+                    String code = age < 4 ? "PN0" : pickCode(random);
+                    participation.add(Map.of("reviewId", reviewId, "code", code, "advocate", advocateFor(code, random),
+                            "views", viewsFor(code), "officer", officer));
                 }
             }
-            participation.executeBatch();
         }
+        sql.batch("""
+                insert into review_participation (review_id, pn_code, advocate, views_reached_by, recorded_by, updated_by)
+                values (:reviewId, :code, :advocate, cast(:views as text[]), :officer, :officer)""", participation);
     }
 
     private record Scheduled(String type, LocalDate date) {
@@ -174,27 +157,14 @@ class ReviewDemoData implements DemoData {
         };
     }
 
-    private static long[] insertOfficers(Connection connection) throws SQLException {
+    private static long[] insertOfficers(BulkSql sql) {
         long[] ids = new long[OFFICERS.length];
-        try (PreparedStatement insert = connection.prepareStatement(
-                "insert into staff_account (username, display_name) values (?, ?) "
-                        + "on conflict (lower(username)) do update set display_name = excluded.display_name returning id")) {
-            for (int i = 0; i < OFFICERS.length; i++) {
-                insert.setString(1, OFFICERS[i][0]);
-                insert.setString(2, OFFICERS[i][1]);
-                try (ResultSet rs = insert.executeQuery()) {
-                    rs.next();
-                    ids[i] = rs.getLong(1);
-                }
-            }
+        for (int i = 0; i < OFFICERS.length; i++) {
+            ids[i] = sql.one("""
+                    insert into staff_account (username, display_name) values (:username, :displayName)
+                    on conflict (lower(username)) do update set display_name = excluded.display_name returning id""",
+                    Map.of("username", OFFICERS[i][0], "displayName", OFFICERS[i][1]), rs -> rs.getLong(1));
         }
         return ids;
-    }
-
-    private static long generatedId(PreparedStatement statement) throws SQLException {
-        try (ResultSet keys = statement.getGeneratedKeys()) {
-            keys.next();
-            return keys.getLong(1);
-        }
     }
 }

@@ -4,12 +4,10 @@ import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.env.Environment;
 import jakarta.inject.Singleton;
 import org.myview.staff.PasswordHasher;
+import org.myview.system.BulkSql;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.LocalDate;
+import java.util.Map;
 
 /** One demo account per role, all with the demo password listed in README. Dev environment only. */
 @Singleton
@@ -38,35 +36,22 @@ class StaffDemoData implements DemoData {
     }
 
     @Override
-    public void seed(Connection connection, LocalDate today) throws SQLException {
+    public void seed(BulkSql sql, LocalDate today) {
         String hash = hasher.hash(DEMO_PASSWORD);
         for (String[] account : ACCOUNTS) {
-            upsert(connection, account[0], account[1], account[2], hash);
+            upsert(sql, account[0], account[1], account[2], hash);
         }
         for (String[] officer : ReviewDemoData.OFFICERS) {
-            upsert(connection, officer[0], officer[1], "REVIEWING_OFFICER", hash);
+            upsert(sql, officer[0], officer[1], "REVIEWING_OFFICER", hash);
         }
     }
 
-    private static void upsert(Connection connection, String username, String displayName, String role, String hash)
-            throws SQLException {
-        long id;
-        try (PreparedStatement insert = connection.prepareStatement(
-                "insert into staff_account (username, display_name, password_hash) values (?, ?, ?) "
-                        + "on conflict (lower(username)) do update set password_hash = excluded.password_hash returning id")) {
-            insert.setString(1, username);
-            insert.setString(2, displayName);
-            insert.setString(3, hash);
-            try (ResultSet rs = insert.executeQuery()) {
-                rs.next();
-                id = rs.getLong(1);
-            }
-        }
-        try (PreparedStatement grant = connection.prepareStatement(
-                "insert into staff_role (account_id, role) values (?, ?) on conflict do nothing")) {
-            grant.setLong(1, id);
-            grant.setString(2, role);
-            grant.executeUpdate();
-        }
+    private static void upsert(BulkSql sql, String username, String displayName, String role, String hash) {
+        long id = sql.one("""
+                insert into staff_account (username, display_name, password_hash) values (:username, :displayName, :hash)
+                on conflict (lower(username)) do update set password_hash = excluded.password_hash returning id""",
+                Map.of("username", username, "displayName", displayName, "hash", hash), rs -> rs.getLong(1));
+        sql.update("insert into staff_role (account_id, role) values (:id, :role) on conflict do nothing",
+                Map.of("id", id, "role", role));
     }
 }

@@ -21,15 +21,9 @@ import org.myview.staff.ApiScope;
 import org.myview.staff.ApiTokenScope;
 import org.myview.staff.Role;
 import org.myview.staff.StaffUser;
-import org.myview.web.CsrfTokens;
-import org.myview.web.ErrorPages;
+import org.myview.web.ImportUploads;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -42,15 +36,13 @@ class ExtractController {
     private static final String VIEW = "extract/import";
 
     private final ExtractImport importer;
-    private final CsrfTokens csrf;
-    private final ErrorPages errorPages;
+    private final ImportUploads uploads;
     private final ObjectMapper objectMapper;
 
-    ExtractController(ExtractImport importer, CsrfTokens csrf, ErrorPages errorPages, ObjectMapper objectMapper) {
+    ExtractController(ExtractImport importer, ImportUploads uploads, ObjectMapper objectMapper) {
         this.objectMapper = objectMapper;
         this.importer = importer;
-        this.csrf = csrf;
-        this.errorPages = errorPages;
+        this.uploads = uploads;
     }
 
     @Get("/extracts/import")
@@ -58,35 +50,18 @@ class ExtractController {
         return new ModelAndView<>(VIEW, Map.of());
     }
 
-    /** Multipart, so the CSRF filter leaves the token to us: it is a part of the form. */
     @Post(value = "/extracts/import", consumes = MediaType.MULTIPART_FORM_DATA)
     HttpResponse<?> upload(HttpRequest<?> request, Authentication authentication, @Nullable @Part("_csrf") String token,
                            @Nullable @Part("file") CompletedFileUpload file) throws IOException {
-        if (token == null || !csrf.isValid(request, token)) {
-            return errorPages.page(request, HttpStatus.FORBIDDEN, "expired");
-        }
-        Map<String, Object> model = new HashMap<>();
-        if (file == null || file.getSize() == 0) {
-            model.put("fileErrors", List.of("extract.import.error.noFile"));
-            return HttpResponse.unprocessableEntity().body(new ModelAndView<>(VIEW, model));
-        }
-        String text = decode(file.getBytes());
-        if (text == null) {
-            model.put("fileErrors", List.of("extract.import.error.encoding"));
-            return HttpResponse.unprocessableEntity().body(new ModelAndView<>(VIEW, model));
-        }
-        ExtractImport.ExtractResult result = importer.importCsv(StaffUser.from(authentication), text);
-        model.put("result", result);
-        return result.imported() ? HttpResponse.ok(new ModelAndView<>(VIEW, model))
-                : HttpResponse.unprocessableEntity().body(new ModelAndView<>(VIEW, model));
+        return uploads.upload(request, token, file, VIEW, "extract.import.",
+                text -> importer.importCsv(StaffUser.from(authentication), text), ExtractImport.ExtractResult::imported);
     }
 
-    /** One route for both forms: CSV (text/csv) or JSON (application/json), told apart by the Content-Type. */
     @ApiTokenScope(ApiScope.IMPORT)
     @Post(value = "/api/extracts/import", consumes = {"text/csv", MediaType.TEXT_PLAIN, MediaType.APPLICATION_JSON},
             produces = MediaType.APPLICATION_JSON)
     HttpResponse<ExtractImport.ExtractResult> api(HttpRequest<?> request, Authentication authentication, @Body byte[] body) {
-        String text = decode(body);
+        String text = ImportUploads.decode(body);
         if (text == null) {
             return answer(refused("The body is not UTF-8 text. Save it as UTF-8 and send it again."));
         }
@@ -115,15 +90,5 @@ class ExtractController {
     private static HttpResponse<ExtractImport.ExtractResult> answer(ExtractImport.ExtractResult result) {
         return result.imported() ? HttpResponse.ok(result)
                 : HttpResponse.<ExtractImport.ExtractResult>status(HttpStatus.UNPROCESSABLE_ENTITY).body(result);
-    }
-
-    /** UTF-8 strictly: a file in another encoding is refused rather than imported with broken characters. */
-    static String decode(byte[] bytes) {
-        try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
-        } catch (CharacterCodingException e) {
-            return null;
-        }
     }
 }

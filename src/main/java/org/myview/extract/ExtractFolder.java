@@ -8,6 +8,7 @@ import org.myview.staff.Role;
 import org.myview.staff.StaffAccount;
 import org.myview.staff.StaffAccountService;
 import org.myview.staff.StaffUser;
+import org.myview.web.ImportUploads;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -102,7 +103,7 @@ public class ExtractFolder {
             }
             return false;
         }
-        String text = ExtractController.decode(bytes);
+        String text = ImportUploads.decode(bytes);
         ExtractImport.ExtractResult result = text == null
                 ? ExtractImport.ExtractResult.refused(0, List.of(new ExtractImport.ExtractError(1, null, "FILE",
                 "The file is not UTF-8 text. Save it as CSV UTF-8.")))

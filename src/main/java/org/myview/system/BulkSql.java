@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -102,6 +103,27 @@ public class BulkSql {
             }
             return null;
         });
+    }
+
+    /**
+     * Placeholder values from name, value pairs: {@code values("id", 1, "note", null)}. Unlike
+     * {@code Map.of} it takes nulls (a column left empty), and keeps the order for error messages.
+     */
+    public static Map<String, Object> values(Object... namesAndValues) {
+        if (namesAndValues.length % 2 != 0) {
+            throw new IllegalArgumentException("Values come in name, value pairs");
+        }
+        Map<String, Object> values = new LinkedHashMap<>();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            if (!(namesAndValues[i] instanceof String name)) {
+                throw new IllegalArgumentException("A name is text: " + namesAndValues[i]);
+            }
+            if (values.containsKey(name)) {
+                throw new IllegalArgumentException("The name " + name + " is given twice");
+            }
+            values.put(name, namesAndValues[i + 1]);
+        }
+        return values;
     }
 
     /** {@code COPY ... FROM STDIN} in PostgreSQL's text format: the fastest way to load many rows. */

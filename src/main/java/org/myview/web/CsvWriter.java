@@ -1,5 +1,6 @@
 package org.myview.web;
 
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -22,7 +23,7 @@ public final class CsvWriter {
     }
 
     public CsvWriter row(Object... cells) {
-        return row(List.of(cells));
+        return row(Arrays.asList(cells)); // not List.of: an empty (null) cell is allowed
     }
 
     @Override
