@@ -41,6 +41,8 @@ import java.util.function.Function;
 class ConsultationController {
 
     static final String LANGUAGE_COOKIE = "myview_lang";
+    /** The key the page's script gives each answer and send (docs/consultation.md, "Offline"). */
+    static final String REQUEST_KEY = "request_key";
 
     private final ConsultationService service;
     private final ConsultationLinkKind kind;
@@ -109,14 +111,17 @@ class ConsultationController {
             String value = question.isPictures()
                     ? new PictureAnswer(PictureAnswer.picksFrom(body, question.allowed()), body.getOrDefault("words", "")).stored()
                     : body.get("answer");
-            Optional<String> problem = service.answer(journey.linkId(), number, value, declined);
-            if (problem.isPresent()) {
-                FormErrors errors = new FormErrors().add("answer", problem.get(), ConsultationService.MAX_ANSWER);
+            boolean last = number >= journey.definition().questions().size();
+            String next = change || last ? "/consultation/check" : "/consultation/q/" + (number + 1);
+            // With JavaScript each answer carries a key, so an answer sent again from the phone's queue is saved once.
+            ConsultationService.Saved saved = service.answer(journey.linkId(), number, value, declined,
+                    ConsultationService.requestKey(body.get(REQUEST_KEY)), next);
+            if (saved.problem() != null) {
+                FormErrors errors = new FormErrors().add("answer", saved.problem(), ConsultationService.MAX_ANSWER);
                 return HttpResponse.unprocessableEntity().body(new ModelAndView<>("consultation/question",
                         questionModel(request, journey, number, value == null ? "" : value, change, errors)));
             }
-            boolean last = number >= journey.definition().questions().size();
-            return HttpResponse.seeOther(URI.create(change || last ? "/consultation/check" : "/consultation/q/" + (number + 1)));
+            return HttpResponse.seeOther(URI.create(saved.location()));
         });
     }
 
@@ -147,9 +152,9 @@ class ConsultationController {
     }
 
     @Post(value = "/send", consumes = "application/x-www-form-urlencoded")
-    HttpResponse<?> send(HttpRequest<?> request) {
+    HttpResponse<?> send(HttpRequest<?> request, @Body Map<String, String> body) {
         return withOpenForm(request, journey -> {
-            service.send(journey.linkId(), locales.resolveOrDefault(request));
+            service.send(journey.linkId(), locales.resolveOrDefault(request), ConsultationService.requestKey(body.get(REQUEST_KEY)));
             return HttpResponse.seeOther(URI.create("/consultation/sent"));
         });
     }
