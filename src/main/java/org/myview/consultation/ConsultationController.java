@@ -73,6 +73,7 @@ class ConsultationController {
         return withOpenForm(request, journey -> {
             Map<String, Object> model = model(journey);
             model.put("others", definitions.all().stream().filter(d -> !d.id().equals(journey.definition().id())).toList());
+            offline(model, journey);
             return HttpResponse.ok(new ModelAndView<>("consultation/start", model));
         });
     }
@@ -147,6 +148,7 @@ class ConsultationController {
             model.put("rows", rows);
             model.put("checkAudio", audio.url("consultation.check.title", locale));
             model.put("back", "/consultation/q/" + journey.definition().questions().size());
+            offline(model, journey);
             return HttpResponse.ok(new ModelAndView<>("consultation/check", model));
         });
     }
@@ -224,6 +226,22 @@ class ConsultationController {
         model.put("change", change);
         model.put("errors", errors);
         model.put("back", change ? "/consultation/check" : number == 1 ? "/consultation" : "/consultation/q/" + (number - 1));
+        model.put("next", change || number >= journey.definition().questions().size() ? "/consultation/check" : "/consultation/q/" + (number + 1));
+        offline(model, journey);
         return model;
+    }
+
+    /**
+     * What the page's script needs to keep this form on the phone: an opaque id of the form (not the link's token,
+     * which only the link holds), when the link stops working, and the form's pages.
+     */
+    private void offline(Map<String, Object> model, ConsultationService.Journey journey) {
+        StringBuilder pages = new StringBuilder("/consultation");
+        for (int i = 1; i <= journey.definition().questions().size(); i++) {
+            pages.append(" /consultation/q/").append(i);
+        }
+        model.put("offlinePages", pages.append(" /consultation/check").toString());
+        model.put("offlineForm", ConsultationService.offlineId(journey.linkId()));
+        model.put("offlineUntil", service.linkExpiresAt(journey.linkId()).toEpochMilli());
     }
 }

@@ -193,6 +193,23 @@ public class ConsultationService {
                 form.map(f -> f.sentAt() != null).orElse(false), form.map(ConsultationRepository.Form::shareWithForum).orElse(false));
     }
 
+    /** When the link stops working (the phone's copy of the form goes then too). */
+    @Transactional
+    Instant linkExpiresAt(long linkId) {
+        return repository.linkById(linkId).orElseThrow().expiresAt();
+    }
+
+    /** A name for the phone's copy of this form: the same for the link, and telling nothing about it. */
+    static String offlineId(long linkId) {
+        try {
+            byte[] hash = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(("consultation-offline:" + linkId).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(hash, 0, 8);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** The child chose another age version. Answers to the other version are kept, but not sent. */
     @Transactional
     boolean chooseVersion(long linkId, String definitionId) {
