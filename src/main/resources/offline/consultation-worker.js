@@ -44,9 +44,13 @@ async function keep(data) {
     if (path.origin !== self.location.origin || !(FORM_PAGE.test(path.pathname) || ASSET.test(path.pathname))) {
       return;
     }
+    const key = FORM_PAGE.test(path.pathname) ? path.pathname : path.pathname + path.search;
+    if (await cache.match(key)) {
+      return; // kept already (pages visited since are refreshed as they are opened): a phone's data costs money
+    }
     const response = await fetch(path.pathname + path.search, { credentials: 'same-origin', redirect: 'manual' });
     if (response.status === 200 && response.type === 'basic') {
-      await cache.put(FORM_PAGE.test(path.pathname) ? path.pathname : path.pathname + path.search, response);
+      await cache.put(key, response);
     }
   }));
 }
