@@ -110,6 +110,17 @@ if (Date.now() > until) {
     });
   });
 
+  // Check your answers, kept from before: each answer still waiting on the phone says so.
+  document.querySelectorAll('.govuk-summary-list__row').forEach((row) => {
+    const change = row.querySelector('a[href^="/consultation/q/"]');
+    const value = row.querySelector('.govuk-summary-list__value');
+    if (!change || !value || !waitingAnswer(new URL(change.href).pathname)) return;
+    const tag = document.createElement('strong');
+    tag.className = 'govuk-tag govuk-tag--yellow myview-offline-waiting';
+    tag.textContent = status.dataset.textRowWaiting;
+    value.append(' ', tag);
+  });
+
   window.addEventListener('online', flush);
   window.addEventListener('offline', () => show(load(), 0));
   show(load(), 0);

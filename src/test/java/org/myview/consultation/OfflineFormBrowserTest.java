@@ -138,6 +138,8 @@ class OfflineFormBrowserTest {
             assertTrue(status(browser).contains("You are offline.") && status(browser).contains("Answers waiting on this phone: 3."), status(browser));
             browser.assertAccessible();
             browser.open(server.getURI().resolve("/consultation/check"));
+            assertEquals(3, browser.driver().findElements(By.cssSelector(".myview-offline-waiting")).size(),
+                    "the kept check page marks the three answers waiting on the phone");
             browser.driver().findElement(By.cssSelector("form[action='/consultation/send'] button")).click();
             new WebDriverWait(browser.driver(), Duration.ofSeconds(5)).until(d -> status(browser).contains("You pressed Send."));
             // The message is at the top, where the page takes the child after Send (the sticky quick exit would
