@@ -39,13 +39,14 @@ async function keep(data) {
   const others = (await caches.keys()).filter((n) => n.startsWith(PREFIX) && n !== name);
   await Promise.all(others.map((n) => caches.delete(n)));
   const cache = await caches.open(name);
-  await Promise.allSettled(data.urls.map(async (url) => {
+  const refresh = Array.isArray(data.refresh) ? data.refresh : [];
+  await Promise.allSettled(data.urls.concat(refresh).map(async (url) => {
     const path = new URL(url, self.location.origin);
     if (path.origin !== self.location.origin || !(FORM_PAGE.test(path.pathname) || ASSET.test(path.pathname))) {
       return;
     }
     const key = FORM_PAGE.test(path.pathname) ? path.pathname : path.pathname + path.search;
-    if (await cache.match(key)) {
+    if (!refresh.includes(path.pathname) && await cache.match(key)) {
       return; // kept already (pages visited since are refreshed as they are opened): a phone's data costs money
     }
     const response = await fetch(path.pathname + path.search, { credentials: 'same-origin', redirect: 'manual' });

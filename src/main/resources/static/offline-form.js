@@ -137,7 +137,9 @@ if (Date.now() > until) {
         .map((url) => url.pathname + url.search);
       const channel = new MessageChannel();
       channel.port1.onmessage = () => { document.documentElement.dataset.offlineReady = 'true'; };
-      worker.postMessage({ type: 'keep', form, until, urls: status.dataset.offlinePages.split(' ').concat(assets) }, [channel.port2]);
+      // The page before this one was most likely just answered: its kept copy is refreshed.
+      const refresh = status.dataset.offlineRefresh ? [status.dataset.offlineRefresh] : [];
+      worker.postMessage({ type: 'keep', form, until, refresh, urls: status.dataset.offlinePages.split(' ').concat(assets) }, [channel.port2]);
     };
     if (document.readyState === 'complete') register().catch(() => {});
     else window.addEventListener('load', () => register().catch(() => {}));
