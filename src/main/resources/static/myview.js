@@ -68,3 +68,27 @@ document.querySelectorAll('[data-copy]').forEach((button) => {
     if (status) status.textContent = button.dataset.copied;
   });
 });
+
+// A shared phone keeps nothing of a child's form (docs/consultation.md, "Offline"): after the form is sent,
+// when the link has stopped working, and on "Exit this page" (its button, or Shift three times, which adds
+// GOV.UK's overlay), the kept pages, the waiting answers and the worker go. The worker finishes the job even
+// if the page is already gone.
+const forgetOfflineForm = () => {
+  try { window.localStorage.removeItem('myview-offline'); } catch (blocked) { /* nothing was kept */ }
+  if (!('serviceWorker' in navigator)) return;
+  if (navigator.serviceWorker.controller) navigator.serviceWorker.controller.postMessage({ type: 'clear' });
+  if (window.caches) {
+    window.caches.keys().then((names) => names.filter((n) => n.startsWith('myview-form-')).forEach((n) => window.caches.delete(n)));
+  }
+  navigator.serviceWorker.getRegistrations().then((all) => all.forEach((r) => r.unregister()));
+};
+if (document.querySelector('[data-offline-clear]')) forgetOfflineForm();
+document.querySelectorAll('.govuk-js-exit-this-page-button').forEach((button) => button.addEventListener('click', forgetOfflineForm));
+if (document.querySelector('.govuk-exit-this-page')) {
+  new MutationObserver((changes, observer) => {
+    if (document.querySelector('.govuk-exit-this-page-overlay')) {
+      observer.disconnect();
+      forgetOfflineForm();
+    }
+  }).observe(document.body, { childList: true });
+}

@@ -41,6 +41,8 @@ import java.util.function.Function;
 class ConsultationController {
 
     static final String LANGUAGE_COOKIE = "myview_lang";
+    /** The key the page's script gives each answer and send (docs/consultation.md, "Offline"). */
+    static final String REQUEST_KEY = "request_key";
 
     private final ConsultationService service;
     private final ConsultationLinkKind kind;
@@ -71,6 +73,7 @@ class ConsultationController {
         return withOpenForm(request, journey -> {
             Map<String, Object> model = model(journey);
             model.put("others", definitions.all().stream().filter(d -> !d.id().equals(journey.definition().id())).toList());
+            offline(model, journey);
             return HttpResponse.ok(new ModelAndView<>("consultation/start", model));
         });
     }
@@ -109,14 +112,17 @@ class ConsultationController {
             String value = question.isPictures()
                     ? new PictureAnswer(PictureAnswer.picksFrom(body, question.allowed()), body.getOrDefault("words", "")).stored()
                     : body.get("answer");
-            Optional<String> problem = service.answer(journey.linkId(), number, value, declined);
-            if (problem.isPresent()) {
-                FormErrors errors = new FormErrors().add("answer", problem.get(), ConsultationService.MAX_ANSWER);
+            boolean last = number >= journey.definition().questions().size();
+            String next = change || last ? "/consultation/check" : "/consultation/q/" + (number + 1);
+            // With JavaScript each answer carries a key, so an answer sent again from the phone's queue is saved once.
+            ConsultationService.Saved saved = service.answer(journey.linkId(), number, value, declined,
+                    ConsultationService.requestKey(body.get(REQUEST_KEY)), next);
+            if (saved.problem() != null) {
+                FormErrors errors = new FormErrors().add("answer", saved.problem(), ConsultationService.MAX_ANSWER);
                 return HttpResponse.unprocessableEntity().body(new ModelAndView<>("consultation/question",
                         questionModel(request, journey, number, value == null ? "" : value, change, errors)));
             }
-            boolean last = number >= journey.definition().questions().size();
-            return HttpResponse.seeOther(URI.create(change || last ? "/consultation/check" : "/consultation/q/" + (number + 1)));
+            return HttpResponse.seeOther(URI.create(saved.location()));
         });
     }
 
@@ -142,14 +148,15 @@ class ConsultationController {
             model.put("rows", rows);
             model.put("checkAudio", audio.url("consultation.check.title", locale));
             model.put("back", "/consultation/q/" + journey.definition().questions().size());
+            offline(model, journey);
             return HttpResponse.ok(new ModelAndView<>("consultation/check", model));
         });
     }
 
     @Post(value = "/send", consumes = "application/x-www-form-urlencoded")
-    HttpResponse<?> send(HttpRequest<?> request) {
+    HttpResponse<?> send(HttpRequest<?> request, @Body Map<String, String> body) {
         return withOpenForm(request, journey -> {
-            service.send(journey.linkId(), locales.resolveOrDefault(request));
+            service.send(journey.linkId(), locales.resolveOrDefault(request), ConsultationService.requestKey(body.get(REQUEST_KEY)));
             return HttpResponse.seeOther(URI.create("/consultation/sent"));
         });
     }
@@ -219,6 +226,22 @@ class ConsultationController {
         model.put("change", change);
         model.put("errors", errors);
         model.put("back", change ? "/consultation/check" : number == 1 ? "/consultation" : "/consultation/q/" + (number - 1));
+        model.put("next", change || number >= journey.definition().questions().size() ? "/consultation/check" : "/consultation/q/" + (number + 1));
+        offline(model, journey);
         return model;
+    }
+
+    /**
+     * What the page's script needs to keep this form on the phone: an opaque id of the form (not the link's token,
+     * which only the link holds), when the link stops working, and the form's pages.
+     */
+    private void offline(Map<String, Object> model, ConsultationService.Journey journey) {
+        StringBuilder pages = new StringBuilder("/consultation");
+        for (int i = 1; i <= journey.definition().questions().size(); i++) {
+            pages.append(" /consultation/q/").append(i);
+        }
+        model.put("offlinePages", pages.append(" /consultation/check").toString());
+        model.put("offlineForm", ConsultationService.offlineId(journey.linkId()));
+        model.put("offlineUntil", service.linkExpiresAt(journey.linkId()).toEpochMilli());
     }
 }

@@ -157,6 +157,19 @@ interface ConsultationRepository extends GenericRepository<ConsultationRepositor
     @Query("update consultation_concern set seen_at = :now, seen_by = :staffId where review_id = :reviewId and seen_at is null")
     int markConcernsSeen(long reviewId, long staffId, Instant now);
 
+    /**
+     * Records a request key from the child's phone (an answer or a send made offline and sent later): 1 for the
+     * first use, 0 when this link already used it. A second request with the key waits here for the first to
+     * commit, then finds it.
+     */
+    @Query("""
+            insert into consultation_request_key (link_id, request_key, location, used_at)
+            values (:linkId, :requestKey, :location, :now) on conflict do nothing""")
+    int useRequestKey(long linkId, String requestKey, String location, Instant now);
+
+    @Query("select location from consultation_request_key where link_id = :linkId and request_key = :requestKey")
+    Optional<String> requestKeyLocation(long linkId, String requestKey);
+
     /** The first time the child's own officer opened the sent answers; later reads change nothing. */
     @Query("insert into consultation_first_read (consultation_id, read_by, read_at) values (:formId, :staffId, :now) on conflict do nothing")
     void recordFirstRead(long formId, long staffId, Instant now);

@@ -33,6 +33,7 @@ class ConsultationSection implements ReviewPageSection {
         model.put("reviewId", review.id());
         model.put("link", view.link());
         model.put("answersSoFar", view.answersSoFar());
+        model.put("questionsInForm", view.questionsInForm());
         model.put("sent", view.sent());
         model.put("concerns", concerns.forReview(review.id()));
         if (view.sent() != null && view.sent().answersErasedAt() != null) {

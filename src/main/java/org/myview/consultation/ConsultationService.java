@@ -41,10 +41,20 @@ public class ConsultationService {
         public int answeredCount() {
             return answers.size();
         }
+
+        /** Where a child who comes back carries on: the first question not answered yet, else check your answers. */
+        public String resumePath() {
+            for (int i = 1; i <= definition.questions().size(); i++) {
+                if (!answers.containsKey(definition.question(i).orElseThrow().id())) {
+                    return "/consultation/q/" + i;
+                }
+            }
+            return "/consultation/check";
+        }
     }
 
     /** What the officer sees on the review page. */
-    record StaffView(ConsultationRepository.LinkRow link, Integer answersSoFar, FormDefinition definition,
+    record StaffView(ConsultationRepository.LinkRow link, Integer answersSoFar, Integer questionsInForm, FormDefinition definition,
                      ConsultationRepository.Form sent, List<ConsultationRepository.Answer> answers,
                      List<ConsultationRepository.Concern> concerns, boolean privateAnswerHidden) {
     }
@@ -189,6 +199,23 @@ public class ConsultationService {
                 form.map(f -> f.sentAt() != null).orElse(false), form.map(ConsultationRepository.Form::shareWithForum).orElse(false));
     }
 
+    /** When the link stops working (the phone's copy of the form goes then too). */
+    @Transactional
+    Instant linkExpiresAt(long linkId) {
+        return repository.linkById(linkId).orElseThrow().expiresAt();
+    }
+
+    /** A name for the phone's copy of this form: the same for the link, and telling nothing about it. */
+    static String offlineId(long linkId) {
+        try {
+            byte[] hash = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(("consultation-offline:" + linkId).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(hash, 0, 8);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** The child chose another age version. Answers to the other version are kept, but not sent. */
     @Transactional
     boolean chooseVersion(long linkId, String definitionId) {
@@ -208,20 +235,44 @@ public class ConsultationService {
      */
     @Transactional
     Optional<String> answer(long linkId, int number, String value, boolean declined) {
+        Saved saved = answer(linkId, number, value, declined, null, null);
+        return Optional.ofNullable(saved.problem());
+    }
+
+    /** What became of an answer or a send: a problem to show (nothing saved), or where to go next. */
+    record Saved(String problem, String location) {
+    }
+
+    /** A request key a phone made up (see {@link #answer(long, int, String, boolean, String, String)}), or null when it is not one. */
+    static String requestKey(String submitted) {
+        return submitted != null && submitted.matches("[A-Za-z0-9_-]{16,64}") ? submitted : null;
+    }
+
+    /**
+     * Saves one answer, once per {@code requestKey}: a phone that answered offline sends its answers when it is
+     * back online, and may send one again when it never saw the first reply. The first request with a key saves
+     * and stores {@code location} (where the child goes next); a repeat saves nothing and is sent to the same
+     * place, even if the child changed that answer since. Without a key (no JavaScript), every post saves.
+     */
+    @Transactional
+    Saved answer(long linkId, int number, String value, boolean declined, String requestKey, String location) {
         Journey journey = journey(linkId);
         FormDefinition.Question question = journey.definition().question(number).orElseThrow();
         String answer = null;
         if (!declined) {
             GivenAnswer given = GivenAnswer.of(question, value, MAX_ANSWER);
             if (given.problem() != null) {
-                return Optional.of(given.problem());
+                return new Saved(given.problem(), null);
             }
             answer = given.stored();
+        }
+        if (requestKey != null && repository.useRequestKey(linkId, requestKey, location, clock.instant()) == 0) {
+            return new Saved(null, repository.requestKeyLocation(linkId, requestKey).orElse(location));
         }
         ConsultationRepository.Form form = repository.formCreatingIfAbsent(linkId, journey.reviewId(), journey.definition().id());
         repository.saveAnswer(form.id(), new ConsultationRepository.Answer(journey.definition().id(),
                 journey.definition().version(), question.id(), answer, declined), clock.instant());
-        return Optional.empty();
+        return new Saved(null, location);
     }
 
     /**
@@ -231,6 +282,15 @@ public class ConsultationService {
      */
     @Transactional
     void send(long linkId, Locale locale) {
+        send(linkId, locale, null);
+    }
+
+    /** Sends the form; a send with a request key already used by this link does nothing more (it was sent). */
+    @Transactional
+    void send(long linkId, Locale locale, String requestKey) {
+        if (requestKey != null && repository.useRequestKey(linkId, requestKey, "/consultation/sent", clock.instant()) == 0) {
+            return;
+        }
         Journey journey = journey(linkId);
         ConsultationRepository.Form form = repository.formCreatingIfAbsent(linkId, journey.reviewId(), journey.definition().id());
         ConsultationRepository.Answer consent = journey.answers().get(FormDefinition.SHARE_QUESTION);
@@ -267,9 +327,12 @@ public class ConsultationService {
         Optional<ConsultationRepository.LinkRow> link = repository.latestLink(review.id());
         Optional<ConsultationRepository.Form> sent = repository.sentForm(review.id());
         Integer soFar = null;
+        Integer questionsInForm = null;
         if (link.isPresent() && sent.isEmpty()) {
-            soFar = repository.formForLink(link.get().id())
-                    .map(f -> repository.answers(f.id(), f.definitionId()).size()).orElse(0);
+            Optional<ConsultationRepository.Form> form = repository.formForLink(link.get().id());
+            soFar = form.map(f -> repository.answers(f.id(), f.definitionId()).size()).orElse(0);
+            // "n of m": m is the version the child is answering (the one for their age until they pick another).
+            questionsInForm = form.flatMap(f -> definitions.find(f.definitionId())).map(d -> d.questions().size()).orElse(null);
         }
         FormDefinition definition = null;
         List<ConsultationRepository.Answer> answers = List.of();
@@ -287,7 +350,7 @@ public class ConsultationService {
                 repository.recordFirstRead(sent.get().id(), user.accountId(), clock.instant());
             }
         }
-        return new StaffView(link.orElse(null), soFar, definition, sent.orElse(null), answers, concerns, hidden);
+        return new StaffView(link.orElse(null), soFar, questionsInForm, definition, sent.orElse(null), answers, concerns, hidden);
     }
 
     /** Whether the child sent the form for this review (PN6 may fit if they did not attend). */

@@ -22,6 +22,8 @@ class SecurityHeadersFilter implements io.micronaut.core.order.Ordered {
             "font-src 'self'",
             "media-src 'self'",
             "connect-src 'self'",
+            // The child's form keeps its pages on the phone with our own service worker (consultation/, "Offline").
+            "worker-src 'self'",
             "manifest-src 'self'",
             "form-action 'self'",
             "frame-ancestors 'none'",

@@ -93,6 +93,7 @@ public class AccessRulesTest {
         EXPECTED.put("GET /consultation/check", EVERYONE);
         EXPECTED.put("POST /consultation/send", EVERYONE);
         EXPECTED.put("GET /consultation/sent", EVERYONE);
+        EXPECTED.put("GET /consultation/offline-worker.js", EVERYONE); // the form's service worker (no data in it)
         EXPECTED.put("GET /consultation/talk", EVERYONE);
         EXPECTED.put("POST /consultation/talk", EVERYONE);
         EXPECTED.put("GET /consultation/talk/done", EVERYONE);
