@@ -209,3 +209,9 @@ begin
 end;
 $$;
 select mrmv_rebuild();
+
+-- Targets for the dashboard's other headlines (issue 18): My Review My View completed, forms read before the
+-- review, talk-now concerns open (Measure).
+alter table participation_target drop constraint participation_target_measure_valid;
+alter table participation_target add constraint participation_target_measure_valid
+    check (measure in ('PARTICIPATED', 'ATTENDED', 'CONTRIBUTED', 'NYAS_REFERRALS', 'MRMV_COMPLETED', 'FORMS_READ', 'CONCERNS_OPEN'));
