@@ -116,9 +116,32 @@ interface ParticipationRepository extends GenericRepository<ParticipationReposit
 
     /** Held reviews in the slice with no participation recorded yet (they are not in the figures). */
     default long notRecorded(Slice slice, LocalDate today) {
-        return notRecorded(slice.fromMonth(), slice.lastDay().isBefore(today) ? slice.lastDay() : today, slice.typeList(),
-                slice.ageFrom(), slice.ageTo(), slice.officerId());
+        LocalDate to = slice.lastDay().isBefore(today) ? slice.lastDay() : today;
+        if (slice.officerId() != null) {
+            return notRecorded(slice.fromMonth(), to, slice.typeList(), slice.ageFrom(), slice.ageTo(), slice.officerId());
+        }
+        // The whole service's complete months: reviews held (the My Review My View roll-up counts every review) less
+        // those recorded (participation_monthly), both kept by triggers; this month up to today directly.
+        LocalDate thisMonth = today.withDayOfMonth(1);
+        long count = 0;
+        LocalDate lastRolledUp = slice.toMonth().isBefore(thisMonth) ? slice.toMonth() : thisMonth.minusMonths(1);
+        if (!slice.fromMonth().isAfter(lastRolledUp)) {
+            count += notRecordedRollup(slice.fromMonth(), lastRolledUp, slice.typeList(), slice.ageFrom(), slice.ageTo());
+        }
+        LocalDate directFrom = slice.fromMonth().isAfter(thisMonth) ? slice.fromMonth() : thisMonth;
+        if (!directFrom.isAfter(to)) {
+            count += notRecorded(directFrom, to, slice.typeList(), slice.ageFrom(), slice.ageTo(), null);
+        }
+        return count;
     }
+
+    @Query("""
+            select coalesce((select sum(held) from mrmv_monthly where month between :from and :to and review_type in (:types)
+                               and age between :ageFrom and :ageTo), 0)
+                 - coalesce((select sum(reviews) from participation_monthly where month between :from and :to
+                               and review_type in (:types) and age between :ageFrom and :ageTo), 0)
+            """)
+    long notRecordedRollup(LocalDate from, LocalDate to, List<String> types, int ageFrom, int ageTo);
 
     @Query("""
             select count(*) from review r join child c on c.id = r.child_id

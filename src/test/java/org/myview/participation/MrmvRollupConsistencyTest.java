@@ -67,6 +67,22 @@ class MrmvRollupConsistencyTest {
     ApplicationContext context;
     @Inject
     ParticipationRepository repository;
+    @Inject
+    FormsReadRepository formsRead;
+
+    /** The forms-read page's list of sent forms never opened, before V184: the oracle for the per-review state. */
+    static final String UNREAD_DIRECT = """
+            select r.id, s.first_sent from review r join child c on c.id = r.child_id
+            join lateral (select min(k.sent_at) as first_sent, min(fr.read_at) as first_read
+                  from consultation k left join consultation_first_read fr on fr.consultation_id = k.id
+                  where k.review_id = r.id and k.sent_at is not null) s on s.first_sent is not null
+            where s.first_sent < (r.review_date + 1)::timestamp at time zone 'Europe/London' and s.first_read is null
+            order by r.review_date, r.id
+            """;
+    static final String UNREAD_ROLLUP = """
+            select m.review_id, (select min(k.sent_at) from consultation k where k.review_id = m.review_id and k.sent_at is not null)
+            from mrmv_review m where m.unread order by m.review_date, m.review_id
+            """;
 
     @Test
     void theRollupEqualsTheDirectQueryAfterThousandsOfRandomWrites() throws SQLException {
@@ -74,6 +90,7 @@ class MrmvRollupConsistencyTest {
         String[] types = {"CLA", "CP_INITIAL", "CP_REVIEW", "CIN"};
         String[] channels = {"PAPER_BOOKLET", "WITH_WORKER", "OTHER_APP", "LETTER_OR_DRAWING"};
         long officer = StaffFixtures.account(context, "mrmv.rollup.officer", Role.REVIEWING_OFFICER);
+        long other = StaffFixtures.account(context, "mrmv.rollup.other", Role.REVIEWING_OFFICER);
         try (Connection c = ReviewFixtures.connection(context)) {
             List<Long> children = new ArrayList<>();
             for (int i = 0; i < 60; i++) {
@@ -82,7 +99,7 @@ class MrmvRollupConsistencyTest {
             List<Long> reviews = new ArrayList<>();
             int token = 0;
             for (int step = 0; step < 2500; step++) {
-                int action = random.nextInt(14);
+                int action = random.nextInt(20);
                 if (action < 4 || reviews.isEmpty()) {
                     // Dates in any order, so a new review is often earlier than the child's others.
                     try (PreparedStatement ps = c.prepareStatement("insert into review (child_id, review_type, review_date) values (?, ?, ?) "
@@ -123,6 +140,15 @@ class MrmvRollupConsistencyTest {
                                 + " where id = (select child_id from review where id = " + review + ")");
                         case 12 -> s.execute("delete from consultation_link l where l.review_id = " + review
                                 + " and not exists (select 1 from consultation k where k.link_id = l.id)");
+                        case 14, 18, 19 -> s.execute("insert into consultation_first_read (consultation_id, read_by, read_at) "
+                                + "select k.id, " + officer + ", " + when + " from consultation k where k.review_id = " + review
+                                + " and k.sent_at is not null on conflict do nothing");
+                        case 15 -> s.execute("delete from consultation_first_read where consultation_id in "
+                                + "(select id from consultation where review_id = " + review + ")");
+                        case 16 -> s.execute("update review set reviewing_officer_id = "
+                                + (random.nextInt(3) == 0 ? "null" : random.nextBoolean() ? officer : other) + " where id = " + review);
+                        case 17 -> s.execute("insert into review_participation (review_id, pn_code, advocate) values (" + review
+                                + ", 'PN" + random.nextInt(8) + "', 'NONE') on conflict (review_id) do nothing");
                         default -> {
                             s.execute("delete from views_received where review_id = " + review);
                             s.execute("delete from consultation where review_id = " + review);
@@ -140,6 +166,9 @@ class MrmvRollupConsistencyTest {
             assertTrue(direct.size() > 100, "enough groups to mean something: " + direct.size());
             assertTrue(direct.stream().anyMatch(r -> r.contains("ONLINE_FORM true")), "completed first reviews by the online form");
             assertEquals(direct, rows(c, ROLLUP));
+            assertEquals(pairs(c, UNREAD_DIRECT), pairs(c, UNREAD_ROLLUP));
+            assertTrue(ReviewFixtures.count(context, "select count(*) from consultation_first_read") > 3, "some forms read: " + ReviewFixtures.count(context, "select count(*) from consultation_first_read"));
+            assertTrue(ReviewFixtures.count(context, "select count(*) from mrmv_review where form_read") > 0, "some read in time");
         }
 
         // And what the dashboard reads: the roll-up's groups per quarter equal the direct query's, for each filter.
@@ -149,8 +178,13 @@ class MrmvRollupConsistencyTest {
                 for (LocalDate from : List.of(LocalDate.of(2023, 4, 1), LocalDate.of(2024, 4, 1))) {
                     ParticipationRepository.Slice slice = new ParticipationRepository.Slice(from, from.plusMonths(11),
                             typeList.toArray(String[]::new), ages[0], ages[1], null);
+                    String what = typeList + " " + ages[0] + "-" + ages[1] + " " + from;
                     assertEquals(summed(repository.myReviewMyView(from, slice.lastDay(), typeList, ages[0], ages[1], null)),
-                            summed(repository.myReviewMyView(slice, today)), typeList + " " + ages[0] + "-" + ages[1] + " " + from);
+                            summed(repository.myReviewMyView(slice, today)), what);
+                    assertEquals(readGroups(formsRead.groups(from, slice.lastDay(), typeList, ages[0], ages[1], null)),
+                            readGroups(formsRead.groups(from, slice.lastDay(), typeList, ages[0], ages[1], null, today)), what);
+                    assertEquals(repository.notRecorded(from, slice.lastDay(), typeList, ages[0], ages[1], null),
+                            repository.notRecorded(slice, today), what);
                 }
             }
         }
@@ -166,6 +200,28 @@ class MrmvRollupConsistencyTest {
         }
         List<String> rows = new ArrayList<>();
         sums.forEach((k, v) -> rows.add(k + " " + v[0] + " " + v[1] + " " + v[2]));
+        return rows;
+    }
+
+    private static List<String> readGroups(List<FormsReadRepository.Group> groups) {
+        java.util.TreeMap<String, long[]> sums = new java.util.TreeMap<>();
+        for (FormsReadRepository.Group g : groups) {
+            long[] s = sums.computeIfAbsent(g.quarter() + " " + g.officerId() + " " + g.officerName() + " " + g.age(), k -> new long[2]);
+            s[0] += g.sent();
+            s[1] += g.read();
+        }
+        List<String> rows = new ArrayList<>();
+        sums.forEach((k, v) -> rows.add(k + " " + v[0] + " " + v[1]));
+        return rows;
+    }
+
+    private static List<String> pairs(Connection c, String sql) throws SQLException {
+        List<String> rows = new ArrayList<>();
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            while (rs.next()) {
+                rows.add(rs.getLong(1) + " " + rs.getString(2));
+            }
+        }
         return rows;
     }
 
