@@ -137,6 +137,28 @@ class HeadlinesTest {
     }
 
     @Test
+    void theTargetsTableRatesTheNewMeasuresByQuarter() {
+        String page = page("head.manager", "/participation?year=2019-20&type=CLA");
+        // Every officer's CLA reviews (only head.officer's here): Q4 has begun but has no reviews, so Q3 is the latest.
+        String mrmv = targetRow(page, "My Review My View completed, of reviews held");
+        assertTrue(mrmv.contains("Q3: 25%"), mrmv);
+        assertTrue(mrmv.contains("RED"), mrmv);
+        String read = targetRow(page, "Forms read before the review, of forms sent");
+        assertTrue(read.contains("Q3: 50%"), read);
+        assertTrue(read.contains("GREEN"), read);
+        // Concerns open at the end of the current quarter so far (January 2020): none, at most 3.
+        String open = targetRow(page, "Talk-now concerns open");
+        assertTrue(open.contains("Q4: 0 "), open);
+        assertTrue(open.contains("GREEN"), open);
+    }
+
+    private static String targetRow(String body, String measure) {
+        int start = body.indexOf(measure, body.indexOf("id=\"targets-heading\""));
+        assertTrue(start >= 0, measure);
+        return body.substring(start, body.indexOf("</tr>", start)).replaceAll("<[^>]+>", " ").replaceAll("\\s+", " ").trim();
+    }
+
+    @Test
     void anOfficerSeesTheSameCardsForTheirOwnReviews() {
         String page = page("head.officer", "/participation?year=2019-20&type=CLA");
         assertTrue(card(page, "participated").contains("33% (1 of 3)"));
