@@ -50,6 +50,9 @@ create table forms_read_monthly (
     read          integer not null,
     primary key (month, review_type, age, officer_id)
 );
+-- Each recompute ends by deleting the groups that fell to zero: these keep that from scanning the whole roll-up.
+create index mrmv_monthly_empty on mrmv_monthly (month) where held = 0;
+create index forms_read_monthly_empty on forms_read_monthly (month) where sent = 0 and read = 0;
 
 -- Recomputes every review of these children (the same rules as ParticipationRepository.myReviewMyView: a link
 -- or a sent form counts when created before the day after the review, Europe/London; views received another
