@@ -117,7 +117,7 @@ begin
         ) x group by 1, 2, 3, 4 having sum(d) <> 0 or sum(d * form_read::int) <> 0
     ), read_counted as (
         insert into forms_read_monthly (month, review_type, age, officer_id, sent, read)
-        select month, review_type, age, officer_id, d_sent, d_read from read_diff
+        select month, review_type, age, officer_id, d_sent, d_read from read_diff order by 1, 2, 3, 4
         on conflict (month, review_type, age, officer_id)
             do update set sent = forms_read_monthly.sent + excluded.sent, read = forms_read_monthly.read + excluded.read
     ), gone as (
@@ -140,7 +140,8 @@ begin
                excluded.age, excluded.form_sent, excluded.channel, excluded.first_of_type, excluded.form_read, excluded.unread)
     )
     insert into mrmv_monthly (month, review_type, age, form_sent, channel, first_of_type, held)
-    select month, review_type, age, form_sent, channel, first_of_type, d from diff
+    -- In key order: two writers for different children meeting on the same groups lock them in one order (no deadlock).
+    select month, review_type, age, form_sent, channel, first_of_type, d from diff order by 1, 2, 3, 4, 5, 6
     on conflict (month, review_type, age, form_sent, channel, first_of_type)
         do update set held = mrmv_monthly.held + excluded.held;
     delete from mrmv_monthly where held = 0;
