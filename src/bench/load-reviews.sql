@@ -3,7 +3,8 @@
 -- a PN code that fits the child's age. Run by src/bench/run.sh with psql against the service's own
 -- schema (the service has migrated it). Triggers are off while loading (replica mode) and the
 -- monthly roll-up is rebuilt afterwards with the same statement as migration V5, so the figures are
--- exactly what the triggers would have kept.
+-- exactly what the triggers would have kept; likewise the My Review My View roll-up
+-- (mrmv_rebuild(), V184) after the links, sent forms and views received.
 \set ON_ERROR_STOP on
 \timing on
 begin;
@@ -50,7 +51,31 @@ insert into participation_monthly (month, review_type, age, pn_code, advocate, r
 select date_trunc('month', r.review_date)::date, r.review_type, child_age(c.date_of_birth, r.review_date), p.pn_code, p.advocate, count(*)
 from review r join child c on c.id = r.child_id join review_participation p on p.review_id = r.id
 group by 1, 2, 3, 4, 5;
+-- The children's side, so the dashboard's My Review My View section has figures: a link for 60% of reviews
+-- (mostly a fortnight before the review, some after it), the form sent on half of those, and views received
+-- another way (a paper booklet, with a worker) for a twentieth of the reviews without a link.
+insert into consultation_link (review_id, token_hash, created_at, expires_at)
+select r.id, decode(md5('bench-link-' || r.id), 'hex'),
+       (r.review_date - case when r.id % 7 = 0 then -2 else 14 end)::timestamp at time zone 'Europe/London',
+       (r.review_date + 30)::timestamp at time zone 'Europe/London'
+from review r join child c on c.id = r.child_id
+where c.case_reference like 'BN%' and r.id % 10 < 6;
+
+insert into consultation (link_id, review_id, definition_id, started_at, sent_at)
+select l.id, l.review_id, 'bench', l.created_at, l.created_at + interval '3 days'
+from consultation_link l where l.token_hash = decode(md5('bench-link-' || l.review_id), 'hex') and l.review_id % 2 = 0;
+
+insert into views_received (review_id, channel, received_on, recorded_by)
+select r.id, case when r.id % 2 = 0 then 'PAPER_BOOKLET' else 'WITH_WORKER' end, r.review_date - 1,
+       (select min(id) from staff_account where username like 'bench.iro.%')
+from review r join child c on c.id = r.child_id
+where c.case_reference like 'BN%' and r.id % 10 >= 6 and r.id % 20 = 19
+on conflict do nothing;
+
+-- The My Review My View roll-up, as migration V184 builds it (its triggers were off while loading).
+select mrmv_rebuild();
 commit;
 analyze;
 select (select count(*) from review) as reviews, (select count(*) from child) as children,
-       (select count(*) from participation_monthly) as rollup_rows;
+       (select count(*) from participation_monthly) as rollup_rows,
+       (select count(*) from consultation_link) as links, (select count(*) from mrmv_monthly) as mrmv_rows;

@@ -4,7 +4,8 @@
 # memory, loads about 1,000,000 reviews over ten years (once; kept in $BENCH_PG_DIR), then measures
 # over HTTP against the running jar, beside the plain PostgreSQL figures for the same work, and
 # prints a table. A benchmark, not a test: nothing here fails a build. See docs/performance.md.
-# BENCH_FRESH=1 starts from an empty database.
+# BENCH_FRESH=1 starts from an empty database. BENCH_ONLY=dashboard (or import, consultation) measures only
+# that part: no startup runs, no pgbench.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 export BENCH_PG_DIR=${BENCH_PG_DIR:-/tmp/myview-bench-pg}
@@ -38,7 +39,8 @@ stop_service() { kill "$pid"; wait "$pid" 2>/dev/null || true; pid=; }
 
 echo "== startup (process start to first 200 from /health), 3 runs"
 startup=()
-for run in 1 2 3; do
+runs="1 2 3"; [ -n "${BENCH_ONLY:-}" ] && runs="1"
+for run in $runs; do
   start_service; sleep 1; startup+=("${startup_ms} ms, RSS $(rss) MiB"); stop_service
 done
 
@@ -51,11 +53,16 @@ counts=$($PSQL -c "select (select count(*) from review) || ' reviews, ' || (sele
 start_service
 echo "== measuring against the service (pid $pid)"
 results=$(BENCH_BASE_URL="http://127.0.0.1:$PORT" java -cp "target/test-classes:target/classes:$(cat target/bench.classpath)" \
-  -Dlogback.configurationFile=src/bench/logback-quiet.xml org.myview.bench.ServiceBenchmark \
+  -Dlogback.configurationFile=src/bench/logback-quiet.xml org.myview.bench.ServiceBenchmark ${BENCH_ONLY:-} \
   | tee >(cat >&2))
 rss_after=$(rss)
 stop_service
 
+if [ -n "${BENCH_ONLY:-}" ]; then
+  echo; echo "MyView benchmark ($BENCH_ONLY only), $(date -u +%Y-%m-%dT%H:%MZ), load: $(cut -d' ' -f1-3 /proc/loadavg), data: $counts"
+  echo "$results" | grep -v '^BENCH_LINK_RANGE' | sed 's/^/| /; s/$/ |/'
+  exit 0
+fi
 echo "== the same work on PostgreSQL alone (pgbench, 32 clients, 15 s each)"
 pgbench_run() { # name script [defines...]: prints "tps p50_ms p99_ms"
   local name=$1 script=$2; shift 2
@@ -84,6 +91,6 @@ echo "MyView benchmark, $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, $(awk '/mod
      "$(java -version 2>&1 | head -1), $($PSQL -c 'show server_version'), data: $counts"
 echo "| measure | result |"
 echo "|---|---|"
-for i in 0 1 2; do echo "| startup run $((i+1)) | ${startup[$i]} |"; done
+for i in "${!startup[@]}"; do echo "| startup run $((i+1)) | ${startup[$i]} |"; done
 echo "| RSS after the measurements | $rss_after MiB |"
 echo "$results" | sed 's/^/| /; s/$/ |/'

@@ -49,12 +49,49 @@ interface FormsReadRepository extends GenericRepository<FormsReadRepository.Grou
             """)
     List<Group> groups(LocalDate from, LocalDate to, List<String> types, int ageFrom, int ageTo, @Nullable Long officerId);
 
-    /** Reviews between two dates whose sent form was never opened by their officer, oldest first. */
+    /**
+     * The groups for a slice: the whole service's complete months from the roll-up (forms_read_monthly, V184, kept by
+     * triggers in the write transaction), this month up to today and an officer's own reviews directly.
+     */
+    default List<Group> groups(LocalDate from, LocalDate to, List<String> types, int ageFrom, int ageTo, @Nullable Long officerId,
+                               LocalDate today) {
+        if (officerId != null) {
+            return groups(from, to, types, ageFrom, ageTo, officerId);
+        }
+        LocalDate thisMonth = today.withDayOfMonth(1);
+        List<Group> groups = new java.util.ArrayList<>();
+        LocalDate lastRolledUp = to.withDayOfMonth(1).isBefore(thisMonth) ? to.withDayOfMonth(1) : thisMonth.minusMonths(1);
+        if (!from.withDayOfMonth(1).isAfter(lastRolledUp)) {
+            groups.addAll(rolledUp(from.withDayOfMonth(1), lastRolledUp, types, ageFrom, ageTo));
+        }
+        LocalDate directFrom = from.isAfter(thisMonth) ? from : thisMonth;
+        if (!directFrom.isAfter(to)) {
+            groups.addAll(groups(directFrom, to, types, ageFrom, ageTo, null));
+        }
+        return groups;
+    }
+
     @Query("""
-            select r.id as review_id, c.case_reference, r.review_date, o.display_name as officer_name, s.first_sent as sent_at
-            """ + REVIEWS + """
-              and r.review_date between :from and :to and s.first_read is null
-            order by r.review_date, r.id limit :limit
+            select (extract(month from f.month)::int + 8) % 12 / 3 + 1 as quarter, nullif(f.officer_id, 0) as officer_id,
+              o.display_name as officer_name, f.age, sum(f.sent) as sent, sum(f.read) as read
+            from forms_read_monthly f left join staff_account o on o.id = f.officer_id
+            where f.month between :from and :to and f.review_type in (:types) and f.age between :ageFrom and :ageTo
+            group by 1, 2, 3, 4
+            """)
+    List<Group> rolledUp(LocalDate from, LocalDate to, List<String> types, int ageFrom, int ageTo);
+
+    /**
+     * Reviews between two dates whose sent form was never opened by their officer, oldest first: from the per-review
+     * state the triggers keep (mrmv_review.unread, a partial index), not a scan of the year's reviews.
+     */
+    @Query("""
+            select m.review_id, c.case_reference, m.review_date, o.display_name as officer_name,
+              (select min(k.sent_at) from consultation k where k.review_id = m.review_id and k.sent_at is not null) as sent_at
+            from mrmv_review m join child c on c.id = m.child_id left join staff_account o on o.id = m.officer_id
+            where m.unread and m.review_date between :from and :to and m.review_type in (:types)
+              and m.age between :ageFrom and :ageTo
+              and (cast(:officerId as bigint) is null or m.officer_id = :officerId)
+            order by m.review_date, m.review_id limit :limit
             """)
     List<UnreadRow> unread(LocalDate from, LocalDate to, List<String> types, int ageFrom, int ageTo, @Nullable Long officerId, int limit);
 }

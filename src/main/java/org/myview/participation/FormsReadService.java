@@ -39,7 +39,7 @@ public class FormsReadService {
         int ageTo = filters.ageBand() == null || filters.ageBand().toInclusive() == null ? 200 : filters.ageBand().toInclusive();
         List<String> types = List.of(filters.type().names());
         List<FormsReadRepository.Group> groups = year.firstDay().isAfter(to) ? List.of()
-                : repository.groups(year.firstDay(), to, types, ageFrom, ageTo, filters.officerId());
+                : repository.groups(year.firstDay(), to, types, ageFrom, ageTo, filters.officerId(), today);
 
         FormsRead.Row total = row("", groups);
         Map<Long, List<FormsReadRepository.Group>> officers = new LinkedHashMap<>();

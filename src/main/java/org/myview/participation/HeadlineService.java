@@ -51,17 +51,19 @@ public class HeadlineService {
         int quarter = latestQuarter(year, month);
         boolean pn4 = table.pn4CountsAsParticipation();
         List<ParticipationService.Column> months = table.months();
+        List<ParticipationService.Column> columns = table.columns();
         List<Headlines.Card> cards = new ArrayList<>();
-        cards.add(monthCard("participated", month, months, c -> TableRow.PARTICIPATED.figure(c, pn4),
+        cards.add(monthCard("participated", month, quarter, months, columns, c -> TableRow.PARTICIPATED.figure(c, pn4),
                 target(targets, Measure.PARTICIPATED, filters.type())));
-        cards.add(monthCard("underFour", month, months, c -> TableRow.UNDER_FOUR.figure(c, pn4), null));
-        cards.add(monthCard("attended", month, months, HeadlineService::attended,
+        cards.add(monthCard("underFour", month, quarter, months, columns, c -> TableRow.UNDER_FOUR.figure(c, pn4), null));
+        cards.add(monthCard("attended", month, quarter, months, columns, HeadlineService::attended,
                 target(targets, Measure.ATTENDED, filters.type())));
-        cards.add(quarterCard("mrmv", quarter, q -> mrmv.columns().get(q - 1).completed(),
-                q -> Counts.Figure.of(mrmv.columns().get(q - 1).completed(), mrmv.columns().get(q - 1).held())));
-        cards.add(quarterCard("formsRead", quarter, q -> read.total().cells().get(q - 1).read(),
-                q -> read.total().cells().get(q - 1).share()));
-        cards.add(concernsCard(month));
+        cards.add(quarterCard("mrmv", quarter, q -> Counts.Figure.of(mrmv.columns().get(q - 1).completed(), mrmv.columns().get(q - 1).held()),
+                target(targets, Measure.MRMV_COMPLETED, filters.type())));
+        cards.add(quarterCard("formsRead", quarter, q -> read.total().cells().get(q - 1).share(),
+                target(targets, Measure.FORMS_READ, filters.type())));
+        // Concerns are the whole service's, whatever the filters: only a target on every review type applies.
+        cards.add(concernsCard(month, target(targets, Measure.CONCERNS_OPEN, ReviewTypeFilter.ALL)));
         return new Headlines(month, quarter, cards);
     }
 
@@ -79,8 +81,8 @@ public class HeadlineService {
         return targets.stream().filter(t -> t.measure() == measure && t.types() == type).findFirst().orElse(null);
     }
 
-    private Headlines.Card monthCard(String key, YearMonth month, List<ParticipationService.Column> months,
-                                     Function<Counts, Counts.Figure> figureOf, ParticipationService.TargetStatus target) {
+    private Headlines.Card monthCard(String key, YearMonth month, int quarter, List<ParticipationService.Column> months,
+                                     List<ParticipationService.Column> columns, Function<Counts, Counts.Figure> figureOf, ParticipationService.TargetStatus target) {
         if (month == null) {
             return new Headlines.Card(key, null, Counts.Figure.of(0, 0), 0, null, target == null ? null : target.target(),
                     null, List.of());
@@ -99,16 +101,24 @@ public class HeadlineService {
             Counts.Figure f = figureOf.apply(months.get(i).counts());
             trend.add(new Headlines.Point(months.get(i).label(), f.hasPercent() ? f.percentValue() : null));
         }
-        return card(key, month.getMonth().getDisplayName(TextStyle.FULL, Locale.UK) + " " + month.getYear(), figure, before, target, trend);
+        Headlines.Card card = card(key, month.getMonth().getDisplayName(TextStyle.FULL, Locale.UK) + " " + month.getYear(), figure,
+                before, target, trend);
+        // The latest complete quarter beside the month: the table's own quarter column, so the figures agree.
+        for (ParticipationService.Column column : columns) {
+            if (quarter > 0 && column.key().equals("Q" + quarter)) {
+                return card.withQuarter("Q" + quarter, figureOf.apply(column.counts()));
+            }
+        }
+        return card;
     }
 
-    private static Headlines.Card quarterCard(String key, int quarter, Function<Integer, Long> countOf,
-                                              Function<Integer, Counts.Figure> figureOf) {
+    private static Headlines.Card quarterCard(String key, int quarter, Function<Integer, Counts.Figure> figureOf,
+                                              ParticipationService.TargetStatus target) {
         if (quarter == 0) {
-            return new Headlines.Card(key, null, Counts.Figure.of(0, 0), 0, null, null, null, List.of());
+            return new Headlines.Card(key, null, Counts.Figure.of(0, 0), 0, null, target == null ? null : target.target(), null, List.of());
         }
         Counts.Figure before = quarter > 1 ? figureOf.apply(quarter - 1) : null;
-        return card(key, "Q" + quarter, figureOf.apply(quarter), before, null, List.of());
+        return card(key, "Q" + quarter, figureOf.apply(quarter), before, target, List.of());
     }
 
     private static Headlines.Card card(String key, String period, Counts.Figure figure, Counts.Figure before,
@@ -116,7 +126,7 @@ public class HeadlineService {
         Integer change = figure.hasPercent() && before != null && before.hasPercent() ? figure.percentValue() - before.percentValue() : null;
         RagResult rag = null;
         if (target != null) {
-            RagRating.Measure measure = new RagRating.Measure(target.target(), target.tolerance(), RagRating.Direction.HIGHER_IS_BETTER,
+            RagRating.Measure measure = new RagRating.Measure(target.target(), target.tolerance(), target.measure().direction(),
                     RagRating.Unit.PERCENT);
             rag = RagRating.rate(measure, figure.hasPercent() ? BigDecimal.valueOf(figure.percentValue()) : null,
                     before != null && before.hasPercent() ? BigDecimal.valueOf(before.percentValue()) : null);
@@ -129,14 +139,21 @@ public class HeadlineService {
      * "open now" figure: concerns open at the end of this month is the nearest, since none can close after now.
      * The change is against those open at the end of the latest complete month.
      */
-    private Headlines.Card concernsCard(YearMonth month) {
+    private Headlines.Card concernsCard(YearMonth month, ParticipationService.TargetStatus target) {
         YearMonth current = YearMonth.from(participation.today());
         long now = concerns.of(current).openAtEnd();
         Integer change = null;
         YearMonth before = current.minusMonths(1);
+        long endOfLastMonth = concerns.of(before).openAtEnd();
         if (month != null && month.equals(before)) {
-            change = Math.toIntExact(now - concerns.of(before).openAtEnd());
+            change = Math.toIntExact(now - endOfLastMonth);
         }
-        return new Headlines.Card("concerns", "now", null, now, change, null, null, List.of());
+        RagResult rag = null;
+        if (target != null) {
+            // Fewer is better; the end of last month is the earlier return.
+            rag = RagRating.rate(new RagRating.Measure(target.target(), target.tolerance(), Measure.CONCERNS_OPEN.direction(),
+                    RagRating.Unit.NUMBER), BigDecimal.valueOf(now), BigDecimal.valueOf(endOfLastMonth));
+        }
+        return new Headlines.Card("concerns", "now", null, now, change, target == null ? null : target.target(), rag, List.of());
     }
 }

@@ -28,12 +28,23 @@ public record Headlines(YearMonth month, int quarter, List<Card> cards) {
      * @param target     the target (a percentage), or null when none is set for this measure and review type
      * @param rag        the RAG rating against the target, or null when there is no target
      * @param trend      the last months (oldest first), for the trend; empty when the card has none
+     * @param quarter       for a monthly card, the latest complete quarter ("Q3") beside the month; null otherwise
+     * @param quarterFigure that quarter's figure, or null
      */
     public record Card(String key, String period, Counts.Figure figure, long count, Integer change, BigDecimal target,
-                       RagResult rag, List<Point> trend) {
+                       RagResult rag, List<Point> trend, String quarter, Counts.Figure quarterFigure) {
 
         public Card {
             trend = List.copyOf(trend);
+        }
+
+        Card(String key, String period, Counts.Figure figure, long count, Integer change, BigDecimal target, RagResult rag,
+             List<Point> trend) {
+            this(key, period, figure, count, change, target, rag, trend, null, null);
+        }
+
+        Card withQuarter(String quarter, Counts.Figure quarterFigure) {
+            return new Card(key, period, figure, count, change, target, rag, trend, quarter, quarterFigure);
         }
 
         public boolean hasFigure() {

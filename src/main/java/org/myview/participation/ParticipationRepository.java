@@ -15,6 +15,7 @@ import org.myview.review.ParticipationMethod;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -115,9 +116,32 @@ interface ParticipationRepository extends GenericRepository<ParticipationReposit
 
     /** Held reviews in the slice with no participation recorded yet (they are not in the figures). */
     default long notRecorded(Slice slice, LocalDate today) {
-        return notRecorded(slice.fromMonth(), slice.lastDay().isBefore(today) ? slice.lastDay() : today, slice.typeList(),
-                slice.ageFrom(), slice.ageTo(), slice.officerId());
+        LocalDate to = slice.lastDay().isBefore(today) ? slice.lastDay() : today;
+        if (slice.officerId() != null) {
+            return notRecorded(slice.fromMonth(), to, slice.typeList(), slice.ageFrom(), slice.ageTo(), slice.officerId());
+        }
+        // The whole service's complete months: reviews held (the My Review My View roll-up counts every review) less
+        // those recorded (participation_monthly), both kept by triggers; this month up to today directly.
+        LocalDate thisMonth = today.withDayOfMonth(1);
+        long count = 0;
+        LocalDate lastRolledUp = slice.toMonth().isBefore(thisMonth) ? slice.toMonth() : thisMonth.minusMonths(1);
+        if (!slice.fromMonth().isAfter(lastRolledUp)) {
+            count += notRecordedRollup(slice.fromMonth(), lastRolledUp, slice.typeList(), slice.ageFrom(), slice.ageTo());
+        }
+        LocalDate directFrom = slice.fromMonth().isAfter(thisMonth) ? slice.fromMonth() : thisMonth;
+        if (!directFrom.isAfter(to)) {
+            count += notRecorded(directFrom, to, slice.typeList(), slice.ageFrom(), slice.ageTo(), null);
+        }
+        return count;
     }
+
+    @Query("""
+            select coalesce((select sum(held) from mrmv_monthly where month between :from and :to and review_type in (:types)
+                               and age between :ageFrom and :ageTo), 0)
+                 - coalesce((select sum(reviews) from participation_monthly where month between :from and :to
+                               and review_type in (:types) and age between :ageFrom and :ageTo), 0)
+            """)
+    long notRecordedRollup(LocalDate from, LocalDate to, List<String> types, int ageFrom, int ageTo);
 
     @Query("""
             select count(*) from review r join child c on c.id = r.child_id
@@ -138,9 +162,36 @@ interface ParticipationRepository extends GenericRepository<ParticipationReposit
      * the online form.
      */
     default List<MrmvGroup> myReviewMyView(Slice slice, LocalDate today) {
-        return myReviewMyView(slice.fromMonth(), slice.lastDay().isBefore(today) ? slice.lastDay() : today, slice.typeList(),
-                slice.ageFrom(), slice.ageTo(), slice.officerId());
+        LocalDate to = slice.lastDay().isBefore(today) ? slice.lastDay() : today;
+        if (slice.officerId() != null) {
+            return myReviewMyView(slice.fromMonth(), to, slice.typeList(), slice.ageFrom(), slice.ageTo(), slice.officerId());
+        }
+        // The whole service: the months before this one from the roll-up (V184, kept by triggers); this month's
+        // held reviews (up to today) directly, because the roll-up also holds reviews booked later this month.
+        // The service adds the groups up, so the two lists are simply joined.
+        LocalDate thisMonth = today.withDayOfMonth(1);
+        List<MrmvGroup> groups = new ArrayList<>();
+        LocalDate lastRolledUp = slice.toMonth().isBefore(thisMonth) ? slice.toMonth() : thisMonth.minusMonths(1);
+        if (!slice.fromMonth().isAfter(lastRolledUp)) {
+            groups.addAll(myReviewMyViewRollup(slice.fromMonth(), lastRolledUp, slice.typeList(), slice.ageFrom(), slice.ageTo()));
+        }
+        LocalDate directFrom = slice.fromMonth().isAfter(thisMonth) ? slice.fromMonth() : thisMonth;
+        if (!directFrom.isAfter(to)) {
+            groups.addAll(myReviewMyView(directFrom, to, slice.typeList(), slice.ageFrom(), slice.ageTo(), null));
+        }
+        return groups;
     }
+
+    /** My Review My View from the monthly roll-up, whole months, every officer (same groups as the direct query). */
+    @Query("""
+            select (extract(month from month)::int + 8) % 12 / 3 + 1 as quarter, age, first_of_type,
+              nullif(channel, '') as channel, sum(held) as held, coalesce(sum(held) filter (where form_sent), 0) as form_sent,
+              coalesce(sum(held) filter (where channel <> ''), 0) as completed
+            from mrmv_monthly
+            where month between :from and :to and review_type in (:types) and age between :ageFrom and :ageTo
+            group by 1, 2, 3, 4
+            """)
+    List<MrmvGroup> myReviewMyViewRollup(LocalDate from, LocalDate to, List<String> types, int ageFrom, int ageTo);
 
     // The year's reviews once; their links and sent forms joined as per-review minima (two hash joins instead
     // of two index probes per review: about half the time at 1M reviews). Only a completed review can be a

@@ -58,8 +58,14 @@ public class ParticipationService {
     private final ParticipationSettings settings;
     private final AuditTrail audit;
     private final Clock clock;
+    private final jakarta.inject.Provider<FormsReadService> formsRead;
+    private final org.myview.consultation.ConcernCounts concerns;
 
-    ParticipationService(ParticipationRepository repository, ParticipationSettings settings, AuditTrail audit, Clock clock) {
+    // FormsReadService reads the filters' slices through this service: a provider breaks the circle.
+    ParticipationService(ParticipationRepository repository, ParticipationSettings settings, AuditTrail audit, Clock clock,
+                         jakarta.inject.Provider<FormsReadService> formsRead, org.myview.consultation.ConcernCounts concerns) {
+        this.formsRead = formsRead;
+        this.concerns = concerns;
         this.repository = repository;
         this.settings = settings;
         this.audit = audit;
@@ -199,8 +205,8 @@ public class ParticipationService {
         for (ParticipationRepository.TargetRow target : repository.targets()) {
             Map<YearMonth, Counts> byMonth = repository.byMonth(new ParticipationRepository.Slice(year.months().get(0).atDay(1),
                     year.months().get(11).atDay(1), target.types().names(), 0, 200, null));
-            List<BigDecimal> quarters = new ArrayList<>();
-            for (int q = 1; q <= 4; q++) {
+            List<BigDecimal> quarters = target.measure().fromCodes() ? new ArrayList<>() : otherQuarters(target, year, lastMonth);
+            for (int q = 1; q <= 4 && target.measure().fromCodes(); q++) {
                 Counts sum = Counts.NONE;
                 for (YearMonth month : year.monthsOfQuarter(q)) {
                     sum = sum.plus(byMonth.getOrDefault(month, Counts.NONE));
@@ -215,7 +221,7 @@ public class ParticipationService {
                     break;
                 }
             }
-            RagRating.Measure measure = new RagRating.Measure(target.target(), target.tolerance(), RagRating.Direction.HIGHER_IS_BETTER,
+            RagRating.Measure measure = new RagRating.Measure(target.target(), target.tolerance(), target.measure().direction(),
                     target.measure().isPercentage() ? RagRating.Unit.PERCENT : RagRating.Unit.NUMBER);
             BigDecimal current = latest < 0 ? null : quarters.get(latest);
             BigDecimal previous = latest <= 0 ? target.baseline() : quarters.get(latest - 1);
@@ -224,6 +230,37 @@ public class ParticipationService {
                     RagRating.rate(measure, current, previous)));
         }
         return statuses;
+    }
+
+    /**
+     * The quarters of a headline measure that the PN codes do not give (Measure.fromCodes): My Review My View and
+     * forms read for the target's review types, every officer; concerns open at the end of the quarter (or now, in
+     * the current quarter), the whole service. Null for a quarter not started or with nothing to divide.
+     */
+    private List<BigDecimal> otherQuarters(ParticipationRepository.TargetRow target, FinancialYear year, YearMonth lastMonth) {
+        Filters filters = new Filters(year, target.types(), null, null);
+        MyReviewMyView mrmv = target.measure() == Measure.MRMV_COMPLETED ? myReviewMyView(filters) : null;
+        FormsRead read = target.measure() == Measure.FORMS_READ ? formsRead.get().formsRead(filters) : null;
+        List<BigDecimal> quarters = new ArrayList<>();
+        for (int q = 1; q <= 4; q++) {
+            List<YearMonth> months = year.monthsOfQuarter(q);
+            if (months.get(0).isAfter(lastMonth)) {
+                quarters.add(null);
+                continue;
+            }
+            Counts.Figure figure = switch (target.measure()) {
+                case MRMV_COMPLETED -> Counts.Figure.of(mrmv.columns().get(q - 1).completed(), mrmv.columns().get(q - 1).held());
+                case FORMS_READ -> read.total().cells().get(q - 1).share();
+                default -> null;
+            };
+            if (target.measure() == Measure.CONCERNS_OPEN) {
+                YearMonth end = months.get(2).isAfter(lastMonth) ? lastMonth : months.get(2);
+                quarters.add(BigDecimal.valueOf(concerns.of(end).openAtEnd()));
+            } else {
+                quarters.add(figure != null && figure.hasPercent() ? BigDecimal.valueOf(figure.percentValue()) : null);
+            }
+        }
+        return quarters;
     }
 
     @Transactional

@@ -35,6 +35,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * attended 1 of 3 = 33% (November 2 of 3 = 67%: down 34). Targets (CLA): took part 80 (tolerance 5): 33 is outside and
  * no better than 100, RED; attended 30: GREEN; under 4 has none.
  * Q3: My Review My View 2 of 8 held = 25% (Q2 1 of 1 = 100%: down 75); read before the review 1 of 2 = 50% (Q2 100%: down 50).
+ * Beside the month, the quarter Q3 (October to December): took part 4 of 6 = 67%; under 4 2 of 8 = 25%; attended 3 of 6 = 50%.
+ * Targets on the other cards: My Review My View (CLA) 50, tolerance 5: 25 is outside and no better than 100, RED; forms read
+ * (CLA) 40: GREEN; concerns open (every type) at most 3: none open, GREEN.
  */
 @MicronautTest(transactional = false)
 @Property(name = "test.mutable-clock", value = "true")
@@ -69,13 +72,14 @@ class HeadlinesTest {
         review(LocalDate.of(2019, 12, 12), "PN7");
         review(LocalDate.of(2019, 12, 13), "PN0");
         ReviewFixtures.execute(context, "insert into participation_target (measure, review_types, baseline, target, tolerance) "
-                + "values ('PARTICIPATED', 'CLA', null, 80, 5), ('ATTENDED', 'CLA', null, 30, 0)");
+                + "values ('PARTICIPATED', 'CLA', null, 80, 5), ('ATTENDED', 'CLA', null, 30, 0), ('MRMV_COMPLETED', 'CLA', null, 50, 5), "
+                + "('FORMS_READ', 'CLA', null, 40, 0), ('CONCERNS_OPEN', 'ALL', null, 3, 0)");
     }
 
     @AfterAll
     void removeTargets() {
-        ReviewFixtures.execute(context, "delete from participation_target where review_types = 'CLA' and target in (80, 30)"
-                + " and measure in ('PARTICIPATED', 'ATTENDED')");
+        ReviewFixtures.execute(context, "delete from participation_target where (review_types = 'CLA' and target in (80, 30, 50, 40)"
+                + " and measure in ('PARTICIPATED', 'ATTENDED', 'MRMV_COMPLETED', 'FORMS_READ')) or measure = 'CONCERNS_OPEN'");
     }
 
     @Test
@@ -88,12 +92,14 @@ class HeadlinesTest {
         assertTrue(took.contains("Target 80%"), took);
         assertTrue(took.contains("RED"), took);
         assertTrue(took.contains("Nov 100%, Dec 33%"), took);
+        assertTrue(took.contains("In Q3: 67% (4 of 6)"), took);
         assertTrue(took.startsWith("Participation") || took.contains("Participation, aged 4 and over"), took);
 
         String under = card(page, "underFour");
         assertTrue(under.contains("25% (1 of 4)"), under);
         assertTrue(under.contains("No change since the period before (0)"), under);
         assertTrue(under.contains("No target set"), under);
+        assertTrue(under.contains("In Q3: 25% (2 of 8)"), under);
 
         String attended = card(page, "attended");
         assertTrue(attended.contains("33% (1 of 3)"), attended);
@@ -101,25 +107,55 @@ class HeadlinesTest {
         assertTrue(attended.contains("Target 30%"), attended);
         assertTrue(attended.contains("GREEN"), attended);
         assertTrue(attended.contains("Nov 67%, Dec 33%"), attended);
+        assertTrue(attended.contains("In Q3: 50% (3 of 6)"), attended);
 
         String mrmv = card(page, "mrmv");
         assertTrue(mrmv.contains("In Q3"), mrmv);
         assertTrue(mrmv.contains("25% (2 of 8)"), mrmv);
         assertTrue(mrmv.contains("Down 75 points since the period before (−75)"), mrmv);
-        assertTrue(mrmv.contains("No target set"), mrmv);
+        assertTrue(mrmv.contains("Target 50%"), mrmv);
+        assertTrue(mrmv.contains("RED"), mrmv);
+        assertTrue(!mrmv.contains("In Q3:"), "a quarterly card has no second quarter figure: " + mrmv);
 
         String read = card(page, "formsRead");
         assertTrue(read.contains("50% (1 of 2)"), read);
         assertTrue(read.contains("Down 50 points since the period before (−50)"), read);
+        assertTrue(read.contains("Target 40%"), read);
+        assertTrue(read.contains("GREEN"), read);
 
         String open = card(page, "concerns");
         long now = concerns.of(YearMonth.of(2020, 1)).openAtEnd();
         assertTrue(open.contains("Now " + now + " "), open);
         assertTrue(open.contains("Whole service"), open);
+        assertEquals(0, now, "no concerns in this test's database");
+        assertTrue(open.contains("Target at most 3"), open);
+        assertTrue(open.contains("GREEN"), open);
 
         assertEquals(List.of(), HtmlChecker.errors(page));
         assertTrue(page.indexOf("id=\"headlines\"") > page.indexOf("</form>"), "right after the filters");
         assertTrue(page.indexOf("id=\"headlines\"") < page.indexOf("id=\"table-heading\""), "before the detail");
+    }
+
+    @Test
+    void theTargetsTableRatesTheNewMeasuresByQuarter() {
+        String page = page("head.manager", "/participation?year=2019-20&type=CLA");
+        // Every officer's CLA reviews (only head.officer's here): Q4 has begun but has no reviews, so Q3 is the latest.
+        String mrmv = targetRow(page, "My Review My View completed, of reviews held");
+        assertTrue(mrmv.contains("Q3: 25%"), mrmv);
+        assertTrue(mrmv.contains("RED"), mrmv);
+        String read = targetRow(page, "Forms read before the review, of forms sent");
+        assertTrue(read.contains("Q3: 50%"), read);
+        assertTrue(read.contains("GREEN"), read);
+        // Concerns open at the end of the current quarter so far (January 2020): none, at most 3.
+        String open = targetRow(page, "Talk-now concerns open");
+        assertTrue(open.contains("Q4: 0 "), open);
+        assertTrue(open.contains("GREEN"), open);
+    }
+
+    private static String targetRow(String body, String measure) {
+        int start = body.indexOf(measure, body.indexOf("id=\"targets-heading\""));
+        assertTrue(start >= 0, measure);
+        return body.substring(start, body.indexOf("</tr>", start)).replaceAll("<[^>]+>", " ").replaceAll("\\s+", " ").trim();
     }
 
     @Test
