@@ -30,6 +30,8 @@ class StaffHomeController {
         StaffUser user = StaffUser.from(authentication);
         List<HomePanel.Panel> shown = new ArrayList<>();
         panels.forEach(p -> p.panelFor(user).ifPresent(shown::add));
-        return new ModelAndView<>("staff/home", Map.of("user", user, "panels", shown));
+        // The roles that /staff/languages lets in: they find the forms' languages and previews from here.
+        boolean previewsLanguages = user.has(Role.SERVICE_MANAGER) || user.has(Role.PARTICIPATION_LEAD) || user.has(Role.ADMIN);
+        return new ModelAndView<>("staff/home", Map.of("user", user, "panels", shown, "previewsLanguages", previewsLanguages));
     }
 }

@@ -34,6 +34,18 @@ class LanguagesPreviewTest {
     }
 
     @Test
+    void theHomePageLeadsToTheLanguagesForTheRolesThatMayOpenThem() {
+        assertTrue(lead().get("/staff").body().contains("href=\"/staff/languages\""), "a participation lead finds it from home");
+        String officer = "languages.iro." + UUID.randomUUID().toString().substring(0, 8);
+        StaffFixtures.account(context, officer, Role.REVIEWING_OFFICER);
+        WebClient browser = new WebClient(server.getURI());
+        StaffFixtures.signIn(browser, officer);
+        WebClient.Page home = browser.get("/staff");
+        assertEquals(200, home.status());
+        assertFalse(home.body().contains("/staff/languages"), "an officer, who may not open it, is not sent there");
+    }
+
+    @Test
     void theListShowsEachLanguageWithItsReviewFlagAndPreviewLinks() {
         WebClient.Page list = lead().get("/staff/languages");
         assertEquals(200, list.status());
