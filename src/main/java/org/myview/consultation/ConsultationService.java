@@ -25,6 +25,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /** The rules of the child's form: links, versions by age, saving answers, sending once, concerns. */
 @Singleton
@@ -256,7 +258,60 @@ public class ConsultationService {
      */
     @Transactional
     Saved answer(long linkId, int number, String value, boolean declined, String requestKey, String location) {
-        Journey journey = journey(linkId);
+        return save(target(linkId), number, value, declined, requestKey, location);
+    }
+
+    /** What became of an answer posted from the child's page: the link's state, then (when open) the version and the save. */
+    record Posted(LinkStatus status, FormDefinition definition, Saved saved) {
+
+        /** The question's number is not in the version the child is answering (nothing saved). */
+        boolean notFound() {
+            return status.isOpen() && saved == null;
+        }
+    }
+
+    /**
+     * One answer posted from the child's page, in one transaction: the link's state and claim ({@code status}, whose
+     * own transactions join this one), the form's version, the request key and the answer. Nothing is loaded twice
+     * and the answers so far are not loaded at all; {@code value} reads the posted answer for the question, and
+     * {@code next} says where the child goes after it.
+     */
+    @Transactional
+    Posted answerPosted(Supplier<LinkStatus> status, int number, Function<FormDefinition.Question, String> value, boolean declined,
+                        String requestKey, Function<FormDefinition, String> next) {
+        LinkStatus link = status.get();
+        if (!link.isOpen()) {
+            return new Posted(link, null, null);
+        }
+        Target target = target(link.linkId());
+        Optional<FormDefinition.Question> question = target.definition().question(number);
+        if (question.isEmpty()) {
+            return new Posted(link, target.definition(), null);
+        }
+        return new Posted(link, target.definition(), save(target, number, value.apply(question.get()), declined, requestKey,
+                next.apply(target.definition())));
+    }
+
+    /** Where an answer goes: the link's review and the version being answered, with the form when it exists already. */
+    private record Target(long linkId, long reviewId, FormDefinition definition, ConsultationRepository.Form form) {
+    }
+
+    /** As {@link #journey(long)} chooses the version, without the answers: one query when the form exists. */
+    private Target target(long linkId) {
+        Optional<ConsultationRepository.Form> form = repository.formForLink(linkId);
+        Optional<FormDefinition> chosen = form.flatMap(f -> definitions.find(f.definitionId()));
+        if (chosen.isPresent()) {
+            return new Target(linkId, form.get().reviewId(), chosen.get(), form.get());
+        }
+        long reviewId = form.map(ConsultationRepository.Form::reviewId)
+                .orElseGet(() -> repository.linkById(linkId).orElseThrow().reviewId());
+        ConsultationRepository.ReviewFacts facts = repository.reviewFacts(reviewId).orElseThrow();
+        int age = org.myview.review.ChildAge.yearsOn(facts.dateOfBirth(), facts.reviewDate());
+        return new Target(linkId, reviewId, definitions.forAge(age), form.orElse(null));
+    }
+
+    private Saved save(Target journey, int number, String value, boolean declined, String requestKey, String location) {
+        long linkId = journey.linkId();
         FormDefinition.Question question = journey.definition().question(number).orElseThrow();
         String answer = null;
         if (!declined) {
@@ -269,8 +324,9 @@ public class ConsultationService {
         if (requestKey != null && repository.useRequestKey(linkId, requestKey, location, clock.instant()) == 0) {
             return new Saved(null, repository.requestKeyLocation(linkId, requestKey).orElse(location));
         }
-        ConsultationRepository.Form form = repository.formCreatingIfAbsent(linkId, journey.reviewId(), journey.definition().id());
-        repository.saveAnswer(form.id(), new ConsultationRepository.Answer(journey.definition().id(),
+        long formId = journey.form() != null ? journey.form().id()
+                : repository.formCreatingIfAbsent(linkId, journey.reviewId(), journey.definition().id()).id();
+        repository.saveAnswer(formId, new ConsultationRepository.Answer(journey.definition().id(),
                 journey.definition().version(), question.id(), answer, declined), clock.instant());
         return new Saved(null, location);
     }

@@ -32,7 +32,8 @@ class SavedAnswerStatementsTest {
         assertEquals(303, child.get(link).status());
         WebClient.Page page = child.get("/consultation/q/1");
         String csrf = page.inputValue("_csrf");
-        for (String key : new String[] {"abcdefghijklmnop1234", null}) {
+        // The first answer (the form is made), a later one with a request key (JavaScript), one without (no JavaScript).
+        for (String key : new String[] {"abcdefghijklmnop1234", "abcdefghijklmnop5678", null}) {
             List<String> lines = logged(() -> {
                 WebClient.Page after = key == null
                         ? child.post("/consultation/q/1", "_csrf", csrf, "answer", "swimming", "action", "save")
