@@ -45,6 +45,8 @@ class ConsultationController {
     static final String REQUEST_KEY = "request_key";
 
     private final ConsultationService service;
+    private final AnswerSaving answers;
+    private final FormSending sending;
     private final ConsultationLinkKind kind;
     private final LinkSessions sessions;
     private final FormWords words;
@@ -54,12 +56,15 @@ class ConsultationController {
     private final PublicLanguages languages;
     private final AudioFiles audio;
 
-    ConsultationController(ConsultationService service, ConsultationLinkKind kind, LinkSessions sessions, FormWords words,
+    ConsultationController(ConsultationService service, AnswerSaving answers, FormSending sending, ConsultationLinkKind kind,
+                           LinkSessions sessions, FormWords words,
                            HttpLocaleResolver locales, FormDefinitions definitions, FormSessionCookie cookies,
                            PublicLanguages languages, AudioFiles audio) {
         this.languages = languages;
         this.audio = audio;
         this.service = service;
+        this.answers = answers;
+        this.sending = sending;
         this.kind = kind;
         this.sessions = sessions;
         this.words = words;
@@ -105,8 +110,8 @@ class ConsultationController {
         boolean change = "check".equals(body.get("return"));
         // One service call, one transaction: the link's state and claim, the version, the request key and the answer.
         // With JavaScript each answer carries a key, so an answer sent again from the phone's queue is saved once.
-        ConsultationService.Posted posted = service.answerPosted(() -> sessions.status(request, kind), number,
-                question -> postedValue(question, body), declined, ConsultationService.requestKey(body.get(REQUEST_KEY)),
+        AnswerSaving.Posted posted = answers.answerPosted(() -> sessions.status(request, kind), number,
+                question -> postedValue(question, body), declined, requestKey(body),
                 definition -> change || number >= definition.questions().size() ? "/consultation/check" : "/consultation/q/" + (number + 1));
         switch (posted.status().state()) {
             case OPEN -> { }
@@ -120,7 +125,7 @@ class ConsultationController {
         if (posted.notFound()) {
             return HttpResponse.notFound();
         }
-        ConsultationService.Saved saved = posted.saved();
+        AnswerSaving.Saved saved = posted.saved();
         if (saved.problem() != null) {
             // Rare (the page's own checks come first): the page again, with the answers so far, as its GET shows it.
             ConsultationService.Journey journey = service.journey(posted.status().linkId());
@@ -169,7 +174,7 @@ class ConsultationController {
     @Post(value = "/send", consumes = "application/x-www-form-urlencoded")
     HttpResponse<?> send(HttpRequest<?> request, @Body Map<String, String> body) {
         return withOpenForm(request, journey -> {
-            service.send(journey.linkId(), locales.resolveOrDefault(request), ConsultationService.requestKey(body.get(REQUEST_KEY)));
+            sending.send(journey.linkId(), locales.resolveOrDefault(request), requestKey(body));
             return HttpResponse.seeOther(URI.create("/consultation/sent"));
         });
     }
@@ -256,5 +261,11 @@ class ConsultationController {
         model.put("offlinePages", pages.append(" /consultation/check").toString());
         model.put("offlineForm", ConsultationService.offlineId(journey.linkId()));
         model.put("offlineUntil", service.linkExpiresAt(journey.linkId()).toEpochMilli());
+    }
+
+    /** The request key the phone made up for this post, or null when there is none or it is not one. */
+    private static String requestKey(Map<String, String> body) {
+        String submitted = body.get(REQUEST_KEY);
+        return submitted != null && submitted.matches("[A-Za-z0-9_-]{16,64}") ? submitted : null;
     }
 }
