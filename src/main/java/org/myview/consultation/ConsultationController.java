@@ -45,6 +45,8 @@ class ConsultationController {
     static final String REQUEST_KEY = "request_key";
 
     private final ConsultationService service;
+    private final AnswerSaving answers;
+    private final FormSending sending;
     private final ConsultationLinkKind kind;
     private final LinkSessions sessions;
     private final FormWords words;
@@ -54,12 +56,15 @@ class ConsultationController {
     private final PublicLanguages languages;
     private final AudioFiles audio;
 
-    ConsultationController(ConsultationService service, ConsultationLinkKind kind, LinkSessions sessions, FormWords words,
+    ConsultationController(ConsultationService service, AnswerSaving answers, FormSending sending, ConsultationLinkKind kind,
+                           LinkSessions sessions, FormWords words,
                            HttpLocaleResolver locales, FormDefinitions definitions, FormSessionCookie cookies,
                            PublicLanguages languages, AudioFiles audio) {
         this.languages = languages;
         this.audio = audio;
         this.service = service;
+        this.answers = answers;
+        this.sending = sending;
         this.kind = kind;
         this.sessions = sessions;
         this.words = words;
@@ -101,29 +106,42 @@ class ConsultationController {
 
     @Post(value = "/q/{number}", consumes = "application/x-www-form-urlencoded")
     HttpResponse<?> answer(HttpRequest<?> request, @PathVariable int number, @Body Map<String, String> body) {
-        return withOpenForm(request, journey -> {
-            if (journey.definition().question(number).isEmpty()) {
-                return HttpResponse.notFound();
+        boolean declined = "skip".equals(body.get("action"));
+        boolean change = "check".equals(body.get("return"));
+        // One service call, one transaction: the link's state and claim, the version, the request key and the answer.
+        // With JavaScript each answer carries a key, so an answer sent again from the phone's queue is saved once.
+        AnswerSaving.Posted posted = answers.answerPosted(() -> sessions.status(request, kind), number,
+                question -> postedValue(question, body), declined, requestKey(body),
+                definition -> change || number >= definition.questions().size() ? "/consultation/check" : "/consultation/q/" + (number + 1));
+        switch (posted.status().state()) {
+            case OPEN -> { }
+            case SENT -> {
+                return HttpResponse.seeOther(URI.create("/consultation/sent"));
             }
-            boolean declined = "skip".equals(body.get("action"));
-            boolean change = "check".equals(body.get("return"));
-            FormDefinition.Question question = journey.definition().question(number).get();
-            // A picture question posts one field per ticked picture, and the words told to a grown-up.
-            String value = question.isPictures()
-                    ? new PictureAnswer(PictureAnswer.picksFrom(body, question.allowed()), body.getOrDefault("words", "")).stored()
-                    : body.get("answer");
-            boolean last = number >= journey.definition().questions().size();
-            String next = change || last ? "/consultation/check" : "/consultation/q/" + (number + 1);
-            // With JavaScript each answer carries a key, so an answer sent again from the phone's queue is saved once.
-            ConsultationService.Saved saved = service.answer(journey.linkId(), number, value, declined,
-                    ConsultationService.requestKey(body.get(REQUEST_KEY)), next);
-            if (saved.problem() != null) {
-                FormErrors errors = new FormErrors().add("answer", saved.problem(), ConsultationService.MAX_ANSWER);
-                return HttpResponse.unprocessableEntity().body(new ModelAndView<>("consultation/question",
-                        questionModel(request, journey, number, value == null ? "" : value, change, errors)));
+            default -> {
+                return sessions.problem(kind, posted.status().state());
             }
-            return HttpResponse.seeOther(URI.create(saved.location()));
-        });
+        }
+        if (posted.notFound()) {
+            return HttpResponse.notFound();
+        }
+        AnswerSaving.Saved saved = posted.saved();
+        if (saved.problem() != null) {
+            // Rare (the page's own checks come first): the page again, with the answers so far, as its GET shows it.
+            ConsultationService.Journey journey = service.journey(posted.status().linkId());
+            String value = postedValue(journey.definition().question(number).orElseThrow(), body);
+            FormErrors errors = new FormErrors().add("answer", saved.problem(), ConsultationService.MAX_ANSWER);
+            return HttpResponse.unprocessableEntity().body(new ModelAndView<>("consultation/question",
+                    questionModel(request, journey, number, value == null ? "" : value, change, errors)));
+        }
+        return HttpResponse.seeOther(URI.create(saved.location()));
+    }
+
+    /** The posted answer: a picture question posts one field per ticked picture, and the words told to a grown-up. */
+    private static String postedValue(FormDefinition.Question question, Map<String, String> body) {
+        return question.isPictures()
+                ? new PictureAnswer(PictureAnswer.picksFrom(body, question.allowed()), body.getOrDefault("words", "")).stored()
+                : body.get("answer");
     }
 
     @Get("/check")
@@ -156,7 +174,7 @@ class ConsultationController {
     @Post(value = "/send", consumes = "application/x-www-form-urlencoded")
     HttpResponse<?> send(HttpRequest<?> request, @Body Map<String, String> body) {
         return withOpenForm(request, journey -> {
-            service.send(journey.linkId(), locales.resolveOrDefault(request), ConsultationService.requestKey(body.get(REQUEST_KEY)));
+            sending.send(journey.linkId(), locales.resolveOrDefault(request), requestKey(body));
             return HttpResponse.seeOther(URI.create("/consultation/sent"));
         });
     }
@@ -243,5 +261,11 @@ class ConsultationController {
         model.put("offlinePages", pages.append(" /consultation/check").toString());
         model.put("offlineForm", ConsultationService.offlineId(journey.linkId()));
         model.put("offlineUntil", service.linkExpiresAt(journey.linkId()).toEpochMilli());
+    }
+
+    /** The request key the phone made up for this post, or null when there is none or it is not one. */
+    private static String requestKey(Map<String, String> body) {
+        String submitted = body.get(REQUEST_KEY);
+        return submitted != null && submitted.matches("[A-Za-z0-9_-]{16,64}") ? submitted : null;
     }
 }

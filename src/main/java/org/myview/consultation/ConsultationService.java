@@ -1,6 +1,5 @@
 package org.myview.consultation;
 
-import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import io.micronaut.context.annotation.Value;
@@ -22,11 +21,13 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
-/** The rules of the child's form: links, versions by age, saving answers, sending once, concerns. */
+/**
+ * The rules of the child's form: links, versions by age, and what the officer sees. Saving an answer is
+ * {@link AnswerSaving}'s and sending the form {@link FormSending}'s, so each rule reads on its own.
+ */
 @Singleton
 public class ConsultationService {
 
@@ -61,10 +62,6 @@ public class ConsultationService {
 
     private final ConsultationRepository repository;
     private final FormDefinitions definitions;
-    private final FormWords words;
-    private final ApplicationEventPublisher<ConsultationSent> sentEvents;
-    private final ApplicationEventPublisher<AdvocateRequested> advocateEvents;
-    private final ApplicationEventPublisher<FormArrived> arrivedEvents;
     private final AuditTrail audit;
     private final ConsultationSettings settings;
     private final PrivateAnswerSettings privateAnswer;
@@ -73,20 +70,13 @@ public class ConsultationService {
     private final Clock clock;
     private final LinkMessageWords linkWords;
 
-    ConsultationService(ConsultationRepository repository, FormDefinitions definitions, FormWords words,
-                        ApplicationEventPublisher<ConsultationSent> sentEvents,
-                        ApplicationEventPublisher<AdvocateRequested> advocateEvents,
-                        ApplicationEventPublisher<FormArrived> arrivedEvents, AuditTrail audit,
+    ConsultationService(ConsultationRepository repository, FormDefinitions definitions, AuditTrail audit,
                         ConsultationSettings settings, PrivateAnswerSettings privateAnswer, Outbox outbox,
                         @Value("${myview.notify.public-url:`http://localhost:8080`}") String publicUrl, Clock clock,
                         LinkMessageWords linkWords) {
         this.linkWords = linkWords;
         this.repository = repository;
         this.definitions = definitions;
-        this.words = words;
-        this.sentEvents = sentEvents;
-        this.advocateEvents = advocateEvents;
-        this.arrivedEvents = arrivedEvents;
         this.audit = audit;
         this.settings = settings;
         this.privateAnswer = privateAnswer;
@@ -227,91 +217,6 @@ public class ConsultationService {
         ConsultationRepository.Form form = repository.formCreatingIfAbsent(linkId, link.reviewId(), definitionId);
         repository.setDefinition(form.id(), definitionId);
         return true;
-    }
-
-    /**
-     * Saves one answer as the child goes. {@code declined} is "I'd rather not say". Returns the problem's
-     * message key, or empty when saved.
-     */
-    @Transactional
-    Optional<String> answer(long linkId, int number, String value, boolean declined) {
-        Saved saved = answer(linkId, number, value, declined, null, null);
-        return Optional.ofNullable(saved.problem());
-    }
-
-    /** What became of an answer or a send: a problem to show (nothing saved), or where to go next. */
-    record Saved(String problem, String location) {
-    }
-
-    /** A request key a phone made up (see {@link #answer(long, int, String, boolean, String, String)}), or null when it is not one. */
-    static String requestKey(String submitted) {
-        return submitted != null && submitted.matches("[A-Za-z0-9_-]{16,64}") ? submitted : null;
-    }
-
-    /**
-     * Saves one answer, once per {@code requestKey}: a phone that answered offline sends its answers when it is
-     * back online, and may send one again when it never saw the first reply. The first request with a key saves
-     * and stores {@code location} (where the child goes next); a repeat saves nothing and is sent to the same
-     * place, even if the child changed that answer since. Without a key (no JavaScript), every post saves.
-     */
-    @Transactional
-    Saved answer(long linkId, int number, String value, boolean declined, String requestKey, String location) {
-        Journey journey = journey(linkId);
-        FormDefinition.Question question = journey.definition().question(number).orElseThrow();
-        String answer = null;
-        if (!declined) {
-            GivenAnswer given = GivenAnswer.of(question, value, MAX_ANSWER);
-            if (given.problem() != null) {
-                return new Saved(given.problem(), null);
-            }
-            answer = given.stored();
-        }
-        if (requestKey != null && repository.useRequestKey(linkId, requestKey, location, clock.instant()) == 0) {
-            return new Saved(null, repository.requestKeyLocation(linkId, requestKey).orElse(location));
-        }
-        ConsultationRepository.Form form = repository.formCreatingIfAbsent(linkId, journey.reviewId(), journey.definition().id());
-        repository.saveAnswer(form.id(), new ConsultationRepository.Answer(journey.definition().id(),
-                journey.definition().version(), question.id(), answer, declined), clock.instant());
-        return new Saved(null, location);
-    }
-
-    /**
-     * Sends the form, once. A double tap, a retry after a dropped connection, or two requests at the same
-     * moment: the first marks it sent and publishes {@link ConsultationSent} in the same transaction; the
-     * others find it sent and do nothing. Consent to share is yes only when the child chose yes.
-     */
-    @Transactional
-    void send(long linkId, Locale locale) {
-        send(linkId, locale, null);
-    }
-
-    /** Sends the form; a send with a request key already used by this link does nothing more (it was sent). */
-    @Transactional
-    void send(long linkId, Locale locale, String requestKey) {
-        if (requestKey != null && repository.useRequestKey(linkId, requestKey, "/consultation/sent", clock.instant()) == 0) {
-            return;
-        }
-        Journey journey = journey(linkId);
-        ConsultationRepository.Form form = repository.formCreatingIfAbsent(linkId, journey.reviewId(), journey.definition().id());
-        ConsultationRepository.Answer consent = journey.answers().get(FormDefinition.SHARE_QUESTION);
-        boolean share = consent != null && "yes".equals(consent.answer());
-        if (repository.markSent(form.id(), share, clock.instant()) != 1) {
-            return;
-        }
-        List<ConsultationSent.WrittenAnswer> written = new ArrayList<>();
-        for (FormDefinition.Question question : journey.definition().questions()) {
-            ConsultationRepository.Answer answer = journey.answers().get(question.id());
-            if (question.isText() && !question.id().equals(PRIVATE_QUESTION) && answer != null && !answer.declined()) {
-                written.add(new ConsultationSent.WrittenAnswer(question.id(),
-                        words.title(journey.definition(), question.id(), locale), answer.answer()));
-            }
-        }
-        sentEvents.publishEvent(new ConsultationSent(form.id(), share, written));
-        if (AdvocateConsent.given(journey.answers())) {
-            advocateEvents.publishEvent(new AdvocateRequested(journey.reviewId(), form.id(), clock.instant()));
-        }
-        Long officerId = repository.reviewFacts(journey.reviewId()).map(ConsultationRepository.ReviewFacts::officerId).orElse(null);
-        arrivedEvents.publishEvent(new FormArrived(journey.reviewId(), form.id(), officerId, clock.instant()));
     }
 
     // --- the officer ---------------------------------------------------------------------------------
