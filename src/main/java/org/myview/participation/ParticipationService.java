@@ -58,14 +58,11 @@ public class ParticipationService {
     private final ParticipationSettings settings;
     private final AuditTrail audit;
     private final Clock clock;
-    private final jakarta.inject.Provider<FormsReadService> formsRead;
-    private final org.myview.consultation.ConcernCounts concerns;
+    private final TargetQuarters otherQuarters;
 
-    // FormsReadService reads the filters' slices through this service: a provider breaks the circle.
     ParticipationService(ParticipationRepository repository, ParticipationSettings settings, AuditTrail audit, Clock clock,
-                         jakarta.inject.Provider<FormsReadService> formsRead, org.myview.consultation.ConcernCounts concerns) {
-        this.formsRead = formsRead;
-        this.concerns = concerns;
+                         TargetQuarters otherQuarters) {
+        this.otherQuarters = otherQuarters;
         this.repository = repository;
         this.settings = settings;
         this.audit = audit;
@@ -205,7 +202,9 @@ public class ParticipationService {
         for (ParticipationRepository.TargetRow target : repository.targets()) {
             Map<YearMonth, Counts> byMonth = repository.byMonth(new ParticipationRepository.Slice(year.months().get(0).atDay(1),
                     year.months().get(11).atDay(1), target.types().names(), 0, 200, null));
-            List<BigDecimal> quarters = target.measure().fromCodes() ? new ArrayList<>() : otherQuarters(target, year, lastMonth);
+            Filters all = new Filters(year, target.types(), null, null);
+            List<BigDecimal> quarters = target.measure().fromCodes() ? new ArrayList<>()
+                    : otherQuarters.of(target.measure(), all, lastMonth, () -> myReviewMyView(all));
             for (int q = 1; q <= 4 && target.measure().fromCodes(); q++) {
                 Counts sum = Counts.NONE;
                 for (YearMonth month : year.monthsOfQuarter(q)) {
@@ -230,37 +229,6 @@ public class ParticipationService {
                     RagRating.rate(measure, current, previous)));
         }
         return statuses;
-    }
-
-    /**
-     * The quarters of a headline measure that the PN codes do not give (Measure.fromCodes): My Review My View and
-     * forms read for the target's review types, every officer; concerns open at the end of the quarter (or now, in
-     * the current quarter), the whole service. Null for a quarter not started or with nothing to divide.
-     */
-    private List<BigDecimal> otherQuarters(ParticipationRepository.TargetRow target, FinancialYear year, YearMonth lastMonth) {
-        Filters filters = new Filters(year, target.types(), null, null);
-        MyReviewMyView mrmv = target.measure() == Measure.MRMV_COMPLETED ? myReviewMyView(filters) : null;
-        FormsRead read = target.measure() == Measure.FORMS_READ ? formsRead.get().formsRead(filters) : null;
-        List<BigDecimal> quarters = new ArrayList<>();
-        for (int q = 1; q <= 4; q++) {
-            List<YearMonth> months = year.monthsOfQuarter(q);
-            if (months.get(0).isAfter(lastMonth)) {
-                quarters.add(null);
-                continue;
-            }
-            Counts.Figure figure = switch (target.measure()) {
-                case MRMV_COMPLETED -> Counts.Figure.of(mrmv.columns().get(q - 1).completed(), mrmv.columns().get(q - 1).held());
-                case FORMS_READ -> read.total().cells().get(q - 1).share();
-                default -> null;
-            };
-            if (target.measure() == Measure.CONCERNS_OPEN) {
-                YearMonth end = months.get(2).isAfter(lastMonth) ? lastMonth : months.get(2);
-                quarters.add(BigDecimal.valueOf(concerns.of(end).openAtEnd()));
-            } else {
-                quarters.add(figure != null && figure.hasPercent() ? BigDecimal.valueOf(figure.percentValue()) : null);
-            }
-        }
-        return quarters;
     }
 
     @Transactional
