@@ -10,14 +10,15 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 export BENCH_PG_DIR=${BENCH_PG_DIR:-/tmp/myview-bench-pg}
 PORT=${BENCH_PORT:-18080}
+PG_PORT=${BENCH_PG_PORT:-55432} # another port and BENCH_PG_DIR let two benchmarks run side by side
 JAR=target/myview-0.1.0.jar
-PSQL="psql -h 127.0.0.1 -p 55432 -U postgres -d myview -v ON_ERROR_STOP=1 -qtA"
+PSQL="psql -h 127.0.0.1 -p $PG_PORT -U postgres -d myview -v ON_ERROR_STOP=1 -qtA"
 
 if [ "${BENCH_FRESH:-0}" = 1 ]; then src/bench/external-postgres.sh stop; rm -rf "$BENCH_PG_DIR"; fi
 echo "== build"
 ./mvnw -q -B package -DskipTests
 ./mvnw -q -B test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test
-URL=$(src/bench/external-postgres.sh start)
+URL=$(src/bench/external-postgres.sh start "$PG_PORT")
 export DATASOURCES_DEFAULT_URL=$URL DATASOURCES_DEFAULT_USERNAME=postgres DATASOURCES_DEFAULT_PASSWORD=postgres
 pid=
 cleanup() { [ -n "$pid" ] && kill "$pid" 2>/dev/null; src/bench/external-postgres.sh stop; }
@@ -26,10 +27,10 @@ trap cleanup EXIT
 start_service() {
   local started
   started=$(date +%s%N)
-  PORT=$PORT java ${JAVA_OPTS:-} -jar "$JAR" >/tmp/myview-bench-service.log 2>&1 &
+  PORT=$PORT java ${JAVA_OPTS:-} -jar "$JAR" >/tmp/myview-bench-service-$PG_PORT.log 2>&1 &
   pid=$!
   until curl -sf -o /dev/null "http://127.0.0.1:$PORT/health"; do
-    kill -0 "$pid" 2>/dev/null || { echo "service exited; see /tmp/myview-bench-service.log" >&2; exit 1; }
+    kill -0 "$pid" 2>/dev/null || { echo "service exited; see /tmp/myview-bench-service-$PG_PORT.log" >&2; exit 1; }
     sleep 0.02
   done
   startup_ms=$(( ($(date +%s%N) - started) / 1000000 ))
@@ -66,12 +67,12 @@ fi
 echo "== the same work on PostgreSQL alone (pgbench, 32 clients, 15 s each)"
 pgbench_run() { # name script [defines...]: prints "tps p50_ms p99_ms"
   local name=$1 script=$2; shift 2
-  rm -f /tmp/myview-pgbench-"$name".*
+  rm -f /tmp/myview-pgbench-$PG_PORT-"$name".*
   local out
-  out=$(pgbench -h 127.0.0.1 -p 55432 -U postgres -n -c 32 -j 2 -T 15 "$@" -f "$script" -l --log-prefix=/tmp/myview-pgbench-"$name" myview 2>&1)
+  out=$(pgbench -h 127.0.0.1 -p $PG_PORT -U postgres -n -c 32 -j 2 -T 15 "$@" -f "$script" -l --log-prefix=/tmp/myview-pgbench-$PG_PORT-"$name" myview 2>&1)
   local tps
   tps=$(echo "$out" | awk '/^tps/ {print int($3); exit}')
-  cat /tmp/myview-pgbench-"$name".* | awk '{print $3}' | sort -n | awk -v tps="$tps" '
+  cat /tmp/myview-pgbench-$PG_PORT-"$name".* | awk '{print $3}' | sort -n | awk -v tps="$tps" '
     {a[NR]=$1} END {p50=a[int(NR*0.5)>0?int(NR*0.5):1]; p99=a[int(NR*0.99)>0?int(NR*0.99):1];
     printf "%d req/s  p50 %.1f ms  p99 %.1f ms\n", tps, p50/1000, p99/1000}'
 }
