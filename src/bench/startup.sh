@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Startup time (process start to the first 200 from /health) and memory (RSS once started) of the
 # packaged service against an external PostgreSQL. Usage: src/bench/startup.sh [runs]
-# JAVA_OPTS: the JVM options to measure (default: none; src/bench/jvm-options prints the README's).
+# JAVA_OPTS: the JVM options to measure (default: none). The README's, after src/bench/cds.sh:
+#   MALLOC_ARENA_MAX=2 JAVA_OPTS="$(src/bench/jvm-options)" src/bench/startup.sh 3
 # BENCH_PG_DIR, BENCH_PG_PORT and BENCH_PORT as in run.sh, so two benchmarks can run side by side.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
