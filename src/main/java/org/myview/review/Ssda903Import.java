@@ -224,12 +224,19 @@ public class Ssda903Import {
                 select distinct on (upper(child_ref)) child_ref, dob from ssda903_import order by upper(child_ref), line
                 on conflict do nothing
                 """);
+        // Each row's child, found once (the children's upper-case index) for the statements that follow.
+        sql.update("""
+                create temporary table ssda903_row on commit drop as
+                select i.line, c.id as child_id, i.review_type, i.review_date, i.officer_id, i.pn_code
+                from ssda903_import i join child c on upper(c.case_reference) = upper(i.child_ref)
+                """);
+        sql.update("analyze ssda903_row");
         int reviews = sql.one("""
                 with upserted as (
                   insert into review (child_id, review_type, review_date, reviewing_officer_id)
-                  select distinct on (c.id, i.review_type, i.review_date) c.id, i.review_type, i.review_date, i.officer_id
-                  from ssda903_import i join child c on upper(c.case_reference) = upper(i.child_ref)
-                  order by c.id, i.review_type, i.review_date, i.line desc
+                  select distinct on (i.child_id, i.review_type, i.review_date) i.child_id, i.review_type, i.review_date, i.officer_id
+                  from ssda903_row i
+                  order by i.child_id, i.review_type, i.review_date, i.line desc
                   on conflict (child_id, review_type, review_date) do update set reviewing_officer_id = excluded.reviewing_officer_id
                   where excluded.reviewing_officer_id is not null
                     and excluded.reviewing_officer_id is distinct from review.reviewing_officer_id
@@ -239,9 +246,9 @@ public class Ssda903Import {
         // The codes that are new or changed, worked out once, before anything is written: set-based from here on.
         sql.update("""
                 create temporary table ssda903_change on commit drop as
-                select distinct on (r.id) r.id as review_id, c.id as child_id, p.pn_code as old_code, i.pn_code as new_code
-                from ssda903_import i join child c on upper(c.case_reference) = upper(i.child_ref)
-                join review r on r.child_id = c.id and r.review_type = i.review_type and r.review_date = i.review_date
+                select distinct on (r.id) r.id as review_id, i.child_id, p.pn_code as old_code, i.pn_code as new_code
+                from ssda903_row i
+                join review r on r.child_id = i.child_id and r.review_type = i.review_type and r.review_date = i.review_date
                 left join review_participation p on p.review_id = r.id
                 where i.pn_code is not null and p.pn_code is distinct from i.pn_code order by r.id, i.line desc
                 """);
