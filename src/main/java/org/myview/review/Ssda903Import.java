@@ -13,13 +13,16 @@ import org.myview.staff.StaffUser;
 import org.myview.system.BulkSql;
 import org.myview.web.CsvReader;
 
+import java.io.IOException;
+import java.io.Reader;
 import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -71,96 +74,169 @@ public class Ssda903Import {
 
     @Transactional
     public ImportResult importFile(StaffUser user, String csv) {
-        LocalDate today = LocalDate.now(clock);
-        List<ImportError> errors = new ArrayList<>();
-        List<CsvReader.Record> records;
-        try {
-            records = CsvReader.read(csv);
-        } catch (CsvReader.UnterminatedQuote e) {
-            return ImportResult.refused(0, List.of(new ImportError(e.line(), "FILE", "FILE", "A quote mark (\") on this line "
-                    + "is never closed, so the rest of the file cannot be read. Close the quote or remove it.")));
+        return importFile(user, new StringReader(csv == null ? "" : csv));
+    }
+
+    /**
+     * Streams the file: each row is checked as it is read and, if good, goes straight into a COPY to a staging
+     * table, so memory does not grow with the rows (only the problems and notes to report are kept). The checks
+     * across rows run as SQL on the staging table; the writes are a handful of set-based statements.
+     */
+    @Transactional
+    public ImportResult importFile(StaffUser user, Reader csv) {
+        Reading reading = new Reading(LocalDate.now(clock), activeOfficers());
+        sql.update("""
+                create temporary table ssda903_import (line int, child_ref text, dob date, review_date date,
+                  review_type text, officer_id bigint, pn_code text) on commit drop
+                """);
+        sql.copyIn("copy ssda903_import from stdin", out -> reading.readInto(csv, out));
+        if (reading.unterminatedLine > 0) {
+            return ImportResult.refused(0, List.of(new ImportError(reading.unterminatedLine, "FILE", "FILE", "A quote mark (\") "
+                    + "on this line is never closed, so the rest of the file cannot be read. Close the quote or remove it.")));
         }
-        if (records.isEmpty()) {
+        if (reading.records == 0) {
             return ImportResult.refused(0, List.of(new ImportError(1, "FILE", "FILE", "The file is empty. Choose a CSV file "
                     + "with the header CHILD,DOB,REVIEW,REVIEW_CODE and one row per review.")));
         }
-        Map<String, Integer> columns = Ssda903ImportRows.header(records.get(0), errors);
-        if (!errors.isEmpty()) {
-            return ImportResult.refused(records.size() - 1, errors);
+        int rows = reading.records - 1;
+        if (!reading.headerErrors.isEmpty()) {
+            return ImportResult.refused(rows, reading.headerErrors);
         }
-        if (records.size() - 1 > MAX_ROWS) {
-            return ImportResult.refused(records.size() - 1, List.of(new ImportError(1, "FILE", "FILE",
+        if (rows > MAX_ROWS) {
+            return ImportResult.refused(rows, List.of(new ImportError(1, "FILE", "FILE",
                     "The file has more than " + MAX_ROWS + " rows. Split it into smaller files.")));
         }
+        List<ImportError> errors = reading.errors;
+        if (reading.copied > 0) {
+            sql.update("analyze ssda903_import");
+            checkConsistency(errors);
+        }
+        if (!errors.isEmpty()) {
+            errors.sort(Comparator.comparingInt(ImportError::line));
+            return ImportResult.refused(rows, errors);
+        }
+        return write(user, reading.copied, reading.notes);
+    }
+
+    private Map<String, Long> activeOfficers() {
         Map<String, Long> officers = new HashMap<>();
         for (StaffAccount account : staff.withRole(Role.REVIEWING_OFFICER)) {
             if (!account.disabled()) {
                 officers.put(account.username().toLowerCase(Locale.ROOT), account.id());
             }
         }
-        List<Ssda903ImportRows.Row> rows = new ArrayList<>();
-        for (CsvReader.Record record : records.subList(1, records.size())) {
-            Ssda903ImportRows.parse(record, columns, officers, today, errors).ifPresent(rows::add);
-        }
-        checkConsistency(rows, errors);
-        if (!errors.isEmpty()) {
-            errors.sort(Comparator.comparingInt(ImportError::line));
-            return ImportResult.refused(records.size() - 1, errors);
-        }
-        return write(user, rows, Ssda903ImportRows.fourthBirthdays(rows));
+        return officers;
     }
 
-    /** A child's date of birth must agree across the file and with what is held; a review appears once. */
-    private void checkConsistency(List<Ssda903ImportRows.Row> rows, List<ImportError> errors) {
-        Map<String, LocalDate> dobInFile = new HashMap<>();
-        Map<String, Ssda903ImportRows.Row> reviewsInFile = new HashMap<>();
-        for (Ssda903ImportRows.Row row : rows) {
-            String child = row.childRef().toUpperCase(Locale.ROOT);
-            LocalDate first = dobInFile.putIfAbsent(child, row.dob());
-            if (first != null && !first.equals(row.dob())) {
-                errors.add(new ImportError(row.line(), "DOB", "DOB", "This child has a different date of birth on an earlier "
-                        + "line of the file. A child has one date of birth: correct one of the lines."));
-            }
-            Ssda903ImportRows.Row earlier = reviewsInFile.putIfAbsent(row.reviewKey(), row);
-            if (earlier != null && earlier.code() != row.code()) {
-                errors.add(new ImportError(row.line(), "REVIEW_CODE", "DUPLICATE", "The same review (child, type and date) is "
-                        + "on line " + earlier.line() + " with a different code. Keep one line per review."));
+    /** The file as it streams by: the rows counted, each checked, the good ones written to the COPY. */
+    private static final class Reading {
+
+        private final LocalDate today;
+        private final Map<String, Long> officers;
+        private final List<ImportError> headerErrors = new ArrayList<>();
+        private final List<ImportError> errors = new ArrayList<>();
+        private final List<ImportNote> notes = new ArrayList<>();
+        private Map<String, Integer> columns;
+        private int records;
+        private int copied;
+        private int unterminatedLine;
+
+        Reading(LocalDate today, Map<String, Long> officers) {
+            this.today = today;
+            this.officers = officers;
+        }
+
+        void readInto(Reader csv, Writer out) throws IOException {
+            try {
+                CsvReader.stream(csv, record -> {
+                    records++;
+                    if (records == 1) {
+                        columns = Ssda903ImportRows.header(record, headerErrors);
+                    } else if (headerErrors.isEmpty() && records - 1 <= MAX_ROWS) {
+                        Ssda903ImportRows.parse(record, columns, officers, today, errors).ifPresent(row -> copy(row, out));
+                    }
+                });
+            } catch (CsvReader.UnterminatedQuote e) {
+                unterminatedLine = e.line();
+            } catch (UncheckedIOException e) {
+                throw e.getCause();
             }
         }
-        if (dobInFile.isEmpty()) {
-            return;
+
+        private void copy(Ssda903ImportRows.Row row, Writer out) {
+            Ssda903ImportRows.fourthBirthday(row).ifPresent(notes::add);
+            try {
+                out.write(Integer.toString(row.line()));
+                out.write('\t');
+                out.write(BulkSql.copyValue(row.childRef()));
+                out.write('\t');
+                out.write(row.dob().toString());
+                out.write('\t');
+                out.write(row.reviewDate().toString());
+                out.write('\t');
+                out.write(row.type().name());
+                out.write('\t');
+                out.write(BulkSql.copyValue(row.officerId()));
+                out.write('\t');
+                out.write(BulkSql.copyValue(row.code()));
+                out.write('\n');
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            copied++;
         }
-        Map<String, LocalDate> held = new HashMap<>();
+    }
+
+    /**
+     * A child's date of birth must agree across the file and with what is held; a review appears once (or with the
+     * same code). The good rows are in the staging table by now: one query, in line order, for all three.
+     */
+    private void checkConsistency(List<ImportError> errors) {
         sql.stream("""
-                select upper(case_reference), date_of_birth from child where upper(case_reference) = any(:references)
-                """, Map.of("references", dobInFile.keySet()), 1000,
-                rs -> Map.entry(rs.getString(1), rs.getObject(2, LocalDate.class)), e -> held.put(e.getKey(), e.getValue()));
-        for (Ssda903ImportRows.Row row : rows) {
-            LocalDate heldDob = held.get(row.childRef().toUpperCase(Locale.ROOT));
-            if (heldDob != null && !heldDob.equals(row.dob())) {
-                errors.add(new ImportError(row.line(), "DOB", "DOB", "This date of birth does not match the one MyView holds "
-                        + "for this child (" + Ssda903Rules.DFE_DATE.format(heldDob) + "). Check the child ID and the date."));
-            }
-        }
+                select line, kind, earlier_line, held_dob from (
+                  select line, 1 as kind, null::int as earlier_line, null::date as held_dob from (
+                    select line, dob, first_value(dob) over (partition by upper(child_ref) order by line) as first_dob
+                    from ssda903_import) d where dob <> first_dob
+                  union all
+                  select line, 2, first_line, null from (
+                    select line, pn_code, first_value(pn_code) over w as first_code, first_value(line) over w as first_line
+                    from ssda903_import window w as (partition by upper(child_ref), review_type, review_date order by line)) r
+                  where pn_code is distinct from first_code
+                  union all
+                  select i.line, 3, null, c.date_of_birth
+                  from ssda903_import i join child c on upper(c.case_reference) = upper(i.child_ref)
+                  where c.date_of_birth <> i.dob
+                ) problems order by line, kind
+                """, Map.of(), 1000, rs -> switch (rs.getInt(2)) {
+                    case 1 -> new ImportError(rs.getInt(1), "DOB", "DOB", "This child has a different date of birth on an "
+                            + "earlier line of the file. A child has one date of birth: correct one of the lines.");
+                    case 2 -> new ImportError(rs.getInt(1), "REVIEW_CODE", "DUPLICATE", "The same review (child, type and date) "
+                            + "is on line " + rs.getInt(3) + " with a different code. Keep one line per review.");
+                    default -> new ImportError(rs.getInt(1), "DOB", "DOB", "This date of birth does not match the one MyView "
+                            + "holds for this child (" + Ssda903Rules.DFE_DATE.format(rs.getObject(4, LocalDate.class))
+                            + "). Check the child ID and the date.");
+                }, errors::add);
     }
 
-    private ImportResult write(StaffUser user, List<Ssda903ImportRows.Row> rows, List<ImportNote> notes) {
-        sql.update("""
-                create temporary table ssda903_import (line int, child_ref text, dob date, review_date date,
-                  review_type text, officer_id bigint, pn_code text) on commit drop
-                """);
-        copyRows(rows);
+    private ImportResult write(StaffUser user, int rows, List<ImportNote> notes) {
         int children = sql.update("""
                 insert into child (case_reference, date_of_birth)
                 select distinct on (upper(child_ref)) child_ref, dob from ssda903_import order by upper(child_ref), line
                 on conflict do nothing
                 """);
+        // Each row's child, found once (the children's upper-case index) for the statements that follow.
+        sql.update("""
+                create temporary table ssda903_row on commit drop as
+                select i.line, c.id as child_id, i.review_type, i.review_date, i.officer_id, i.pn_code
+                from ssda903_import i join child c on upper(c.case_reference) = upper(i.child_ref)
+                """);
+        sql.update("analyze ssda903_row");
         int reviews = sql.one("""
                 with upserted as (
                   insert into review (child_id, review_type, review_date, reviewing_officer_id)
-                  select distinct on (c.id, i.review_type, i.review_date) c.id, i.review_type, i.review_date, i.officer_id
-                  from ssda903_import i join child c on upper(c.case_reference) = upper(i.child_ref)
-                  order by c.id, i.review_type, i.review_date, i.line desc
+                  select distinct on (i.child_id, i.review_type, i.review_date) i.child_id, i.review_type, i.review_date, i.officer_id
+                  from ssda903_row i
+                  order by i.child_id, i.review_type, i.review_date, i.line desc
                   on conflict (child_id, review_type, review_date) do update set reviewing_officer_id = excluded.reviewing_officer_id
                   where excluded.reviewing_officer_id is not null
                     and excluded.reviewing_officer_id is distinct from review.reviewing_officer_id
@@ -170,9 +246,9 @@ public class Ssda903Import {
         // The codes that are new or changed, worked out once, before anything is written: set-based from here on.
         sql.update("""
                 create temporary table ssda903_change on commit drop as
-                select distinct on (r.id) r.id as review_id, c.id as child_id, p.pn_code as old_code, i.pn_code as new_code
-                from ssda903_import i join child c on upper(c.case_reference) = upper(i.child_ref)
-                join review r on r.child_id = c.id and r.review_type = i.review_type and r.review_date = i.review_date
+                select distinct on (r.id) r.id as review_id, i.child_id, p.pn_code as old_code, i.pn_code as new_code
+                from ssda903_row i
+                join review r on r.child_id = i.child_id and r.review_type = i.review_type and r.review_date = i.review_date
                 left join review_participation p on p.review_id = r.id
                 where i.pn_code is not null and p.pn_code is distinct from i.pn_code order by r.id, i.line desc
                 """);
@@ -189,43 +265,24 @@ public class Ssda903Import {
                   p.advocate, case when ch.old_code is null then null else p.views_reached_by end, p.views_reached_by
                 from ssda903_change ch join review_participation p on p.review_id = ch.review_id
                 """, Map.of("staffId", user.accountId()));
-        record Change(long reviewId, long childId, ParticipationMethod oldCode, ParticipationMethod newCode) {
-        }
-        List<Change> changes = sql.list("select review_id, child_id, old_code, new_code from ssda903_change", Map.of(),
-                rs -> new Change(rs.getLong(1), rs.getLong(2), code(rs.getString(3)), code(rs.getString(4))));
-        int recorded = (int) changes.stream().filter(c -> c.oldCode() == null).count();
-        int changed = changes.size() - recorded;
-        List<AuditEvent> events = new ArrayList<>();
-        events.add(AuditEvent.of(user, AuditAction.REVIEWS_IMPORTED).detail(Map.of("rows", rows.size(),
+        int[] counts = sql.one("select count(*) filter (where old_code is null), count(*) filter (where old_code is not null) "
+                + "from ssda903_change", Map.of(), rs -> new int[] {rs.getInt(1), rs.getInt(2)});
+        int recorded = counts[0];
+        int changed = counts[1];
+        audit.record(AuditEvent.of(user, AuditAction.REVIEWS_IMPORTED).detail(Map.of("rows", rows,
                 "childrenCreated", children, "reviewsCreated", reviews, "recorded", recorded, "changed", changed)));
-        for (Change change : changes) {
-            Map<String, Object> detail = new LinkedHashMap<>();
-            if (change.oldCode() != null) {
-                detail.put("from", change.oldCode().name());
-            }
-            detail.put("to", change.newCode().name());
-            detail.put("source", "IMPORT");
-            events.add(AuditEvent.of(user, change.oldCode() == null ? AuditAction.PARTICIPATION_RECORDED : AuditAction.PARTICIPATION_CHANGED)
-                    .child(change.childId()).review(change.reviewId()).detail(detail));
-        }
-        audit.recordAll(events);
-        return new ImportResult(true, rows.size(), children, reviews, recorded, changed, List.of(), notes);
+        // One line per code recorded or changed, as AuditTrail writes them (detail: from, to, source), in one statement.
+        sql.update("""
+                insert into audit_event (actor_id, actor_username, action, child_id, review_id, detail)
+                select :actorId::bigint, :actorUsername, case when old_code is null then :recordedAction else :changedAction end,
+                  child_id, review_id, jsonb_strip_nulls(jsonb_build_object('from', old_code, 'to', new_code, 'source', 'IMPORT'))
+                from ssda903_change order by review_id
+                """, BulkSql.values("actorId", user.accountId(), "actorUsername", user.username(),
+                "recordedAction", AuditAction.PARTICIPATION_RECORDED, "changedAction", AuditAction.PARTICIPATION_CHANGED));
+        return new ImportResult(true, rows, children, reviews, recorded, changed, List.of(), notes);
     }
 
     private static ParticipationMethod code(String stored) {
         return stored == null ? null : ParticipationMethod.valueOf(stored);
-    }
-
-    /** COPY is the fastest way PostgreSQL takes many rows; the values are checked and typed already. */
-    private void copyRows(List<Ssda903ImportRows.Row> rows) {
-        StringBuilder data = new StringBuilder(rows.size() * 48);
-        for (Ssda903ImportRows.Row row : rows) {
-            Object[] values = {row.line(), row.childRef(), row.dob(), row.reviewDate(), row.type(), row.officerId(), row.code()};
-            for (int i = 0; i < values.length; i++) {
-                data.append(i == 0 ? "" : "\t").append(BulkSql.copyValue(values[i]));
-            }
-            data.append('\n');
-        }
-        sql.copyIn("copy ssda903_import from stdin", new StringReader(data.toString()));
     }
 }

@@ -28,12 +28,17 @@ final class Ssda903ImportRows {
 
     /** Either PN0 or PN1-PN7 is accepted on the fourth birthday (as in the DfE's checks); the row is counted as coded. */
     static List<Ssda903Import.ImportNote> fourthBirthdays(List<Row> rows) {
-        return rows.stream()
-                .filter(row -> row.code() != null && Ssda903Rules.onFourthBirthday(row.dob(), row.reviewDate()))
-                .map(row -> new Ssda903Import.ImportNote(row.line(), "The review was on the child’s fourth birthday ("
-                        + Ssda903Rules.DFE_DATE.format(row.reviewDate()) + "). The DfE return accepts PN0 or PN1 to PN7 on "
-                        + "that day; it is counted as " + row.code().name() + ", as given."))
-                .toList();
+        return rows.stream().map(Ssda903ImportRows::fourthBirthday).flatMap(Optional::stream).toList();
+    }
+
+    /** The note for a row on the child's fourth birthday, if it is one. */
+    static Optional<Ssda903Import.ImportNote> fourthBirthday(Row row) {
+        if (row.code() == null || !Ssda903Rules.onFourthBirthday(row.dob(), row.reviewDate())) {
+            return Optional.empty();
+        }
+        return Optional.of(new Ssda903Import.ImportNote(row.line(), "The review was on the child’s fourth birthday ("
+                + Ssda903Rules.DFE_DATE.format(row.reviewDate()) + "). The DfE return accepts PN0 or PN1 to PN7 on "
+                + "that day; it is counted as " + row.code().name() + ", as given."));
     }
 
     static Map<String, Integer> header(CsvReader.Record header, List<Ssda903Import.ImportError> errors) {

@@ -3,9 +3,14 @@ package org.myview.system;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
 import org.postgresql.PGConnection;
+import org.postgresql.copy.PGCopyOutputStream;
 
+import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.Reader;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -133,6 +138,36 @@ public class BulkSql {
                 return connection.unwrap(PGConnection.class).getCopyAPI().copyIn(copySql, data);
             } catch (IOException e) {
                 throw new SQLException("COPY failed", e);
+            }
+        });
+    }
+
+    /** Writes the rows of a streamed COPY. */
+    @FunctionalInterface
+    public interface CopyBody {
+        void write(Writer out) throws IOException;
+    }
+
+    /**
+     * {@code COPY ... FROM STDIN} fed as {@code body} produces the rows, in 64 KiB messages: the rows are never in
+     * memory together. Nothing else may use the connection until the body returns.
+     */
+    public long copyIn(String copySql, CopyBody body) {
+        return jdbc.execute(connection -> {
+            PGCopyOutputStream copy = new PGCopyOutputStream(connection.unwrap(PGConnection.class), copySql, 1 << 16);
+            try {
+                Writer out = new BufferedWriter(new OutputStreamWriter(copy, StandardCharsets.UTF_8), 1 << 16);
+                body.write(out);
+                out.flush();
+                return copy.endCopy();
+            } catch (IOException | RuntimeException e) {
+                if (copy.isActive()) {
+                    copy.cancelCopy();
+                }
+                if (e instanceof IOException io) {
+                    throw new SQLException("COPY failed", io);
+                }
+                throw (RuntimeException) e;
             }
         });
     }

@@ -5,10 +5,14 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
 import java.io.IOException;
+import java.io.Reader;
+import java.io.StringReader;
 import java.io.UncheckedIOException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.Iterator;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -49,21 +53,37 @@ public final class CsvReader {
         if (text == null || text.isEmpty()) {
             return records;
         }
-        String body = text.charAt(0) == '\uFEFF' ? text.substring(1) : text;
-        int[] lineStarts = lineStarts(body);
-        try (CSVParser parser = CSVParser.parse(body, FORMAT)) {
-            for (CSVRecord record : parser) {
+        stream(new StringReader(text), records::add);
+        return records;
+    }
+
+    /**
+     * Reads record by record, handing each to {@code consumer} as it is parsed: memory stays flat however long the
+     * file is (the SSDA903 import's 100,000 rows). Line numbers are worked out as the text goes by.
+     */
+    public static void stream(Reader text, Consumer<Record> consumer) {
+        LineCountingReader lines = new LineCountingReader(text);
+        try (CSVParser parser = CSVParser.parse(lines, FORMAT)) {
+            Iterator<CSVRecord> records = parser.iterator();
+            while (true) {
+                CSVRecord record;
+                try {
+                    if (!records.hasNext()) {
+                        break;
+                    }
+                    record = records.next();
+                } catch (UncheckedIOException e) {
+                    throw unterminated(e.getCause(), lines.lines());
+                }
                 List<String> fields = record.toList();
                 if (!fields.stream().allMatch(String::isEmpty)) {
-                    records.add(new Record(lineOf(lineStarts, start(body, record.getCharacterPosition())), List.copyOf(fields)));
+                    // Outside the try: what the consumer throws is its own, not a quote left open.
+                    consumer.accept(new Record(lines.lineAt(record.getCharacterPosition()), List.copyOf(fields)));
                 }
             }
-        } catch (UncheckedIOException e) {
-            throw unterminated(e.getCause(), lineStarts.length);
         } catch (IOException e) {
-            throw unterminated(e, lineStarts.length);
+            throw unterminated(e, lines.lines());
         }
-        return records;
     }
 
     /** Commons CSV names the line the open quote is on ("(startline 3) EOF reached before encapsulated token finished"). */
@@ -72,34 +92,70 @@ public final class CsvReader {
         return new UnterminatedQuote(matcher.find() ? Integer.parseInt(matcher.group(1).replace(",", "")) : lines);
     }
 
-    /** Where each line starts; a line ends at LF, CRLF or a lone CR. */
-    private static int[] lineStarts(String text) {
-        int[] starts = new int[16];
-        int count = 0;
-        starts[count++] = 0;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == '\n' || (c == '\r' && (i + 1 == text.length() || text.charAt(i + 1) != '\n'))) {
-                if (count == starts.length) {
-                    starts = Arrays.copyOf(starts, count * 2);
+    /**
+     * Passes the text through (without a leading byte-order mark), noting the line of each line's first character
+     * (a line ends at LF, CRLF or a lone CR) while the parser's read-ahead is still unresolved: a few entries only.
+     */
+    private static final class LineCountingReader extends Reader {
+
+        private final Reader in;
+        /** Position and line of each character that starts a non-blank line, not yet asked for. */
+        private final ArrayDeque<long[]> starts = new ArrayDeque<>();
+        private long position;
+        private int line = 1;
+        private char previous = '\n';
+        private boolean first = true;
+
+        LineCountingReader(Reader in) {
+            this.in = in;
+        }
+
+        @Override
+        public int read(char[] buffer, int offset, int length) throws IOException {
+            int read = in.read(buffer, offset, length);
+            if (read > 0 && first) {
+                first = false;
+                if (buffer[offset] == '\uFEFF') { // spreadsheets add one; positions start after it
+                    System.arraycopy(buffer, offset + 1, buffer, offset, read - 1);
+                    read--;
+                    if (read == 0) {
+                        return read(buffer, offset, length);
+                    }
                 }
-                starts[count++] = i + 1;
             }
+            for (int i = offset; i < offset + Math.max(read, 0); i++) {
+                char c = buffer[i];
+                if (c == '\r' || (c == '\n' && previous != '\r')) {
+                    line++;
+                } else if (c != '\n' && (previous == '\r' || previous == '\n')) {
+                    starts.add(new long[] {position, line});
+                }
+                previous = c;
+                position++;
+            }
+            return read;
         }
-        return Arrays.copyOf(starts, count);
-    }
 
-    /** The parser reports a record's position before the blank lines it skipped: step over them. */
-    private static int start(String text, long position) {
-        int i = (int) position;
-        while (i < text.length() && (text.charAt(i) == '\r' || text.charAt(i) == '\n')) {
-            i++;
+        /**
+         * The line a record starts on. The parser reports a record's position before the blank lines it skipped: the
+         * record starts at the first non-blank line from there. Records come in order, so earlier entries are dropped.
+         */
+        int lineAt(long recordPosition) {
+            while (!starts.isEmpty() && starts.peekFirst()[0] < recordPosition) {
+                starts.pollFirst();
+            }
+            long[] start = starts.peekFirst();
+            return start == null ? line : (int) start[1];
         }
-        return i;
-    }
 
-    private static int lineOf(int[] lineStarts, long position) {
-        int found = Arrays.binarySearch(lineStarts, (int) position);
-        return found >= 0 ? found + 1 : -found - 1;
+        /** The lines read so far, counting a last empty one after a final line break (all of them, at the end). */
+        int lines() {
+            return line;
+        }
+
+        @Override
+        public void close() throws IOException {
+            in.close();
+        }
     }
 }
