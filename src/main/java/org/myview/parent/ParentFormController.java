@@ -101,9 +101,10 @@ class ParentFormController {
                 return HttpResponse.notFound();
             }
             ParentQuestions.Question q = questions.get(step - 1);
-            List<String> values = selected(body.get(q.name()));
-            String text = q.isText() ? first(body.get(q.name())) : q.textName() == null ? null : first(body.get(q.textName()));
-            FormErrors errors = forms.answer(invitation.id(), q, q.isText() ? List.of() : values, text);
+            List<String> values = q.isText() ? List.of() : selected(body.get(q.name()));
+            String textField = q.kind().textField(q.name());
+            String text = textField == null ? null : first(body.get(textField));
+            FormErrors errors = forms.answer(invitation.id(), q, values, text);
             boolean fromCheck = "check".equals(first(body.get("return")));
             if (!errors.isEmpty()) {
                 Map<String, Object> model = questionModel(request, invitation, step, q, values, text, errors);
@@ -221,7 +222,8 @@ class ParentFormController {
     }
 
     private static String text(Map<String, Object> draft, ParentQuestions.Question q) {
-        Object v = q.isText() ? draft.get(q.name()) : q.textName() == null ? null : draft.get(q.textName());
+        String field = q.kind().textField(q.name());
+        Object v = field == null ? null : draft.get(field);
         return v == null ? null : v.toString();
     }
 
