@@ -155,14 +155,9 @@ class ParentFormController {
 
     /** The language switch: a cookie for the form's pages only, then back to the same page. Only reviewed languages. */
     @Post(value = "/language", consumes = "application/x-www-form-urlencoded")
-    HttpResponse<?> language(HttpRequest<?> request, @Body Map<String, String> body) {
-        String chosen = body.getOrDefault("language", "en");
-        String language = languages.isOffered(chosen) ? chosen : "en";
-        String back = body.getOrDefault("back", "/parent/form");
-        if (!back.matches("/parent/(form(/[0-9]+)?|check|done)")) {
-            back = "/parent/form";
-        }
-        return HttpResponse.seeOther(URI.create(back)).cookie(Cookie.of(LANGUAGE_COOKIE, language).path("/parent")
+    HttpResponse<?> language(HttpRequest<?> request, @Body ParentLanguageForm form) {
+        ParentLanguageForm.Choice choice = form.check(languages::isOffered).value();
+        return HttpResponse.seeOther(URI.create(choice.back())).cookie(Cookie.of(LANGUAGE_COOKIE, choice.language()).path("/parent")
                 .httpOnly(true).sameSite(SameSite.Lax).secure(cookies.isSecure(request)).maxAge(60L * 60 * 24 * 30));
     }
 
