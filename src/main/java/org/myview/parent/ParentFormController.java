@@ -19,6 +19,7 @@ import io.micronaut.http.cookie.Cookie;
 import io.micronaut.http.cookie.SameSite;
 import io.micronaut.http.server.util.locale.HttpLocaleResolver;
 import org.myview.web.FormErrors;
+import org.myview.web.FormResult;
 import org.myview.web.PublicLanguages;
 import org.myview.web.link.FormSessionCookie;
 import org.myview.web.link.FormSession;
@@ -94,24 +95,22 @@ class ParentFormController {
     }
 
     @Post(value = "/form/{step}", consumes = "application/x-www-form-urlencoded")
-    HttpResponse<?> answer(HttpRequest<?> request, @PathVariable int step, @Body Map<String, Object> body) {
+    HttpResponse<?> answer(HttpRequest<?> request, @PathVariable int step, @Body ParentAnswerForm form) {
         return withInvitation(request, invitation -> {
             List<ParentQuestions.Question> questions = ParentQuestions.form(invitation.kind());
             if (step < 1 || step > questions.size()) {
                 return HttpResponse.notFound();
             }
             ParentQuestions.Question q = questions.get(step - 1);
-            List<String> values = q.isText() ? List.of() : selected(body.get(q.name()));
-            String textField = q.kind().textField(q.name());
-            String text = textField == null ? null : first(body.get(textField));
-            FormErrors errors = forms.answer(invitation.id(), q, values, text);
-            boolean fromCheck = "check".equals(first(body.get("return")));
-            if (!errors.isEmpty()) {
-                Map<String, Object> model = questionModel(request, invitation, step, q, values, text, errors);
-                model.put("fromCheck", fromCheck);
+            FormResult<ParentAnswerForm.Answer> checked = form.check(q);
+            if (!checked.isValid()) {
+                ParentAnswerForm.Answer typed = form.answer(q);
+                Map<String, Object> model = questionModel(request, invitation, step, q, typed.values(), typed.text(), checked.errors());
+                model.put("fromCheck", form.fromCheck());
                 return HttpResponse.unprocessableEntity().body(new ModelAndView<>("parent/question", model));
             }
-            return HttpResponse.seeOther(URI.create(fromCheck || step == questions.size() ? "/parent/check" : "/parent/form/" + (step + 1)));
+            forms.answer(invitation.id(), q, checked.value().values(), checked.value().text());
+            return HttpResponse.seeOther(URI.create(form.fromCheck() || step == questions.size() ? "/parent/check" : "/parent/form/" + (step + 1)));
         });
     }
 
@@ -234,11 +233,6 @@ class ParentFormController {
             values.add(value.toString());
         }
         return values;
-    }
-
-    private static String first(Object value) {
-        List<String> values = selected(value);
-        return values.isEmpty() ? null : values.get(0);
     }
 
 }
