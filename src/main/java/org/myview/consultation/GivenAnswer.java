@@ -13,8 +13,4 @@ record GivenAnswer(String stored, String problem) {
     static GivenAnswer refused(String key) {
         return new GivenAnswer(null, key);
     }
-
-    boolean isKept() {
-        return problem == null;
-    }
 }

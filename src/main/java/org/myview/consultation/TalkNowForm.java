@@ -20,7 +20,7 @@ record TalkNowForm(@Nullable List<String> ways, @Nullable String safeTime, @Null
                    @Nullable String message) {
 
     TalkNowForm {
-        ways = ways == null ? List.of() : List.copyOf(ways);
+        ways = ways == null ? List.of() : ways.stream().filter(java.util.Objects::nonNull).toList();
         message = FreeText.field(message);
     }
 

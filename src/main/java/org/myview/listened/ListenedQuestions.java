@@ -49,7 +49,8 @@ final class ListenedQuestions {
 
         @Override
         public FormResult<String> check(String value, boolean declined) {
-            String choice = declined ? SKIPPED : options.contains(value) ? value : null;
+            // Nothing chosen posts no answer at all (an immutable list refuses to look for null).
+            String choice = declined ? SKIPPED : value != null && options.contains(value) ? value : null;
             return FormResult.of(new FormErrors(), () -> choice);
         }
     }
