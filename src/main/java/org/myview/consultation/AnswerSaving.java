@@ -89,7 +89,7 @@ class AnswerSaving {
         long linkId = journey.linkId();
         String answer = null;
         if (!declined) {
-            GivenAnswer given = GivenAnswer.of(question, value, ConsultationService.MAX_ANSWER);
+            GivenAnswer given = question.kind().check(value, ConsultationService.MAX_ANSWER);
             if (given.problem() != null) {
                 return new Saved(given.problem(), null);
             }

@@ -139,9 +139,7 @@ class ConsultationController {
 
     /** The posted answer: a picture question posts one field per ticked picture, and the words told to a grown-up. */
     private static String postedValue(FormDefinition.Question question, Map<String, String> body) {
-        return question.isPictures()
-                ? new PictureAnswer(PictureAnswer.picksFrom(body, question.allowed()), body.getOrDefault("words", "")).stored()
-                : body.get("answer");
+        return question.kind().posted(body);
     }
 
     @Get("/check")

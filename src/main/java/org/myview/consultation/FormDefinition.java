@@ -24,28 +24,35 @@ public record FormDefinition(String id, int version, String ages, String words, 
     /**
      * A question: {@code text} (the child's own words), {@code faces} (happy/ok/sad/worried), {@code choice}
      * (one of the options) or {@code pictures} (any of the options, each drawn, with an optional "tell a
-     * grown-up" text box; stored as {@link PictureAnswer}).
+     * grown-up" text box; stored as {@link PictureAnswer}). The type names the {@link QuestionKind} that checks
+     * and words the answer.
      */
     @Serdeable
     public record Question(String id, String type, List<String> options) {
 
-        public static final List<String> FACES = List.of("happy", "ok", "sad", "worried");
+        public static final List<String> FACES = ChoiceQuestion.FACES.options();
 
         public Question {
             options = options == null ? List.of() : List.copyOf(options);
+            QuestionKind.of(type, options); // an unknown type stops the definition loading
+        }
+
+        /** How this question's answer is read, checked and worded. */
+        QuestionKind kind() {
+            return QuestionKind.of(type, options);
         }
 
         /** The answers a child may give (none for a text question). */
         public List<String> allowed() {
-            return type.equals("faces") ? FACES : options;
+            return kind().allowed();
         }
 
         public boolean isText() {
-            return type.equals("text");
+            return kind() instanceof TextQuestion;
         }
 
         public boolean isPictures() {
-            return type.equals("pictures");
+            return kind() instanceof PicturesQuestion;
         }
     }
 

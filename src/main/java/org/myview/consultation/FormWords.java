@@ -46,11 +46,7 @@ class FormWords {
 
     /** The message key of an option's words; also the name of its recording. */
     static String optionKey(String type, String value) {
-        return switch (type) {
-            case "faces" -> "consultation.face." + value;
-            case "pictures" -> "consultation.picture." + value;
-            default -> "consultation.option." + value;
-        };
+        return QuestionKind.of(type, List.of()).optionKey(value);
     }
 
     static String titleKey(FormDefinition definition, String questionId) {
@@ -62,10 +58,10 @@ class FormWords {
         String base = definition.words() + "." + question.id();
         String hint = messages.getMessage(base + ".hint" + suffix(question.id()), locale).filter(h -> !h.isBlank()).orElse(null);
         boolean young = definition.pictures();
-        List<Option> options = question.allowed().stream()
-                .map(value -> new Option(value, word(optionKey(question.type(), value), locale),
-                        young && question.isPictures() ? AudioFiles.picture(value) : null,
-                        young ? audio.url(optionKey(question.type(), value), locale) : null))
+        QuestionKind kind = question.kind();
+        List<Option> options = kind.allowed().stream()
+                .map(value -> new Option(value, word(kind.optionKey(value), locale), young ? kind.picture(value) : null,
+                        young ? audio.url(kind.optionKey(value), locale) : null))
                 .toList();
         return new ShownQuestion(number, definition.questions().size(), question.id(), question.type(),
                 word(base + ".title" + suffix(question.id()), locale), hint, options,
@@ -77,19 +73,7 @@ class FormWords {
     }
 
     String answerLabel(FormDefinition.Question question, String value, Locale locale) {
-        if (question.isText()) {
-            return value;
-        }
-        if (question.isPictures()) {
-            PictureAnswer answer = PictureAnswer.parse(value);
-            String chosen = String.join(", ", answer.picks().stream().map(v -> word(optionKey("pictures", v), locale)).toList());
-            if (answer.words().isEmpty()) {
-                return chosen;
-            }
-            String told = word("consultation.young.toldGrownUp", locale) + " " + answer.words();
-            return chosen.isEmpty() ? told : chosen + "\n" + told;
-        }
-        return word(optionKey(question.type(), value), locale);
+        return question.kind().label(value, key -> word(key, locale));
     }
 
     String word(String key, Locale locale) {

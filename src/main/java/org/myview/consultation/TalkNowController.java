@@ -12,6 +12,7 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.views.ModelAndView;
 import org.myview.web.FormErrors;
+import org.myview.web.FormResult;
 import org.myview.web.link.LinkSessions;
 import org.myview.web.link.LinkStatus;
 
@@ -59,14 +60,14 @@ class TalkNowController {
     }
 
     @Post(consumes = "application/x-www-form-urlencoded")
-    HttpResponse<?> raise(HttpRequest<?> request, @Body Map<String, Object> body) {
+    HttpResponse<?> raise(HttpRequest<?> request, @Body TalkNowForm form) {
         return withSession(request, (linkId, holder) -> {
-            TalkNowChoices choices = TalkNowChoices.of(body);
-            FormErrors errors = new FormErrors();
-            if (!choices.check(errors)) {
-                return HttpResponse.unprocessableEntity().body(new ModelAndView<>("consultation/talk-ask", model(linkId, holder, choices, errors)));
+            FormResult<TalkNowChoices> checked = form.check();
+            if (!checked.isValid()) {
+                return HttpResponse.unprocessableEntity().body(new ModelAndView<>("consultation/talk-ask",
+                        model(linkId, holder, form.choices(), checked.errors())));
             }
-            concerns.raise(linkId, choices);
+            concerns.raise(linkId, checked.value());
             return HttpResponse.seeOther(URI.create("/consultation/talk/done"));
         });
     }

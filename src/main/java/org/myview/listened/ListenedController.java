@@ -13,6 +13,7 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.views.ModelAndView;
 import org.myview.web.FormErrors;
+import org.myview.web.FormResult;
 import org.myview.web.link.LinkSessions;
 import org.myview.web.link.LinkStatus;
 
@@ -21,7 +22,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -58,16 +58,16 @@ class ListenedController {
     }
 
     @Post(value = "/q/{number}", consumes = "application/x-www-form-urlencoded")
-    HttpResponse<?> answer(HttpRequest<?> request, @PathVariable int number, @Body Map<String, String> body) {
+    HttpResponse<?> answer(HttpRequest<?> request, @PathVariable int number, @Body ListenedAnswerForm form) {
         return withOpenForm(request, journey -> ListenedQuestions.number(number).<HttpResponse<?>>map(q -> {
-            boolean change = "check".equals(body.get("return"));
-            Optional<String> problem = service.answer(journey.link().id(), q, body.get("answer"), "skip".equals(body.get("action")));
-            if (problem.isPresent()) {
+            FormResult<String> checked = form.check(q);
+            if (!checked.isValid()) {
                 return HttpResponse.unprocessableEntity().body(new ModelAndView<>("listened/question", questionModel(journey, q,
-                        body.getOrDefault("answer", ""), change, new FormErrors().add("answer", problem.get(), ListenedQuestions.MAX_TEXT))));
+                        form.typed(), form.fromCheck(), checked.errors())));
             }
+            service.answer(journey.link().id(), q, checked.value());
             boolean last = number >= ListenedQuestions.ALL.size();
-            return HttpResponse.seeOther(URI.create(change || last ? "/listened/check" : "/listened/q/" + (number + 1)));
+            return HttpResponse.seeOther(URI.create(form.fromCheck() || last ? "/listened/check" : "/listened/q/" + (number + 1)));
         }).orElseGet(HttpResponse::notFound));
     }
 

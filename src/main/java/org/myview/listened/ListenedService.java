@@ -13,7 +13,6 @@ import org.myview.staff.AuditAction;
 import org.myview.staff.AuditEvent;
 import org.myview.staff.AuditTrail;
 import org.myview.staff.StaffUser;
-import org.myview.web.FreeText;
 import org.myview.web.link.LinkStatus;
 import org.myview.web.link.LinkTokens;
 
@@ -174,24 +173,14 @@ public class ListenedService {
         return new Journey(link, repository.reviewDate(link.reviewId()).orElseThrow());
     }
 
-    /** Saves one answer; the problem's message key when the text is too long, else empty. Unknown choices count as not answered. */
+    /** Saves one answer as its question's kind checked it ({@code stored} null: none). */
     @Transactional
-    Optional<String> answer(long linkId, ListenedQuestions.Question question, String value, boolean declined) {
-        if (question.text()) {
-            String text = declined || value == null ? "" : FreeText.clean(value).strip();
-            if (text.length() > ListenedQuestions.MAX_TEXT) {
-                return Optional.of("listened.error.tooLong");
-            }
-            repository.saveAnythingElse(linkId, text.isEmpty() ? null : text);
-            return Optional.empty();
+    void answer(long linkId, ListenedQuestions.Question question, String stored) {
+        switch (question.id()) {
+            case "listened" -> repository.saveListened(linkId, stored);
+            case "understood" -> repository.saveUnderstood(linkId, stored);
+            default -> repository.saveAnythingElse(linkId, stored);
         }
-        String choice = declined ? "skipped" : ListenedQuestions.OPTIONS.contains(value) ? value : null;
-        if (question.id().equals("listened")) {
-            repository.saveListened(linkId, choice);
-        } else {
-            repository.saveUnderstood(linkId, choice);
-        }
-        return Optional.empty();
     }
 
     /** Sends once: a double tap or a retry changes nothing, and a child's second answer for a review is refused. */

@@ -19,6 +19,7 @@ import io.micronaut.http.cookie.Cookie;
 import io.micronaut.http.cookie.SameSite;
 import io.micronaut.http.server.util.locale.HttpLocaleResolver;
 import org.myview.web.FormErrors;
+import org.myview.web.FormResult;
 import org.myview.web.PublicLanguages;
 import org.myview.web.link.FormSessionCookie;
 import org.myview.web.link.FormSession;
@@ -94,23 +95,22 @@ class ParentFormController {
     }
 
     @Post(value = "/form/{step}", consumes = "application/x-www-form-urlencoded")
-    HttpResponse<?> answer(HttpRequest<?> request, @PathVariable int step, @Body Map<String, Object> body) {
+    HttpResponse<?> answer(HttpRequest<?> request, @PathVariable int step, @Body ParentAnswerForm form) {
         return withInvitation(request, invitation -> {
             List<ParentQuestions.Question> questions = ParentQuestions.form(invitation.kind());
             if (step < 1 || step > questions.size()) {
                 return HttpResponse.notFound();
             }
             ParentQuestions.Question q = questions.get(step - 1);
-            List<String> values = selected(body.get(q.name()));
-            String text = q.isText() ? first(body.get(q.name())) : q.textName() == null ? null : first(body.get(q.textName()));
-            FormErrors errors = forms.answer(invitation.id(), q, q.isText() ? List.of() : values, text);
-            boolean fromCheck = "check".equals(first(body.get("return")));
-            if (!errors.isEmpty()) {
-                Map<String, Object> model = questionModel(request, invitation, step, q, values, text, errors);
-                model.put("fromCheck", fromCheck);
+            FormResult<ParentAnswerForm.Answer> checked = form.check(q);
+            if (!checked.isValid()) {
+                ParentAnswerForm.Answer typed = form.answer(q);
+                Map<String, Object> model = questionModel(request, invitation, step, q, typed.values(), typed.text(), checked.errors());
+                model.put("fromCheck", form.fromCheck());
                 return HttpResponse.unprocessableEntity().body(new ModelAndView<>("parent/question", model));
             }
-            return HttpResponse.seeOther(URI.create(fromCheck || step == questions.size() ? "/parent/check" : "/parent/form/" + (step + 1)));
+            forms.answer(invitation.id(), q, checked.value().values(), checked.value().text());
+            return HttpResponse.seeOther(URI.create(form.fromCheck() || step == questions.size() ? "/parent/check" : "/parent/form/" + (step + 1)));
         });
     }
 
@@ -154,14 +154,9 @@ class ParentFormController {
 
     /** The language switch: a cookie for the form's pages only, then back to the same page. Only reviewed languages. */
     @Post(value = "/language", consumes = "application/x-www-form-urlencoded")
-    HttpResponse<?> language(HttpRequest<?> request, @Body Map<String, String> body) {
-        String chosen = body.getOrDefault("language", "en");
-        String language = languages.isOffered(chosen) ? chosen : "en";
-        String back = body.getOrDefault("back", "/parent/form");
-        if (!back.matches("/parent/(form(/[0-9]+)?|check|done)")) {
-            back = "/parent/form";
-        }
-        return HttpResponse.seeOther(URI.create(back)).cookie(Cookie.of(LANGUAGE_COOKIE, language).path("/parent")
+    HttpResponse<?> language(HttpRequest<?> request, @Body ParentLanguageForm form) {
+        ParentLanguageForm.Choice choice = form.check(languages::isOffered).value();
+        return HttpResponse.seeOther(URI.create(choice.back())).cookie(Cookie.of(LANGUAGE_COOKIE, choice.language()).path("/parent")
                 .httpOnly(true).sameSite(SameSite.Lax).secure(cookies.isSecure(request)).maxAge(60L * 60 * 24 * 30));
     }
 
@@ -221,7 +216,8 @@ class ParentFormController {
     }
 
     private static String text(Map<String, Object> draft, ParentQuestions.Question q) {
-        Object v = q.isText() ? draft.get(q.name()) : q.textName() == null ? null : draft.get(q.textName());
+        String field = q.kind().textField(q.name());
+        Object v = field == null ? null : draft.get(field);
         return v == null ? null : v.toString();
     }
 
@@ -237,11 +233,6 @@ class ParentFormController {
             values.add(value.toString());
         }
         return values;
-    }
-
-    private static String first(Object value) {
-        List<String> values = selected(value);
-        return values.isEmpty() ? null : values.get(0);
     }
 
 }

@@ -8,7 +8,6 @@ import org.myview.web.FormErrors;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -60,32 +59,13 @@ public class ParentFormService {
             return errors;
         }
         Map<String, Object> draft = new HashMap<>(invitation.draft());
-        switch (question.type()) {
-            case ONE_OF -> put(draft, question.name(), values.isEmpty() ? null : values.get(0));
-            case SOME_OF_WITH_TEXT -> {
-                draft.put(question.name(), new ArrayList<>(values));
-                put(draft, question.textName(), blankToNull(text));
-            }
-            case TEXT -> put(draft, question.name(), blankToNull(text));
-        }
+        question.kind().save(draft, question.name(), values, text);
         repository.saveDraft(invitationId, write(draft));
         return errors;
     }
 
     static FormErrors check(ParentQuestions.Question question, List<String> values, String text) {
-        FormErrors errors = new FormErrors();
-        if (question.type() == ParentQuestions.Type.ONE_OF && (values.size() > 1 || !question.options().containsAll(values))) {
-            errors.add(question.name(), "parent.form.error.choice");
-        }
-        if (question.type() == ParentQuestions.Type.SOME_OF_WITH_TEXT && !question.options().containsAll(values)) {
-            errors.add(question.name(), "parent.form.error.choice");
-        }
-        String textField = question.type() == ParentQuestions.Type.TEXT ? question.name() : question.textName();
-        if (textField != null && text != null && text.strip().codePointCount(0, text.strip().length()) > ParentQuestions.MAX_TEXT) {
-            errors.add(textField, "parent.form.error.tooLong", String.format("%,d", ParentQuestions.MAX_TEXT),
-                    String.format("%,d", text.strip().codePointCount(0, text.strip().length())));
-        }
-        return errors;
+        return question.kind().check(question.name(), values, text);
     }
 
     /** Sends the answers. A second send (a double click, the back button) changes nothing. */
@@ -98,19 +78,6 @@ public class ParentFormService {
         }
         repository.submit(row, ParentAnswers.from(invitation.draft()), clock.instant());
         return true;
-    }
-
-    private static void put(Map<String, Object> draft, String key, Object value) {
-        if (value == null) {
-            draft.remove(key);
-        } else {
-            draft.put(key, value);
-        }
-    }
-
-    private static String blankToNull(String text) {
-        String clean = org.myview.web.FreeText.clean(text);
-        return clean == null || clean.isBlank() ? null : clean.strip();
     }
 
     private String write(Map<String, Object> draft) {

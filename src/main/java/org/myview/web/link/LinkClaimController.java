@@ -15,6 +15,7 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.views.ModelAndView;
 import org.myview.web.FormErrors;
+import org.myview.web.FormResult;
 
 import java.net.URI;
 import java.time.Clock;
@@ -69,7 +70,7 @@ class LinkClaimController {
     }
 
     @Post(value = "/{kind}/link-code", consumes = "application/x-www-form-urlencoded")
-    HttpResponse<?> setCode(HttpRequest<?> request, @PathVariable String kind, @Body Map<String, String> body) {
+    HttpResponse<?> setCode(HttpRequest<?> request, @PathVariable String kind, @Body LinkCodeForm form) {
         Optional<LinkKind> found = kind(kind);
         if (found.isEmpty()) {
             return HttpResponse.notFound();
@@ -79,18 +80,12 @@ class LinkClaimController {
         if (session.isEmpty()) {
             return sessions.problem(k, sessions.status(request, k).state());
         }
-        Optional<String> code = LinkClaims.normalise(body.get("code"));
-        FormErrors errors = new FormErrors();
-        if (code.isEmpty()) {
-            errors.add("code", "link.code.error.format");
-        } else if (!code.get().equals(LinkClaims.normalise(body.get("confirm")).orElse(""))) {
-            errors.add("confirm", "link.code.error.confirm");
-        }
-        if (!errors.isEmpty()) {
-            return HttpResponse.unprocessableEntity().body(new ModelAndView<>("link/code", model(k, errors, false,
+        FormResult<String> code = form.check();
+        if (!code.isValid()) {
+            return HttpResponse.unprocessableEntity().body(new ModelAndView<>("link/code", model(k, code.errors(), false,
                     claims.hasCode(k.name(), session.get().linkId()))));
         }
-        claims.setCode(k.name(), session.get().linkId(), session.get().sessionId(), code.get());
+        claims.setCode(k.name(), session.get().linkId(), session.get().sessionId(), code.value());
         return HttpResponse.seeOther(URI.create(codePath(k) + "?saved=1"));
     }
 
@@ -110,7 +105,7 @@ class LinkClaimController {
     }
 
     @Post(value = "/{kind}/link-continue", consumes = "application/x-www-form-urlencoded")
-    HttpResponse<?> tryCode(HttpRequest<?> request, @PathVariable String kind, @Body Map<String, String> body) {
+    HttpResponse<?> tryCode(HttpRequest<?> request, @PathVariable String kind, @Body LinkCodeForm form) {
         Optional<LinkKind> found = kind(kind);
         if (found.isEmpty()) {
             return HttpResponse.notFound();
@@ -130,7 +125,7 @@ class LinkClaimController {
             return LinkSessions.problem(k, "throttled");
         }
         FormSession session = cookie.readAnyAge(request, k.name()).orElseThrow(); // status ELSEWHERE means there is one
-        return switch (claims.tryCode(k.name(), status.linkId(), session.sessionId(), body.get("code"))) {
+        return switch (claims.tryCode(k.name(), status.linkId(), session.sessionId(), form.code())) {
             case RIGHT -> HttpResponse.seeOther(URI.create(k.startPath()));
             case NO_CODE -> {
                 throttle.fail(address, now);
