@@ -64,12 +64,13 @@ class SavedAnswerStatementsTest {
         count("POST-SEND", logged(() -> assertEquals(303, child.post("/consultation/send", "_csrf", checkCsrf[0]).status())));
     }
 
-    /** Prints what one request sent (docs/performance.md, "Consultation form"). */
+    /** Prints what one request sent, and holds it to one transaction (docs/performance.md, "Consultation form"). */
     private static void count(String name, List<String> lines) {
         long begins = lines.stream().filter(l -> l.contains("query=\"BEGIN")).count();
         long statements = lines.stream().filter(l -> l.contains("FE=> Execute")).count() - begins;
         System.out.println(name + " sql-statements=" + statements + " transactions=" + begins);
         lines.forEach(l -> System.out.println(name + "   " + l.replaceAll("(query=\"[^\"]{0,90})[^\"]*", "$1")));
+        assertEquals(1, begins, name + ": one transaction per request");
     }
 
     /** What the JDBC driver sends while the request runs: its FINEST log names each Parse/Execute (never the values here). */
