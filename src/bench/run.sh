@@ -5,7 +5,8 @@
 # over HTTP against the running jar, beside the plain PostgreSQL figures for the same work, and
 # prints a table. A benchmark, not a test: nothing here fails a build. See docs/performance.md.
 # BENCH_FRESH=1 starts from an empty database. BENCH_ONLY=dashboard (or import, consultation) measures only
-# that part: one startup run of each kind, no pgbench. BENCH_SKIP_BUILD=1 uses the jar and classes already built.
+# that part: one startup run of each kind, no pgbench (consultation still runs its two pgbench anchors, so the
+# form's ratios come from one run). BENCH_SKIP_BUILD=1 uses the jar and classes already built.
 # Every line of the table is "measure | MyView | PostgreSQL alone | ratio | target | met"; the client
 # (ServiceBenchmark) prints "name | result | anchor | ratio" and this script adds the target (targets(), below),
 # or passes its line through when it already has all six fields.
@@ -133,7 +134,7 @@ import_placeholder() { # the import lines are the client's (helper "imp"); say s
   echo "$1" | grep -qi 'import' || echo "import of 100,000 rows | not measured in this run | \\copy of the same file | - | <= 10x \\copy (first and re-import) | -"
 }
 
-if [ -n "${BENCH_ONLY:-}" ]; then
+if [ -n "${BENCH_ONLY:-}" ] && [ "$BENCH_ONLY" != consultation ]; then # the form's figures need their pgbench anchors
   echo; echo "MyView benchmark ($BENCH_ONLY only), $(date -u +%Y-%m-%dT%H:%MZ), load: $(cut -d' ' -f1-3 /proc/loadavg), data: $counts"
   header
   { echo "$startup_lines"; echo "$results" | grep -v '^BENCH_LINK_RANGE' | targets; } | sed 's/^/| /; s/$/ |/'

@@ -171,19 +171,22 @@ class ConsultationController {
 
     @Post(value = "/send", consumes = "application/x-www-form-urlencoded")
     HttpResponse<?> send(HttpRequest<?> request, @Body Map<String, String> body) {
-        return withOpenForm(request, journey -> {
-            sending.send(journey.linkId(), locales.resolveOrDefault(request), requestKey(body));
-            return HttpResponse.seeOther(URI.create("/consultation/sent"));
-        });
+        // One transaction: the link's state and claim, then the send (the journey is loaded once, by the send).
+        LinkStatus status = sending.sendPosted(() -> sessions.status(request, kind), locales.resolveOrDefault(request), requestKey(body));
+        return switch (status.state()) {
+            case OPEN, SENT -> HttpResponse.seeOther(URI.create("/consultation/sent"));
+            default -> sessions.problem(kind, status.state());
+        };
     }
 
     @Get("/sent")
     HttpResponse<?> sent(HttpRequest<?> request) {
-        LinkStatus status = sessions.status(request, kind);
+        ConsultationService.Opened opened = service.open(() -> sessions.status(request, kind), LinkStatus.State.SENT);
+        LinkStatus status = opened.status();
         if (status.state() != LinkStatus.State.SENT) {
             return status.isOpen() ? HttpResponse.seeOther(URI.create("/consultation/check")) : sessions.problem(kind, status.state());
         }
-        return HttpResponse.ok(new ModelAndView<>("consultation/sent", model(service.journey(status.linkId()))));
+        return HttpResponse.ok(new ModelAndView<>("consultation/sent", model(opened.journey())));
     }
 
     /** The language switch: a cookie for the form's pages only, then back to the same page. */
@@ -211,9 +214,11 @@ class ConsultationController {
     }
 
     private HttpResponse<?> withOpenForm(HttpRequest<?> request, Function<ConsultationService.Journey, HttpResponse<?>> page) {
-        LinkStatus status = sessions.status(request, kind);
+        // One transaction per page: the link's state and claim, then the journey (docs/performance.md, "Consultation form").
+        ConsultationService.Opened opened = service.open(() -> sessions.status(request, kind), LinkStatus.State.OPEN);
+        LinkStatus status = opened.status();
         return switch (status.state()) {
-            case OPEN -> page.apply(service.journey(status.linkId()));
+            case OPEN -> page.apply(opened.journey());
             case SENT -> HttpResponse.seeOther(URI.create("/consultation/sent"));
             default -> sessions.problem(kind, status.state());
         };
@@ -258,7 +263,7 @@ class ConsultationController {
         }
         model.put("offlinePages", pages.append(" /consultation/check").toString());
         model.put("offlineForm", ConsultationService.offlineId(journey.linkId()));
-        model.put("offlineUntil", service.linkExpiresAt(journey.linkId()).toEpochMilli());
+        model.put("offlineUntil", journey.linkExpiresAt().toEpochMilli());
     }
 
     /** The request key the phone made up for this post, or null when there is none or it is not one. */

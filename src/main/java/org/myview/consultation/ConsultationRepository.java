@@ -27,6 +27,16 @@ interface ConsultationRepository extends GenericRepository<ConsultationRepositor
                        @Nullable String officerName) {
     }
 
+    /**
+     * Everything a page of the child's form says about its link, in one row: the link, its review's facts,
+     * and the form when the child has begun it (form columns null until then).
+     */
+    @Introspected
+    record JourneyRow(long linkId, long reviewId, Instant expiresAt, LocalDate reviewDate, LocalDate dateOfBirth,
+                      @Nullable Long officerId, @Nullable String officerName, @Nullable Long formId,
+                      @Nullable String definitionId, @Nullable Instant sentAt, @Nullable Boolean shareWithForum) {
+    }
+
     @Introspected
     record Form(long id, long linkId, long reviewId, String definitionId, @Nullable Instant sentAt, boolean shareWithForum,
                 @Nullable Instant answersErasedAt) {
@@ -87,6 +97,15 @@ interface ConsultationRepository extends GenericRepository<ConsultationRepositor
 
     @Query(FORM + "where link_id = :linkId")
     Optional<Form> formForLink(long linkId);
+
+    /** The link, its review's facts and its form in one statement (the pages' link, reviewFacts and formForLink). */
+    @Query("""
+            select l.id as link_id, l.review_id, l.expires_at, r.review_date, ch.date_of_birth, r.reviewing_officer_id as officer_id,
+                   s.display_name as officer_name, c.id as form_id, c.definition_id, c.sent_at, c.share_with_forum
+            from consultation_link l join review r on r.id = l.review_id join child ch on ch.id = r.child_id
+            left join staff_account s on s.id = r.reviewing_officer_id left join consultation c on c.link_id = l.id
+            where l.id = :linkId""")
+    Optional<JourneyRow> journeyRow(long linkId);
 
     /** The review's sent form, the newest if a later link was sent too. */
     @Query(FORM + "where review_id = :reviewId and sent_at is not null order by sent_at desc limit 1")

@@ -37,7 +37,8 @@ public class ConsultationService {
 
     /** Where the child is: the link's review, the version of the questions, the answers so far. */
     record Journey(long linkId, long reviewId, LocalDate reviewDate, String officerName, int childAge,
-                   FormDefinition definition, Map<String, ConsultationRepository.Answer> answers, boolean sent, boolean shareWithForum) {
+                   FormDefinition definition, Map<String, ConsultationRepository.Answer> answers, boolean sent, boolean shareWithForum,
+                   Instant linkExpiresAt, Long formId, Long officerId) {
 
         public int answeredCount() {
             return answers.size();
@@ -176,23 +177,33 @@ public class ConsultationService {
 
     // --- the child's journey -------------------------------------------------------------------------
 
-    @Transactional
-    Journey journey(long linkId) {
-        ConsultationRepository.LinkRow link = repository.linkById(linkId).orElseThrow();
-        ConsultationRepository.ReviewFacts facts = repository.reviewFacts(link.reviewId()).orElseThrow();
-        int age = org.myview.review.ChildAge.yearsOn(facts.dateOfBirth(), facts.reviewDate());
-        Optional<ConsultationRepository.Form> form = repository.formForLink(linkId);
-        FormDefinition definition = form.flatMap(f -> definitions.find(f.definitionId())).orElseGet(() -> definitions.forAge(age));
-        Map<String, ConsultationRepository.Answer> answers = new LinkedHashMap<>();
-        form.ifPresent(f -> repository.answers(f.id(), definition.id()).forEach(a -> answers.put(a.questionId(), a)));
-        return new Journey(linkId, link.reviewId(), facts.reviewDate(), facts.officerName(), age, definition, answers,
-                form.map(f -> f.sentAt() != null).orElse(false), form.map(ConsultationRepository.Form::shareWithForum).orElse(false));
+    /** A page's request: the link's state (with its claim), and the journey when the link is in the state the page shows. */
+    record Opened(LinkStatus status, Journey journey) {
     }
 
-    /** When the link stops working (the phone's copy of the form goes then too). */
+    /**
+     * A page of the child's form in one transaction: the link's state and claim ({@code status}, whose own
+     * transactions join this one), then the journey when the link is in {@code shown} state.
+     */
     @Transactional
-    Instant linkExpiresAt(long linkId) {
-        return repository.linkById(linkId).orElseThrow().expiresAt();
+    Opened open(java.util.function.Supplier<LinkStatus> status, LinkStatus.State shown) {
+        LinkStatus link = status.get();
+        return new Opened(link, link.state() == shown ? journey(link.linkId()) : null);
+    }
+
+    /** Two statements: the link with its review's facts and its form, then the answers so far (when there is a form). */
+    @Transactional
+    Journey journey(long linkId) {
+        ConsultationRepository.JourneyRow row = repository.journeyRow(linkId).orElseThrow();
+        int age = org.myview.review.ChildAge.yearsOn(row.dateOfBirth(), row.reviewDate());
+        FormDefinition definition = Optional.ofNullable(row.definitionId()).flatMap(definitions::find)
+                .orElseGet(() -> definitions.forAge(age));
+        Map<String, ConsultationRepository.Answer> answers = new LinkedHashMap<>();
+        if (row.formId() != null) {
+            repository.answers(row.formId(), definition.id()).forEach(a -> answers.put(a.questionId(), a));
+        }
+        return new Journey(linkId, row.reviewId(), row.reviewDate(), row.officerName(), age, definition, answers,
+                row.sentAt() != null, Boolean.TRUE.equals(row.shareWithForum()), row.expiresAt(), row.formId(), row.officerId());
     }
 
     /** A name for the phone's copy of this form: the same for the link, and telling nothing about it. */

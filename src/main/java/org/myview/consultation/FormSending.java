@@ -3,11 +3,13 @@ package org.myview.consultation;
 import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
+import org.myview.web.link.LinkStatus;
 
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Supplier;
 
 /** The child sending the form, and the news of it to the forum, the advocacy service and the officer. */
 @Singleton
@@ -39,16 +41,27 @@ class FormSending {
      * others find it sent and do nothing. A send with a request key already used by this link does nothing
      * more (it was sent). Consent to share is yes only when the child chose yes.
      */
+    /** A send posted from the child's page, in one transaction: the link's state and claim ({@code status}), then the send when open. */
+    @Transactional
+    LinkStatus sendPosted(Supplier<LinkStatus> status, Locale locale, String requestKey) {
+        LinkStatus link = status.get();
+        if (link.isOpen()) {
+            send(link.linkId(), locale, requestKey);
+        }
+        return link;
+    }
+
     @Transactional
     void send(long linkId, Locale locale, String requestKey) {
         if (requestKey != null && repository.useRequestKey(linkId, requestKey, "/consultation/sent", clock.instant()) == 0) {
             return;
         }
         ConsultationService.Journey journey = consultations.journey(linkId);
-        ConsultationRepository.Form form = repository.formCreatingIfAbsent(linkId, journey.reviewId(), journey.definition().id());
+        long formId = journey.formId() != null ? journey.formId()
+                : repository.formCreatingIfAbsent(linkId, journey.reviewId(), journey.definition().id()).id();
         ConsultationRepository.Answer consent = journey.answers().get(FormDefinition.SHARE_QUESTION);
         boolean share = consent != null && "yes".equals(consent.answer());
-        if (repository.markSent(form.id(), share, clock.instant()) != 1) {
+        if (repository.markSent(formId, share, clock.instant()) != 1) {
             return;
         }
         List<ConsultationSent.WrittenAnswer> written = new ArrayList<>();
@@ -59,11 +72,10 @@ class FormSending {
                         words.title(journey.definition(), question.id(), locale), answer.answer()));
             }
         }
-        sentEvents.publishEvent(new ConsultationSent(form.id(), share, written));
+        sentEvents.publishEvent(new ConsultationSent(formId, share, written));
         if (AdvocateConsent.given(journey.answers())) {
-            advocateEvents.publishEvent(new AdvocateRequested(journey.reviewId(), form.id(), clock.instant()));
+            advocateEvents.publishEvent(new AdvocateRequested(journey.reviewId(), formId, clock.instant()));
         }
-        Long officerId = repository.reviewFacts(journey.reviewId()).map(ConsultationRepository.ReviewFacts::officerId).orElse(null);
-        arrivedEvents.publishEvent(new FormArrived(journey.reviewId(), form.id(), officerId, clock.instant()));
+        arrivedEvents.publishEvent(new FormArrived(journey.reviewId(), formId, journey.officerId(), clock.instant()));
     }
 }

@@ -225,26 +225,28 @@ public final class ServiceBenchmark {
             db.commit();
         }
         List<org.myview.support.WebClient> phones = new ArrayList<>();
-        for (String token : tokens) {
-            org.myview.support.WebClient phone = new org.myview.support.WebClient(base);
-            phone.get("/consultation/link/" + token);
-            phones.add(phone);
+        for (int i = 0; i < tokens.size(); i++) {
+            phones.add(new org.myview.support.WebClient(base));
         }
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(concurrency);
+        // The untimed steps run on the pool too: one at a time they took minutes on a loaded machine.
+        java.util.Map<org.myview.support.WebClient, String> tokenOf = new java.util.IdentityHashMap<>();
+        for (int i = 0; i < phones.size(); i++) {
+            tokenOf.put(phones.get(i), tokens.get(i));
+        }
+        timed(pool, phones, phone -> phone.get("/consultation/link/" + tokenOf.get(phone)), 303);
         // Warm-up, then the question page for every child.
         timed(pool, phones.subList(0, Math.min(100, forms)), phone -> phone.get("/consultation/q/1"), 200);
         Timed page = timed(pool, phones, phone -> phone.get("/consultation/q/1"), 200);
         // Each child answers a question (not timed), then every form is sent at once.
-        List<String> sendTokens = new ArrayList<>();
-        for (org.myview.support.WebClient phone : phones) {
+        java.util.Map<org.myview.support.WebClient, String> csrfOf = new java.util.concurrent.ConcurrentHashMap<>();
+        timed(pool, phones, phone -> {
             String csrf = phone.get("/consultation/q/1").inputValue("_csrf");
             phone.post("/consultation/q/1", "_csrf", csrf, "answer", "Things are going well at school", "action", "save");
-            sendTokens.add(phone.get("/consultation/check").inputValue("_csrf"));
-        }
-        java.util.Map<org.myview.support.WebClient, String> csrfOf = new java.util.IdentityHashMap<>();
-        for (int i = 0; i < phones.size(); i++) {
-            csrfOf.put(phones.get(i), sendTokens.get(i));
-        }
+            org.myview.support.WebClient.Page check = phone.get("/consultation/check");
+            csrfOf.put(phone, check.inputValue("_csrf"));
+            return check;
+        }, 200);
         Timed send = timed(pool, phones, phone -> phone.post("/consultation/send", "_csrf", csrfOf.get(phone)), 303);
         pool.shutdown();
         System.out.printf("%-52s | %6.0f req/s  p50 %7.1f ms  p99 %7.1f ms | (%d pages, concurrency %d)%n",

@@ -13,7 +13,7 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-/** Measurement: the SQL one saved answer sends, from PostgreSQL's own statement log (docs/performance.md). */
+/** Measurement: the SQL that one saved answer, a question page, the check page and a send run, from PostgreSQL's own statement log (docs/performance.md). */
 @MicronautTest(transactional = false)
 @Property(name = "myview.proxy.trusted-addresses", value = "127.0.0.1,::1")
 class SavedAnswerStatementsTest {
@@ -46,6 +46,31 @@ class SavedAnswerStatementsTest {
             System.out.println("SAVED-ANSWER key=" + (key != null) + " sql-statements=" + statements + " transactions=" + begins);
             lines.forEach(l -> System.out.println("SAVED-ANSWER   " + l.replaceAll("(query=\"[^\"]{0,90})[^\"]*", "$1")));
         }
+    }
+
+    /** The question page, the check page and sending: one transaction each, and the statements they send. */
+    @Test
+    void questionPageCheckPageAndSend() {
+        ConsultationTestSupport.Setup setup = ConsultationTestSupport.reviewFor(context, server.getURI(), "count.officer",
+                "COUNT2", LocalDate.of(2012, 1, 1), LocalDate.now().plusDays(20));
+        String link = ConsultationTestSupport.createLink(setup);
+        WebClient child = new WebClient(server.getURI());
+        assertEquals(303, child.get(link).status());
+        String csrf = child.get("/consultation/q/1").inputValue("_csrf");
+        assertEquals(303, child.post("/consultation/q/1", "_csrf", csrf, "answer", "swimming", "action", "save").status());
+        String[] checkCsrf = new String[1];
+        count("GET-QUESTION", logged(() -> assertEquals(200, child.get("/consultation/q/1").status())));
+        count("GET-CHECK", logged(() -> checkCsrf[0] = child.get("/consultation/check").inputValue("_csrf")));
+        count("POST-SEND", logged(() -> assertEquals(303, child.post("/consultation/send", "_csrf", checkCsrf[0]).status())));
+    }
+
+    /** Prints what one request sent, and holds it to one transaction (docs/performance.md, "Consultation form"). */
+    private static void count(String name, List<String> lines) {
+        long begins = lines.stream().filter(l -> l.contains("query=\"BEGIN")).count();
+        long statements = lines.stream().filter(l -> l.contains("FE=> Execute")).count() - begins;
+        System.out.println(name + " sql-statements=" + statements + " transactions=" + begins);
+        lines.forEach(l -> System.out.println(name + "   " + l.replaceAll("(query=\"[^\"]{0,90})[^\"]*", "$1")));
+        assertEquals(1, begins, name + ": one transaction per request");
     }
 
     /** What the JDBC driver sends while the request runs: its FINEST log names each Parse/Execute (never the values here). */
