@@ -18,6 +18,7 @@ import org.myview.staff.StaffAccount;
 import org.myview.staff.StaffAccountService;
 import org.myview.staff.StaffUser;
 import org.myview.web.FormErrors;
+import org.myview.web.FormResult;
 
 import java.net.URI;
 import java.util.ArrayList;
@@ -94,29 +95,24 @@ class ReviewController {
             if (!review.isHeld(reviews.today())) {
                 return HttpResponse.seeOther(URI.create("/reviews/" + id));
             }
-            ReviewParticipation current = review.participation();
-            ReviewService.ParticipationForm form = current == null
-                    ? new ReviewService.ParticipationForm(null, "NONE", Set.of())
-                    : new ReviewService.ParticipationForm(current.code().name(), current.advocate().name(),
-                    current.viewsReachedBy().stream().map(Enum::name).collect(java.util.stream.Collectors.toSet()));
+            ParticipationForm form = ParticipationForm.of(review.participation());
             return HttpResponse.ok(new ModelAndView<>("review/participation", withHints(formModel(review, form, new FormErrors()), review)));
         }).orElseGet(HttpResponse::notFound);
     }
 
     @Post(value = "/{id}/participation", consumes = "application/x-www-form-urlencoded")
-    HttpResponse<?> record(Authentication authentication, @PathVariable long id, @Body Map<String, Object> body) {
+    HttpResponse<?> record(Authentication authentication, @PathVariable long id, @Body ParticipationForm form) {
         StaffUser user = StaffUser.from(authentication);
         Optional<Review> review = reviews.find(user, id);
         if (review.isEmpty()) {
             return HttpResponse.notFound();
         }
-        ReviewService.ParticipationForm form = new ReviewService.ParticipationForm(text(body, "code"), text(body, "advocate"),
-                values(body, "viewsReachedBy"));
-        FormErrors errors = reviews.record(user, id, form);
-        if (!errors.isEmpty()) {
+        FormResult<ParticipationForm.Participation> checked = form.check(review.get(), reviews.today());
+        if (!checked.isValid()) {
             return HttpResponse.unprocessableEntity().body(new ModelAndView<>("review/participation",
-                    withHints(formModel(review.get(), form, errors), review.get())));
+                    withHints(formModel(review.get(), form, checked.errors()), review.get())));
         }
+        reviews.record(user, id, checked.value());
         return HttpResponse.seeOther(URI.create("/reviews/" + id + "?saved=1"));
     }
 
@@ -157,7 +153,7 @@ class ReviewController {
         return model;
     }
 
-    private static Map<String, Object> formModel(Review review, ReviewService.ParticipationForm form, FormErrors errors) {
+    private static Map<String, Object> formModel(Review review, ParticipationForm form, FormErrors errors) {
         Map<String, Object> model = new HashMap<>();
         model.put("review", review);
         model.put("codes", ReviewService.codesFor(review));
