@@ -22,13 +22,10 @@ import org.myview.web.FormResult;
 
 import java.net.URI;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /** The reviewing officer's pages: my reviews, a review, and recording how the child took part. */
 @Controller("/reviews")
@@ -119,15 +116,12 @@ class ReviewController {
     @Get("/new")
     ModelAndView<Map<String, Object>> newReview(Authentication authentication) {
         StaffUser user = StaffUser.from(authentication);
-        return new ModelAndView<>("review/new", scheduleModel(user, ScheduleService.ScheduleForm.empty(user), new FormErrors()));
+        return new ModelAndView<>("review/new", scheduleModel(user, ScheduleForm.start(user), new FormErrors()));
     }
 
     @Post(consumes = "application/x-www-form-urlencoded")
-    HttpResponse<?> create(Authentication authentication, @Body Map<String, Object> body) {
+    HttpResponse<?> create(Authentication authentication, @Body ScheduleForm form) {
         StaffUser user = StaffUser.from(authentication);
-        ScheduleService.ScheduleForm form = new ScheduleService.ScheduleForm(text(body, "caseReference"), text(body, "firstName"),
-                text(body, "dob-day"), text(body, "dob-month"), text(body, "dob-year"), text(body, "type"),
-                text(body, "date-day"), text(body, "date-month"), text(body, "date-year"), text(body, "officer"));
         ScheduleService.Outcome outcome = schedule.schedule(user, form);
         if (!outcome.errors().isEmpty()) {
             return HttpResponse.unprocessableEntity().body(new ModelAndView<>("review/new", scheduleModel(user, form, outcome.errors())));
@@ -135,7 +129,7 @@ class ReviewController {
         return HttpResponse.seeOther(URI.create("/reviews/" + outcome.reviewId()));
     }
 
-    private Map<String, Object> scheduleModel(StaffUser user, ScheduleService.ScheduleForm form, FormErrors errors) {
+    private Map<String, Object> scheduleModel(StaffUser user, ScheduleForm form, FormErrors errors) {
         Map<String, Object> model = new HashMap<>();
         model.put("form", form);
         model.put("errors", errors);
@@ -162,24 +156,5 @@ class ReviewController {
         model.put("form", form);
         model.put("errors", errors);
         return model;
-    }
-
-    static String text(Map<String, Object> body, String name) {
-        Object value = body.get(name);
-        if (value instanceof Collection<?> values) {
-            value = values.isEmpty() ? null : values.iterator().next();
-        }
-        return value == null ? null : value.toString().trim();
-    }
-
-    static Set<String> values(Map<String, Object> body, String name) {
-        Object value = body.get(name);
-        Set<String> values = new LinkedHashSet<>();
-        if (value instanceof Collection<?> many) {
-            many.forEach(v -> values.add(String.valueOf(v)));
-        } else if (value != null && !value.toString().isEmpty()) {
-            values.add(value.toString());
-        }
-        return values;
     }
 }
