@@ -134,17 +134,6 @@ public class StaffAccountService {
         return accountId.flatMap(accounts::findById).filter(a -> !a.disabled());
     }
 
-    public Optional<String> passwordProblem(String password, String confirmation, StaffAccount account) {
-        Optional<String> problem = policy.problem(password, account.username());
-        if (problem.isPresent()) {
-            return problem;
-        }
-        if (!password.equals(confirmation)) {
-            return Optional.of("staff.password.error.mismatch");
-        }
-        return Optional.empty();
-    }
-
     /** Uses the link (once) and sets the password; every existing session of the account ends. */
     @Transactional
     public boolean setPasswordWithLink(String token, String password) {
