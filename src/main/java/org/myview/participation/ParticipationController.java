@@ -19,11 +19,10 @@ import org.myview.staff.StaffAccountService;
 import org.myview.staff.StaffUser;
 import org.myview.web.CsvWriter;
 import org.myview.web.FormErrors;
+import org.myview.web.FormResult;
 
-import java.math.BigDecimal;
 import java.net.URI;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -185,36 +184,26 @@ class ParticipationController {
         model.put("measures", Measure.values());
         model.put("types", ReviewTypeFilter.values());
         model.put("errors", new FormErrors());
-        model.put("form", Map.of());
+        model.put("form", TargetForm.empty());
         return new ModelAndView<>("participation/targets", model);
     }
 
     @Post(value = "/targets", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     @Secured(Role.SERVICE_MANAGER_NAME)
-    HttpResponse<?> saveTarget(Authentication authentication, @Body Map<String, Object> body) {
-        FormErrors errors = new FormErrors();
-        Measure measure = parse(Measure.class, text(body, "measure"));
-        if (measure == null) {
-            errors.add("measure", "participation.targets.error.measure");
-        }
-        ReviewTypeFilter types = ReviewTypeFilter.parse(text(body, "reviewTypes")).orElse(null);
-        if (types == null) {
-            errors.add("reviewTypes", "participation.targets.error.types");
-        }
-        BigDecimal baseline = number(text(body, "baseline"), "baseline", errors, false);
-        BigDecimal target = number(text(body, "target"), "target", errors, true);
-        BigDecimal tolerance = number(text(body, "tolerance"), "tolerance", errors, false);
-        if (!errors.isEmpty()) {
+    HttpResponse<?> saveTarget(Authentication authentication, @Body TargetForm form) {
+        FormResult<TargetForm.Target> checked = form.check();
+        if (!checked.isValid()) {
             Map<String, Object> model = new HashMap<>();
             model.put("targets", participation.targets(FinancialYear.containing(participation.today())));
             model.put("measures", Measure.values());
             model.put("types", ReviewTypeFilter.values());
-            model.put("errors", errors);
-            model.put("form", body);
+            model.put("errors", checked.errors());
+            model.put("form", form);
             return HttpResponse.unprocessableEntity().body(new ModelAndView<>("participation/targets", model));
         }
-        participation.saveTarget(StaffUser.from(authentication), measure, types, baseline, target,
-                tolerance == null ? BigDecimal.ZERO : tolerance);
+        TargetForm.Target target = checked.value();
+        participation.saveTarget(StaffUser.from(authentication), target.measure(), target.types(), target.baseline(), target.target(),
+                target.tolerance());
         return HttpResponse.seeOther(URI.create("/participation/targets"));
     }
 
@@ -243,42 +232,5 @@ class ParticipationController {
     private static HttpResponse<String> download(CsvWriter csv, String filename) {
         return HttpResponse.ok(csv.toString()).contentType(new MediaType("text/csv; charset=utf-8"))
                 .header("Content-Disposition", "attachment; filename=\"" + filename + "\"");
-    }
-
-    static String text(Map<String, Object> body, String name) {
-        Object value = body.get(name);
-        if (value instanceof Collection<?> values) {
-            value = values.isEmpty() ? null : values.iterator().next();
-        }
-        return value == null ? null : value.toString().trim();
-    }
-
-    private static <E extends Enum<E>> E parse(Class<E> type, String value) {
-        for (E e : type.getEnumConstants()) {
-            if (e.name().equals(value)) {
-                return e;
-            }
-        }
-        return null;
-    }
-
-    private static BigDecimal number(String value, String field, FormErrors errors, boolean required) {
-        if (value == null || value.isBlank()) {
-            if (required) {
-                errors.add(field, "participation.targets.error." + field);
-            }
-            return null;
-        }
-        try {
-            BigDecimal number = new BigDecimal(value.replace("%", "").trim());
-            if (number.signum() < 0 || number.compareTo(BigDecimal.valueOf(100_000)) > 0) {
-                errors.add(field, "participation.targets.error." + field);
-                return null;
-            }
-            return number;
-        } catch (NumberFormatException e) {
-            errors.add(field, "participation.targets.error." + field);
-            return null;
-        }
     }
 }

@@ -41,13 +41,11 @@ class CaseloadController {
     }
 
     @Post(consumes = "application/x-www-form-urlencoded")
-    HttpResponse<?> assign(Authentication authentication, @Body Map<String, Object> body) {
-        String reference = ReviewController.text(body, "caseReference");
-        String officer = ReviewController.text(body, "officer");
-        FormErrors errors = caseloads.assign(StaffUser.from(authentication), reference, officer);
+    HttpResponse<?> assign(Authentication authentication, @Body CaseloadForm form) {
+        FormErrors errors = caseloads.assign(StaffUser.from(authentication), form);
         if (!errors.isEmpty()) {
             return HttpResponse.unprocessableEntity().body(new ModelAndView<>("review/caseload",
-                    model(reference, officer, errors, false)));
+                    model(form.caseReference(), form.officer(), errors, false)));
         }
         return HttpResponse.seeOther(URI.create("/caseloads?assigned=1"));
     }

@@ -10,6 +10,7 @@ import org.myview.staff.StaffAccount;
 import org.myview.staff.StaffAccountService;
 import org.myview.staff.StaffUser;
 import org.myview.web.FormErrors;
+import org.myview.web.FormResult;
 
 import java.util.Map;
 import java.util.Optional;
@@ -31,33 +32,25 @@ public class CaseloadService {
         this.audit = audit;
     }
 
-    /** Assigns the child to the officer; errors change nothing. Only the manager may (the controller says so). */
+    /**
+     * Assigns the child to the officer when the form is right (the child known, the officer an active reviewing
+     * officer); errors change nothing. Only the manager may (the controller says so).
+     */
     @Transactional
-    public FormErrors assign(StaffUser manager, String caseReference, String officerUsername) {
-        FormErrors errors = new FormErrors();
-        String reference = caseReference == null ? "" : caseReference.trim();
-        Optional<Long> child = Optional.empty();
-        if (reference.isEmpty()) {
-            errors.add("caseReference", "review.new.error.referenceMissing");
-        } else if (!reference.matches("[A-Za-z0-9/_-]{1,20}")) {
-            errors.add("caseReference", "review.new.error.referenceFormat");
-        } else {
-            child = caseloads.childByReference(reference);
-            if (child.isEmpty()) {
-                errors.add("caseReference", "review.caseload.error.unknown");
-            }
+    public FormErrors assign(StaffUser manager, CaseloadForm form) {
+        // An ill-formed reference is not looked up: the form reports it as it is.
+        Optional<Long> child = form.caseReference().matches(CaseloadForm.REFERENCE) ? caseloads.childByReference(form.caseReference())
+                : Optional.empty();
+        Optional<Long> officer = form.officer().isEmpty() ? Optional.empty()
+                : staff.findByUsername(form.officer()).filter(a -> a.has(Role.REVIEWING_OFFICER) && !a.disabled()).map(StaffAccount::id);
+        FormResult<CaseloadForm.Assignment> checked = form.check(child, officer);
+        if (!checked.isValid()) {
+            return checked.errors();
         }
-        Optional<StaffAccount> officer = officerUsername == null || officerUsername.isBlank() ? Optional.empty()
-                : staff.findByUsername(officerUsername).filter(a -> a.has(Role.REVIEWING_OFFICER) && !a.disabled());
-        if (officer.isEmpty()) {
-            errors.add("officer", "review.new.error.officer");
-        }
-        if (!errors.isEmpty()) {
-            return errors;
-        }
-        caseloads.assign(child.get(), officer.get().id(), manager.accountId());
-        audit.record(AuditEvent.of(manager, AuditAction.CHILD_ASSIGNED).child(child.get())
-                .subject("staff_account", officer.get().id()).detail(Map.of()));
-        return errors;
+        CaseloadForm.Assignment assignment = checked.value();
+        caseloads.assign(assignment.childId(), assignment.officerId(), manager.accountId());
+        audit.record(AuditEvent.of(manager, AuditAction.CHILD_ASSIGNED).child(assignment.childId())
+                .subject("staff_account", assignment.officerId()).detail(Map.of()));
+        return checked.errors();
     }
 }

@@ -18,16 +18,14 @@ import org.myview.staff.StaffAccount;
 import org.myview.staff.StaffAccountService;
 import org.myview.staff.StaffUser;
 import org.myview.web.FormErrors;
+import org.myview.web.FormResult;
 
 import java.net.URI;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /** The reviewing officer's pages: my reviews, a review, and recording how the child took part. */
 @Controller("/reviews")
@@ -94,44 +92,36 @@ class ReviewController {
             if (!review.isHeld(reviews.today())) {
                 return HttpResponse.seeOther(URI.create("/reviews/" + id));
             }
-            ReviewParticipation current = review.participation();
-            ReviewService.ParticipationForm form = current == null
-                    ? new ReviewService.ParticipationForm(null, "NONE", Set.of())
-                    : new ReviewService.ParticipationForm(current.code().name(), current.advocate().name(),
-                    current.viewsReachedBy().stream().map(Enum::name).collect(java.util.stream.Collectors.toSet()));
+            ParticipationForm form = ParticipationForm.of(review.participation());
             return HttpResponse.ok(new ModelAndView<>("review/participation", withHints(formModel(review, form, new FormErrors()), review)));
         }).orElseGet(HttpResponse::notFound);
     }
 
     @Post(value = "/{id}/participation", consumes = "application/x-www-form-urlencoded")
-    HttpResponse<?> record(Authentication authentication, @PathVariable long id, @Body Map<String, Object> body) {
+    HttpResponse<?> record(Authentication authentication, @PathVariable long id, @Body ParticipationForm form) {
         StaffUser user = StaffUser.from(authentication);
         Optional<Review> review = reviews.find(user, id);
         if (review.isEmpty()) {
             return HttpResponse.notFound();
         }
-        ReviewService.ParticipationForm form = new ReviewService.ParticipationForm(text(body, "code"), text(body, "advocate"),
-                values(body, "viewsReachedBy"));
-        FormErrors errors = reviews.record(user, id, form);
-        if (!errors.isEmpty()) {
+        FormResult<ParticipationForm.Participation> checked = form.check(review.get(), reviews.today());
+        if (!checked.isValid()) {
             return HttpResponse.unprocessableEntity().body(new ModelAndView<>("review/participation",
-                    withHints(formModel(review.get(), form, errors), review.get())));
+                    withHints(formModel(review.get(), form, checked.errors()), review.get())));
         }
+        reviews.record(user, id, checked.value());
         return HttpResponse.seeOther(URI.create("/reviews/" + id + "?saved=1"));
     }
 
     @Get("/new")
     ModelAndView<Map<String, Object>> newReview(Authentication authentication) {
         StaffUser user = StaffUser.from(authentication);
-        return new ModelAndView<>("review/new", scheduleModel(user, ScheduleService.ScheduleForm.empty(user), new FormErrors()));
+        return new ModelAndView<>("review/new", scheduleModel(user, ScheduleForm.start(user), new FormErrors()));
     }
 
     @Post(consumes = "application/x-www-form-urlencoded")
-    HttpResponse<?> create(Authentication authentication, @Body Map<String, Object> body) {
+    HttpResponse<?> create(Authentication authentication, @Body ScheduleForm form) {
         StaffUser user = StaffUser.from(authentication);
-        ScheduleService.ScheduleForm form = new ScheduleService.ScheduleForm(text(body, "caseReference"), text(body, "firstName"),
-                text(body, "dob-day"), text(body, "dob-month"), text(body, "dob-year"), text(body, "type"),
-                text(body, "date-day"), text(body, "date-month"), text(body, "date-year"), text(body, "officer"));
         ScheduleService.Outcome outcome = schedule.schedule(user, form);
         if (!outcome.errors().isEmpty()) {
             return HttpResponse.unprocessableEntity().body(new ModelAndView<>("review/new", scheduleModel(user, form, outcome.errors())));
@@ -139,7 +129,7 @@ class ReviewController {
         return HttpResponse.seeOther(URI.create("/reviews/" + outcome.reviewId()));
     }
 
-    private Map<String, Object> scheduleModel(StaffUser user, ScheduleService.ScheduleForm form, FormErrors errors) {
+    private Map<String, Object> scheduleModel(StaffUser user, ScheduleForm form, FormErrors errors) {
         Map<String, Object> model = new HashMap<>();
         model.put("form", form);
         model.put("errors", errors);
@@ -157,7 +147,7 @@ class ReviewController {
         return model;
     }
 
-    private static Map<String, Object> formModel(Review review, ReviewService.ParticipationForm form, FormErrors errors) {
+    private static Map<String, Object> formModel(Review review, ParticipationForm form, FormErrors errors) {
         Map<String, Object> model = new HashMap<>();
         model.put("review", review);
         model.put("codes", ReviewService.codesFor(review));
@@ -166,24 +156,5 @@ class ReviewController {
         model.put("form", form);
         model.put("errors", errors);
         return model;
-    }
-
-    static String text(Map<String, Object> body, String name) {
-        Object value = body.get(name);
-        if (value instanceof Collection<?> values) {
-            value = values.isEmpty() ? null : values.iterator().next();
-        }
-        return value == null ? null : value.toString().trim();
-    }
-
-    static Set<String> values(Map<String, Object> body, String name) {
-        Object value = body.get(name);
-        Set<String> values = new LinkedHashSet<>();
-        if (value instanceof Collection<?> many) {
-            many.forEach(v -> values.add(String.valueOf(v)));
-        } else if (value != null && !value.toString().isEmpty()) {
-            values.add(value.toString());
-        }
-        return values;
     }
 }

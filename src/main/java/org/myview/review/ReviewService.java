@@ -7,16 +7,13 @@ import org.myview.staff.AuditAction;
 import org.myview.staff.AuditEvent;
 import org.myview.staff.AuditTrail;
 import org.myview.staff.StaffUser;
-import org.myview.web.FormErrors;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * A reviewing officer's reviews and how each child took part: the rules at entry, the transaction,
@@ -35,10 +32,6 @@ public class ReviewService {
 
     /** Everything the review page shows. */
     public record ReviewPage(Review review, boolean firstOfType, List<Review> childsReviews, List<ParticipationChange> history) {
-    }
-
-    /** The participation form as submitted (raw values, checked by {@link #record}). */
-    public record ParticipationForm(String code, String advocate, Set<String> viewsReachedBy) {
     }
 
     private final ReviewRepository reviews;
@@ -112,21 +105,19 @@ public class ReviewService {
         return java.util.Arrays.stream(ParticipationMethod.values()).filter(m -> m.forUnderFour() == underFour).toList();
     }
 
-    /** Checks the form against the SSDA903 rules and ours; saves it only when there is nothing wrong. */
+    /**
+     * Saves a checked participation ({@link ParticipationForm#check}), with a history line and an audit line;
+     * nothing when it is what was recorded already.
+     */
     @Transactional
-    public FormErrors record(StaffUser user, long reviewId, ParticipationForm form) {
+    public void record(StaffUser user, long reviewId, ParticipationForm.Participation participation) {
         Review review = find(user, reviewId).orElseThrow(() -> new IllegalArgumentException("no such review"));
-        FormErrors errors = check(review, form, today());
-        if (!errors.isEmpty()) {
-            return errors;
-        }
-        ParticipationMethod code = ParticipationMethod.parse(form.code()).orElseThrow();
-        Advocate advocate = Advocate.valueOf(form.advocate());
-        Set<ViewsReachedBy> views = views(form.viewsReachedBy());
+        ParticipationMethod code = participation.code();
+        Advocate advocate = participation.advocate();
         Optional<ReviewRepository.ParticipationRow> before = reviews.participationForUpdate(reviewId);
-        ReviewRepository.ParticipationRow after = new ReviewRepository.ParticipationRow(reviewId, code, advocate, views);
+        ReviewRepository.ParticipationRow after = new ReviewRepository.ParticipationRow(reviewId, code, advocate, participation.views());
         if (before.isPresent() && before.get().equals(after)) {
-            return errors; // nothing changed: no history line, no audit line
+            return; // nothing changed: no history line, no audit line
         }
         reviews.saveParticipation(after, user.accountId(), before, "ENTRY");
         Map<String, Object> detail = new LinkedHashMap<>();
@@ -135,36 +126,5 @@ public class ReviewService {
         detail.put("advocate", advocate.name());
         audit.record(AuditEvent.of(user, before.isPresent() ? AuditAction.PARTICIPATION_CHANGED : AuditAction.PARTICIPATION_RECORDED)
                 .child(review.child().id()).review(reviewId).detail(detail));
-        return errors;
-    }
-
-    static FormErrors check(Review review, ParticipationForm form, LocalDate today) {
-        FormErrors errors = new FormErrors();
-        Optional<ParticipationMethod> code = ParticipationMethod.parse(form.code() == null ? "" : form.code());
-        List<RuleViolation> violations = Ssda903Rules.checkParticipation(review.child().dateOfBirth(), review.date(),
-                code.orElse(null), today);
-        for (RuleViolation violation : violations) {
-            errors.add("code", "review.rule." + violation.rule());
-        }
-        boolean advocateValid = form.advocate() != null && EnumSet.allOf(Advocate.class).stream().anyMatch(a -> a.name().equals(form.advocate()));
-        if (!advocateValid) {
-            errors.add("advocate", "review.participation.error.advocate");
-        } else if (code.isPresent() && (code.get() == ParticipationMethod.PN2 || code.get() == ParticipationMethod.PN5)
-                && Advocate.valueOf(form.advocate()) == Advocate.NONE) {
-            errors.add("advocate", "review.participation.error.advocateNeeded");
-        }
-        if (form.viewsReachedBy() != null && form.viewsReachedBy().stream()
-                .anyMatch(v -> EnumSet.allOf(ViewsReachedBy.class).stream().noneMatch(e -> e.name().equals(v)))) {
-            errors.add("viewsReachedBy", "review.participation.error.views");
-        }
-        return errors;
-    }
-
-    static Set<ViewsReachedBy> views(Set<String> names) {
-        Set<ViewsReachedBy> views = EnumSet.noneOf(ViewsReachedBy.class);
-        if (names != null) {
-            names.forEach(n -> views.add(ViewsReachedBy.valueOf(n)));
-        }
-        return views;
     }
 }

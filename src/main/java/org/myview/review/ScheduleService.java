@@ -7,9 +7,8 @@ import org.myview.staff.StaffAccount;
 import org.myview.staff.StaffAccountService;
 import org.myview.staff.StaffUser;
 import org.myview.web.FormErrors;
+import org.myview.web.FormResult;
 
-import java.time.DateTimeException;
-import java.time.LocalDate;
 import java.util.Optional;
 
 /**
@@ -21,15 +20,6 @@ import java.util.Optional;
  */
 @Singleton
 public class ScheduleService {
-
-    /** The form as typed; dates in the GOV.UK three-field pattern. */
-    public record ScheduleForm(String caseReference, String firstName, String dobDay, String dobMonth, String dobYear,
-                               String type, String day, String month, String year, String officer) {
-
-        static ScheduleForm empty(StaffUser user) {
-            return new ScheduleForm("", "", "", "", "", "CLA", "", "", "", user.seesAllReviews() ? "" : user.username());
-        }
-    }
 
     public record Outcome(Long reviewId, FormErrors errors) {
     }
@@ -46,91 +36,28 @@ public class ScheduleService {
 
     @Transactional
     public Outcome schedule(StaffUser user, ScheduleForm form) {
-        FormErrors errors = new FormErrors();
-        String reference = form.caseReference() == null ? "" : form.caseReference().trim();
-        if (reference.isEmpty()) {
-            errors.add("caseReference", "review.new.error.referenceMissing");
-        } else if (!reference.matches("[A-Za-z0-9/_-]{1,20}")) {
-            errors.add("caseReference", "review.new.error.referenceFormat");
-        }
-        Optional<Child> existing = errors.has("caseReference") ? Optional.empty()
+        String reference = form.caseReference();
+        // An ill-formed reference is not looked up; an officer finds only the children of their caseload.
+        Optional<Child> known = !reference.matches(CaseloadForm.REFERENCE) ? Optional.empty()
                 : user.seesAllReviews() ? reviews.findChild(reference)
                 : caseloads.childInCaseload(reference, user.accountId()).flatMap(id -> reviews.findChild(reference));
-        boolean officerWithoutChild = !user.seesAllReviews() && existing.isEmpty();
-        if (officerWithoutChild && !errors.has("caseReference")) {
-            // The same words for another officer's child and for a child MyView does not know.
-            errors.add("caseReference", "review.new.error.notInCaseload");
+        Optional<Long> officerId = !user.seesAllReviews() ? Optional.of(user.accountId())
+                : form.officer().isEmpty() ? Optional.empty()
+                : staff.findByUsername(form.officer()).filter(a -> a.has(Role.REVIEWING_OFFICER) && !a.disabled()).map(StaffAccount::id);
+        FormResult<ScheduleForm.NewReview> checked = form.check(known, user.seesAllReviews(), officerId);
+        if (!checked.isValid()) {
+            return new Outcome(null, checked.errors());
         }
-        String firstName = form.firstName() == null ? "" : form.firstName().trim();
-        if (firstName.length() > 100) {
-            errors.add("firstName", "review.new.error.firstNameTooLong");
-        } else if (existing.isEmpty() && firstName.isEmpty() && !officerWithoutChild) {
-            errors.add("firstName", "review.new.error.firstNameMissing");
-        }
-        boolean dobGiven = !(blank(form.dobDay()) && blank(form.dobMonth()) && blank(form.dobYear()));
-        LocalDate dob = null;
-        // An officer's date of birth is checked only against a child of their own caseload: for any
-        // other reference it is not read at all, so it cannot tell whether the child exists.
-        if (!officerWithoutChild && (existing.isEmpty() || dobGiven)) {
-            dob = date(form.dobDay(), form.dobMonth(), form.dobYear());
-            if (dob == null) {
-                errors.add("dob-day", "review.new.error.dob");
-            }
-        }
-        if (existing.isPresent() && dob != null && !dob.equals(existing.get().dateOfBirth())) {
-            errors.add("dob-day", "review.new.error.dobContradicts");
-        }
-        Optional<ReviewType> type = ReviewType.parse(form.type() == null ? "" : form.type());
-        if (type.isEmpty()) {
-            errors.add("type", "review.new.error.type");
-        }
-        LocalDate date = date(form.day(), form.month(), form.year());
-        if (date == null) {
-            errors.add("date-day", "review.new.error.date");
-        } else {
-            LocalDate birth = existing.map(Child::dateOfBirth).orElse(dob);
-            if (birth != null && date.isBefore(birth)) {
-                errors.add("date-day", "review.new.error.dateBeforeBirth");
-            }
-        }
-        Long officerId = user.accountId();
-        if (user.seesAllReviews()) {
-            Optional<StaffAccount> officer = form.officer() == null ? Optional.empty()
-                    : staff.findByUsername(form.officer()).filter(a -> a.has(Role.REVIEWING_OFFICER) && !a.disabled());
-            if (officer.isEmpty()) {
-                errors.add("officer", "review.new.error.officer");
-            } else {
-                officerId = officer.get().id();
-            }
-        }
-        if (!errors.isEmpty()) {
-            return new Outcome(null, errors);
-        }
+        ScheduleForm.NewReview review = checked.value();
         long childId;
-        if (existing.isPresent()) {
-            childId = existing.get().id();
-            if (!firstName.isEmpty()) {
-                reviews.setFirstNameIfMissing(childId, firstName);
+        if (review.known().isPresent()) {
+            childId = review.known().get().id();
+            if (!review.firstName().isEmpty()) {
+                reviews.setFirstNameIfMissing(childId, review.firstName());
             }
         } else {
-            childId = reviews.insertChild(reference, firstName, dob);
+            childId = reviews.insertChild(review.caseReference(), review.firstName(), review.dateOfBirth());
         }
-        return new Outcome(reviews.insertReview(childId, type.get().name(), date, officerId), errors);
-    }
-
-    private static boolean blank(String value) {
-        return value == null || value.isBlank();
-    }
-
-    static LocalDate date(String day, String month, String year) {
-        try {
-            int y = Integer.parseInt(year.trim());
-            if (y < 1900 || y > 2100) {
-                return null;
-            }
-            return LocalDate.of(y, Integer.parseInt(month.trim()), Integer.parseInt(day.trim()));
-        } catch (NumberFormatException | DateTimeException | NullPointerException e) {
-            return null;
-        }
+        return new Outcome(reviews.insertReview(childId, review.type().name(), review.date(), review.officerId()), checked.errors());
     }
 }

@@ -14,12 +14,10 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.views.ModelAndView;
 import org.myview.web.FormErrors;
+import org.myview.web.FormResult;
 
 import java.net.URI;
-import java.util.Collection;
-import java.util.EnumSet;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -48,20 +46,18 @@ class AccountsController {
     }
 
     @Post(consumes = "application/x-www-form-urlencoded")
-    HttpResponse<?> create(HttpRequest<?> request, Authentication authentication, @Body Map<String, Object> form) {
-        StaffAccountService.NewAccount account = new StaffAccountService.NewAccount(
-                text(form, "username").trim().toLowerCase(), text(form, "displayName"), text(form, "email"), roles(form));
-        FormErrors errors = accounts.check(account);
-        if (!errors.isEmpty()) {
+    HttpResponse<?> create(HttpRequest<?> request, Authentication authentication, @Body AccountForm form) {
+        FormResult<StaffAccountService.NewAccount> checked = form.check(accounts.usernameTaken(form.username()));
+        if (!checked.isValid()) {
             Map<String, Object> model = new HashMap<>();
-            model.put("errors", errors);
+            model.put("errors", checked.errors());
             model.put("roles", Role.values());
-            model.put("chosen", account.roles());
-            model.put("form", account);
+            model.put("chosen", form.chosen());
+            model.put("form", form);
             return HttpResponse.unprocessableEntity().body(new ModelAndView<>("staff/account-new", model));
         }
         StaffUser admin = StaffUser.from(authentication);
-        long id = accounts.create(admin, account);
+        long id = accounts.create(admin, checked.value());
         return linkCreated(request, id, accounts.createSetPasswordLink(admin, id), true);
     }
 
@@ -74,11 +70,11 @@ class AccountsController {
     }
 
     @Post(value = "/{id}/roles", consumes = "application/x-www-form-urlencoded")
-    HttpResponse<?> roles(@PathVariable long id, Authentication authentication, @Body Map<String, Object> form) {
+    HttpResponse<?> roles(@PathVariable long id, Authentication authentication, @Body RolesForm form) {
         if (accounts.find(id).isEmpty()) {
             return HttpResponse.notFound();
         }
-        if (!accounts.setRoles(StaffUser.from(authentication), id, roles(form))) {
+        if (!accounts.setRoles(StaffUser.from(authentication), id, form.chosen())) {
             FormErrors errors = new FormErrors().add("roles-ADMIN", "staff.accounts.error.lastAdminRole");
             return HttpResponse.unprocessableEntity().body(new ModelAndView<>("staff/account",
                     Map.of("account", accounts.find(id).orElseThrow(), "roles", Role.values(), "errors", errors)));
@@ -124,27 +120,4 @@ class AccountsController {
                 Map.of("account", accounts.find(id).orElseThrow(), "link", link, "newAccount", newAccount,
                         "hours", StaffAccountService.SET_PASSWORD_LINK_LIFETIME.toHours())));
     }
-
-    static String text(Map<String, Object> form, String name) {
-        Object value = form.get(name);
-        if (value instanceof Collection<?> values) {
-            value = values.isEmpty() ? null : values.iterator().next();
-        }
-        return value == null ? "" : value.toString();
-    }
-
-    static Set<Role> roles(Map<String, Object> form) {
-        Object value = form.get("roles");
-        List<?> values = value instanceof Collection<?> c ? List.copyOf(c) : value == null ? List.of() : List.of(value);
-        Set<Role> roles = EnumSet.noneOf(Role.class);
-        for (Object role : values) {
-            for (Role candidate : Role.values()) {
-                if (candidate.name().equals(String.valueOf(role))) {
-                    roles.add(candidate);
-                }
-            }
-        }
-        return roles;
-    }
-
 }

@@ -15,7 +15,7 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.views.ModelAndView;
 import org.myview.system.SecretTokens;
-import org.myview.web.FormErrors;
+import org.myview.web.FormResult;
 
 import java.net.URI;
 import java.util.HashMap;
@@ -35,10 +35,12 @@ class SetPasswordController {
     static final String COOKIE = "myview_set_password";
 
     private final StaffAccountService accounts;
+    private final PasswordPolicy policy;
     private final StaffSessionCookie sessionCookie;
 
-    SetPasswordController(StaffAccountService accounts, StaffSessionCookie sessionCookie) {
+    SetPasswordController(StaffAccountService accounts, PasswordPolicy policy, StaffSessionCookie sessionCookie) {
         this.accounts = accounts;
+        this.policy = policy;
         this.sessionCookie = sessionCookie;
     }
 
@@ -60,22 +62,20 @@ class SetPasswordController {
     }
 
     @Post(value = "/set-password", consumes = "application/x-www-form-urlencoded")
-    HttpResponse<?> set(HttpRequest<?> request, @Body Map<String, String> form) {
+    HttpResponse<?> set(HttpRequest<?> request, @Body SetPasswordForm form) {
         Optional<String> token = token(request);
         Optional<StaffAccount> account = token.flatMap(accounts::accountForLink);
         if (account.isEmpty()) {
             return invalid();
         }
-        String password = form.getOrDefault("password", "");
-        Optional<String> problem = accounts.passwordProblem(password, form.getOrDefault("confirmPassword", ""), account.get());
-        if (problem.isPresent()) {
+        FormResult<String> checked = form.check(policy, account.get().username());
+        if (!checked.isValid()) {
             Map<String, Object> model = new HashMap<>();
             model.put("account", account.get());
-            model.put("errors", new FormErrors().add(problem.get().endsWith("mismatch") ? "confirmPassword" : "password",
-                    problem.get(), org.myview.staff.PasswordPolicy.MINIMUM_LENGTH));
+            model.put("errors", checked.errors());
             return HttpResponse.unprocessableEntity().body(new ModelAndView<>("staff/set-password", model));
         }
-        if (!accounts.setPasswordWithLink(token.get(), password)) {
+        if (!accounts.setPasswordWithLink(token.get(), checked.value())) {
             return invalid();
         }
         return HttpResponse.ok(new ModelAndView<>("staff/password-set", Map.of()))

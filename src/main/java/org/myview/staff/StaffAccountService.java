@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-import org.myview.web.FormErrors;
 
 /** Account administration: create, roles, disable and enable, set-password links. Every change is audited. */
 @Singleton
@@ -67,28 +66,9 @@ public class StaffAccountService {
         return accounts.findByRole(role);
     }
 
-    public FormErrors check(NewAccount account) {
-        FormErrors errors = new FormErrors();
-        if (account.username() == null || account.username().isBlank()) {
-            errors.add("username", "staff.accounts.error.usernameMissing");
-        } else if (!account.username().matches(USERNAME_FORMAT)) {
-            errors.add("username", "staff.accounts.error.usernameFormat");
-        } else if (accounts.findByUsername(account.username()).isPresent()) {
-            errors.add("username", "staff.accounts.error.usernameTaken");
-        }
-        if (account.displayName() == null || account.displayName().isBlank()) {
-            errors.add("displayName", "staff.accounts.error.displayNameMissing");
-        } else if (account.displayName().length() > 100) {
-            errors.add("displayName", "staff.accounts.error.displayNameTooLong");
-        }
-        if (account.email() != null && !account.email().isBlank()
-                && (account.email().length() > 254 || !account.email().matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+"))) {
-            errors.add("email", "staff.accounts.error.emailFormat");
-        }
-        if (account.roles().isEmpty()) {
-            errors.add("roles", "staff.accounts.error.rolesMissing");
-        }
-        return errors;
+    @Transactional(readOnly = true)
+    public boolean usernameTaken(String username) {
+        return accounts.findByUsername(username).isPresent();
     }
 
     @Transactional
@@ -152,17 +132,6 @@ public class StaffAccountService {
         }
         Optional<Long> accountId = accounts.accountForLink(SecretTokens.hash(token), clock.instant());
         return accountId.flatMap(accounts::findById).filter(a -> !a.disabled());
-    }
-
-    public Optional<String> passwordProblem(String password, String confirmation, StaffAccount account) {
-        Optional<String> problem = policy.problem(password, account.username());
-        if (problem.isPresent()) {
-            return problem;
-        }
-        if (!password.equals(confirmation)) {
-            return Optional.of("staff.password.error.mismatch");
-        }
-        return Optional.empty();
     }
 
     /** Uses the link (once) and sets the password; every existing session of the account ends. */

@@ -146,6 +146,34 @@ class ParticipationEntryTest {
     }
 
     @Test
+    void anOfficerTicksTwoWaysTheViewsReachedTheReviewAndBothAreKeptOrNoneAtAll() {
+        long child = ReviewFixtures.child(context, "ENT010", "Thistle", LocalDate.of(2013, 6, 6));
+        long review = ReviewFixtures.review(context, child, "CLA", TODAY.minusDays(2), officerId);
+
+        WebClient.Page two = officer.post("/reviews/" + review + "/participation", "_csrf", csrf, "code", "PN2", "advocate", "NYAS",
+                "viewsReachedBy", "SPOKE", "viewsReachedBy", "ADVOCATE");
+        assertEquals(303, two.status());
+        WebClient.Page page = officer.get("/reviews/" + review + "/participation");
+        assertTrue(page.body().matches("(?s).*value=\"SPOKE\"[^>]*checked.*"),
+                "the child spoke: ticked again when the form opens");
+        assertTrue(page.body().matches("(?s).*value=\"ADVOCATE\"[^>]*checked.*"), "an advocate: ticked again when the form opens");
+        assertFalse(page.body().matches("(?s).*value=\"OTHER_MEDIUM\"[^>]*checked.*"), "not ticked");
+
+        WebClient.Page wrong = officer.post("/reviews/" + review + "/participation", "_csrf", csrf, "code", "PN2", "advocate", "NYAS",
+                "viewsReachedBy", "SPOKE", "viewsReachedBy", "CARRIER_PIGEON");
+        assertEquals(422, wrong.status());
+        assertTrue(wrong.body().contains("href=\"#viewsReachedBy\">Select ways the views reached the review from the list"));
+        assertTrue(wrong.body().matches("(?s).*value=\"SPOKE\"[^>]*checked.*"), "what was ticked stays ticked");
+        assertEquals(List.of(), HtmlChecker.errors(wrong.body()));
+
+        assertEquals(303, officer.post("/reviews/" + review + "/participation", "_csrf", csrf, "code", "PN1", "advocate", "NONE").status());
+        assertFalse(officer.get("/reviews/" + review + "/participation").body().matches("(?s).*value=\"(SPOKE|ADVOCATE)\"[^>]*checked.*"),
+                "no box ticked: none kept");
+        assertEquals(0, ReviewFixtures.count(context, "select coalesce(cardinality(views_reached_by), 0) from review_participation where review_id = "
+                + review));
+    }
+
+    @Test
     void anOfficerSeesOnlyTheirOwnReviewsAndTheManagerSeesEveryone() {
         long child = ReviewFixtures.child(context, "ENT005", "Quasar", LocalDate.of(2013, 2, 2));
         long theirs = ReviewFixtures.review(context, child, "CLA", TODAY.minusDays(2), otherOfficerId);
