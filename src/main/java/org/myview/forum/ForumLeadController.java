@@ -17,6 +17,7 @@ import io.micronaut.views.ModelAndView;
 import org.myview.staff.Role;
 import org.myview.staff.StaffUser;
 import org.myview.web.FormErrors;
+import org.myview.web.FormResult;
 
 import java.net.URI;
 import java.time.LocalDate;
@@ -66,25 +67,17 @@ class ForumLeadController {
     }
 
     @Post(value = "/moderation/{id}", consumes = MediaType.APPLICATION_FORM_URLENCODED)
-    HttpResponse<?> decide(Authentication authentication, @PathVariable long id, @Body Map<String, Object> body) {
+    HttpResponse<?> decide(Authentication authentication, @PathVariable long id, @Body ModerationForm form) {
         StaffUser lead = StaffUser.from(authentication);
-        String decision = text(body, "decision");
-        String edited = text(body, "text");
-        FormErrors errors = new FormErrors();
-        if (!"approve".equals(decision) && !"reject".equals(decision)) {
-            errors.add("decision", "forum.check.error.decision");
-        } else if ("approve".equals(decision) && (edited == null || edited.isBlank())) {
-            errors.add("text", "forum.check.error.text");
-        } else if ("approve".equals(decision) && edited.length() > MAX_TEXT) {
-            errors.add("text", "forum.check.error.long", MAX_TEXT);
-        }
-        if (!errors.isEmpty()) {
+        FormResult<ModerationForm.Decision> checked = form.check();
+        if (!checked.isValid()) {
             ForumRepository.PendingQuote quote = forum.openPending(lead, id)
                     .orElseThrow(() -> new HttpStatusException(HttpStatus.NOT_FOUND, "No such answer waiting"));
             return HttpResponse.unprocessableEntity().body(new ModelAndView<>("forum/check",
-                    checkModel(quote, edited == null ? "" : edited, decision, errors)));
+                    checkModel(quote, form.text(), form.decision(), checked.errors())));
         }
-        boolean done = "approve".equals(decision) ? forum.approve(lead, id, edited) : forum.reject(lead, id);
+        ModerationForm.Decision decision = checked.value();
+        boolean done = decision.approve() ? forum.approve(lead, id, decision.text()) : forum.reject(lead, id);
         if (!done) {
             throw new HttpStatusException(HttpStatus.NOT_FOUND, "No such answer waiting");
         }
