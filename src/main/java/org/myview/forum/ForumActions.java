@@ -7,7 +7,6 @@ import org.myview.staff.AuditEvent;
 import org.myview.staff.AuditTrail;
 import org.myview.staff.StaffUser;
 
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -24,10 +23,6 @@ class ForumActions {
         this.audit = audit;
     }
 
-    /** What the participation lead types in about one request. */
-    record ActionForm(String asked, LocalDate askedOn, String response, ActionStatus status, LocalDate updatedOn) {
-    }
-
     @Transactional(readOnly = true)
     List<ForumRepository.Action> actions() {
         return repository.actions();
@@ -39,7 +34,7 @@ class ForumActions {
     }
 
     @Transactional
-    long addAction(StaffUser lead, ActionForm form) {
+    long addAction(StaffUser lead, ActionForm.Entry form) {
         long id = repository.insertAction(form.asked(), form.askedOn(), form.response(), form.status(), form.updatedOn(), lead.accountId());
         audit.record(AuditEvent.of(lead, AuditAction.FORUM_ACTION_RECORDED).subject("forum_action", id)
                 .detail(Map.of("change", "added", "status", form.status().name())));
@@ -47,7 +42,7 @@ class ForumActions {
     }
 
     @Transactional
-    boolean updateAction(StaffUser lead, long id, ActionForm form) {
+    boolean updateAction(StaffUser lead, long id, ActionForm.Entry form) {
         if (!repository.updateAction(id, form.asked(), form.askedOn(), form.response(), form.status(), form.updatedOn(), lead.accountId())) {
             return false;
         }

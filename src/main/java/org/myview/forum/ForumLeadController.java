@@ -20,11 +20,6 @@ import org.myview.web.FormErrors;
 import org.myview.web.FormResult;
 
 import java.net.URI;
-import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
-import java.time.format.ResolverStyle;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -36,9 +31,6 @@ import java.util.Map;
 @Secured(Role.PARTICIPATION_LEAD_NAME)
 @ExecuteOn(TaskExecutors.BLOCKING)
 class ForumLeadController {
-
-    static final int MAX_TEXT = 2000;
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d/M/uuuu").withResolverStyle(ResolverStyle.STRICT);
 
     private final ForumService forum;
     private final ForumActions actions;
@@ -106,118 +98,43 @@ class ForumLeadController {
 
     @Get("/you-said-we-did/new")
     ModelAndView<Map<String, Object>> newAction() {
-        return new ModelAndView<>("forum/action", actionModel(null, Map.of(), new FormErrors()));
+        return new ModelAndView<>("forum/action", actionModel(null, ActionForm.empty(), new FormErrors()));
     }
 
     @Post(value = "/you-said-we-did", consumes = MediaType.APPLICATION_FORM_URLENCODED)
-    HttpResponse<?> addAction(Authentication authentication, @Body Map<String, Object> body) {
-        FormErrors errors = new FormErrors();
-        ForumActions.ActionForm form = actionForm(body, errors);
-        if (form == null) {
-            return HttpResponse.unprocessableEntity().body(new ModelAndView<>("forum/action", actionModel(null, body, errors)));
+    HttpResponse<?> addAction(Authentication authentication, @Body ActionForm form) {
+        FormResult<ActionForm.Entry> checked = form.check(forum.today());
+        if (!checked.isValid()) {
+            return HttpResponse.unprocessableEntity().body(new ModelAndView<>("forum/action", actionModel(null, form, checked.errors())));
         }
-        actions.addAction(StaffUser.from(authentication), form);
+        actions.addAction(StaffUser.from(authentication), checked.value());
         return HttpResponse.seeOther(URI.create("/forum/you-said-we-did"));
     }
 
     @Get("/you-said-we-did/{id}/edit")
     ModelAndView<Map<String, Object>> editAction(@PathVariable long id) {
         ForumRepository.Action action = actions.action(id).orElseThrow(() -> new HttpStatusException(HttpStatus.NOT_FOUND, "No such item"));
-        Map<String, Object> form = new HashMap<>();
-        form.put("asked", action.asked());
-        form.put("askedOn", DATE.format(action.askedOn()));
-        form.put("response", action.response() == null ? "" : action.response());
-        form.put("status", action.status().name());
-        form.put("updatedOn", action.updatedOn() == null ? "" : DATE.format(action.updatedOn()));
-        return new ModelAndView<>("forum/action", actionModel(id, form, new FormErrors()));
+        return new ModelAndView<>("forum/action", actionModel(id, ActionForm.of(action), new FormErrors()));
     }
 
     @Post(value = "/you-said-we-did/{id}", consumes = MediaType.APPLICATION_FORM_URLENCODED)
-    HttpResponse<?> updateAction(Authentication authentication, @PathVariable long id, @Body Map<String, Object> body) {
-        FormErrors errors = new FormErrors();
-        ForumActions.ActionForm form = actionForm(body, errors);
-        if (form == null) {
-            return HttpResponse.unprocessableEntity().body(new ModelAndView<>("forum/action", actionModel(id, body, errors)));
+    HttpResponse<?> updateAction(Authentication authentication, @PathVariable long id, @Body ActionForm form) {
+        FormResult<ActionForm.Entry> checked = form.check(forum.today());
+        if (!checked.isValid()) {
+            return HttpResponse.unprocessableEntity().body(new ModelAndView<>("forum/action", actionModel(id, form, checked.errors())));
         }
-        if (!actions.updateAction(StaffUser.from(authentication), id, form)) {
+        if (!actions.updateAction(StaffUser.from(authentication), id, checked.value())) {
             throw new HttpStatusException(HttpStatus.NOT_FOUND, "No such item");
         }
         return HttpResponse.seeOther(URI.create("/forum/you-said-we-did"));
     }
 
-    private static Map<String, Object> actionModel(Long id, Map<String, Object> body, FormErrors errors) {
-        Map<String, Object> form = new HashMap<>();
-        for (String field : new String[]{"asked", "askedOn", "response", "status", "updatedOn"}) {
-            String value = text(body, field);
-            form.put(field, value == null ? "" : value);
-        }
+    private static Map<String, Object> actionModel(Long id, ActionForm form, FormErrors errors) {
         Map<String, Object> model = new HashMap<>();
         model.put("id", id);
         model.put("form", form);
         model.put("statuses", ActionStatus.values());
         model.put("errors", errors);
         return model;
-    }
-
-    /** The form's values, or null with the problems in {@code errors}. */
-    private ForumActions.ActionForm actionForm(Map<String, Object> body, FormErrors errors) {
-        String asked = text(body, "asked");
-        if (asked == null || asked.isBlank()) {
-            errors.add("asked", "forum.action.error.asked");
-        } else if (asked.length() > MAX_TEXT) {
-            errors.add("asked", "forum.action.error.long", MAX_TEXT);
-        }
-        LocalDate askedOn = date(text(body, "askedOn"));
-        if (askedOn == null || askedOn.isAfter(forum.today())) {
-            errors.add("askedOn", "forum.action.error.askedOn");
-        }
-        String response = text(body, "response");
-        if (response != null && response.length() > MAX_TEXT) {
-            errors.add("response", "forum.action.error.long", MAX_TEXT);
-        }
-        ActionStatus status = null;
-        for (ActionStatus s : ActionStatus.values()) {
-            if (s.name().equals(text(body, "status"))) {
-                status = s;
-            }
-        }
-        if (status == null) {
-            errors.add("status", "forum.action.error.status");
-        }
-        String updatedText = text(body, "updatedOn");
-        LocalDate updatedOn = null;
-        if (updatedText != null && !updatedText.isBlank()) {
-            updatedOn = date(updatedText);
-            if (updatedOn == null || updatedOn.isAfter(forum.today()) || (askedOn != null && updatedOn.isBefore(askedOn))) {
-                errors.add("updatedOn", "forum.action.error.updatedOn");
-            }
-        }
-        if (status != null && status != ActionStatus.NOT_STARTED && (response == null || response.isBlank())) {
-            errors.add("response", "forum.action.error.response");
-        }
-        if (!errors.isEmpty()) {
-            return null;
-        }
-        return new ForumActions.ActionForm(asked.strip(), askedOn, response == null || response.isBlank() ? null : response.strip(),
-                status, updatedOn);
-    }
-
-    private static LocalDate date(String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(value.strip(), DATE);
-        } catch (DateTimeParseException e) {
-            return null;
-        }
-    }
-
-    static String text(Map<String, Object> body, String name) {
-        Object value = body.get(name);
-        if (value instanceof Collection<?> values) {
-            value = values.isEmpty() ? null : values.iterator().next();
-        }
-        return value == null ? null : value.toString();
     }
 }
