@@ -22,6 +22,7 @@ import org.myview.staff.StaffUser;
 import org.myview.web.CsrfTokens;
 import org.myview.web.ErrorPages;
 import org.myview.web.FormErrors;
+import org.myview.web.FormResult;
 
 import java.io.IOException;
 import java.net.URI;
@@ -29,7 +30,6 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -80,17 +80,16 @@ class ParentStaffController {
 
     @Get("/plans/new")
     ModelAndView<Map<String, Object>> newPlan() {
-        return new ModelAndView<>("parent/plan-new", planModel(new PlanEntry(null, null, null, null, null, null, null, null, "en"), new FormErrors()));
+        return new ModelAndView<>("parent/plan-new", planModel(PlanForm.empty(), new FormErrors()));
     }
 
     @Post(value = "/plans", consumes = MediaType.APPLICATION_FORM_URLENCODED)
-    HttpResponse<?> addPlan(Authentication authentication, @Body Map<String, Object> body) {
-        PlanEntry entry = new PlanEntry(text(body, "planReference"), text(body, "planType"), text(body, "startDate"), text(body, "endDate"),
-                text(body, "childReferences"), text(body, "parentName"), text(body, "email"), text(body, "mobile"), text(body, "language"));
-        FormErrors errors = plans.add(StaffUser.from(authentication), entry);
-        if (!errors.isEmpty()) {
-            return HttpResponse.unprocessableEntity().body(new ModelAndView<>("parent/plan-new", planModel(entry, errors)));
+    HttpResponse<?> addPlan(Authentication authentication, @Body PlanForm form) {
+        FormResult<PlanEntry.Checked> checked = form.check(plans.today());
+        if (!checked.isValid()) {
+            return HttpResponse.unprocessableEntity().body(new ModelAndView<>("parent/plan-new", planModel(form, checked.errors())));
         }
+        plans.add(StaffUser.from(authentication), checked.value());
         return HttpResponse.seeOther(URI.create("/parent/plans?saved=1"));
     }
 
@@ -122,20 +121,12 @@ class ParentStaffController {
                 : HttpResponse.unprocessableEntity().body(new ModelAndView<>("parent/import", model));
     }
 
-    private static Map<String, Object> planModel(PlanEntry entry, FormErrors errors) {
+    private static Map<String, Object> planModel(PlanForm form, FormErrors errors) {
         Map<String, Object> model = new HashMap<>();
-        model.put("form", entry);
+        model.put("form", form);
         model.put("errors", errors);
         model.put("types", PlanType.values());
         return model;
-    }
-
-    private static String text(Map<String, Object> body, String name) {
-        Object value = body.get(name);
-        if (value instanceof Collection<?> values) {
-            value = values.isEmpty() ? null : values.iterator().next();
-        }
-        return value == null ? null : value.toString().trim();
     }
 
     private static String decode(byte[] bytes) {

@@ -52,19 +52,21 @@ public class PlanService {
         return repository.plans(500);
     }
 
-    /** Adds a plan (or updates it, by its reference) with one parent. */
+    /** Checks a plan with one parent and adds it (or updates it, by its reference); the problems found, none when saved. */
     @Transactional
     public FormErrors add(StaffUser user, PlanEntry entry) {
         FormErrors errors = new FormErrors();
-        Optional<PlanEntry.Checked> checked = entry.check(errors, today());
-        if (checked.isEmpty()) {
-            return errors;
-        }
-        int[] counts = new int[2];
-        save(checked.get(), counts);
-        audit.record(AuditEvent.of(user, AuditAction.PARENT_PLANS_IMPORTED).subject("parent_plan", checked.get().planReference())
-                .detail(Map.of("source", "ENTRY", "plansCreated", counts[0], "parentsAdded", counts[1])));
+        entry.check(errors, today()).ifPresent(checked -> add(user, checked));
         return errors;
+    }
+
+    /** Adds a checked plan (or updates it, by its reference) with one parent, as typed in by the lead. */
+    @Transactional
+    public void add(StaffUser user, PlanEntry.Checked checked) {
+        int[] counts = new int[2];
+        save(checked, counts);
+        audit.record(AuditEvent.of(user, AuditAction.PARENT_PLANS_IMPORTED).subject("parent_plan", checked.planReference())
+                .detail(Map.of("source", "ENTRY", "plansCreated", counts[0], "parentsAdded", counts[1])));
     }
 
     @Transactional
