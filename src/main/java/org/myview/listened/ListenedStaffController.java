@@ -16,6 +16,7 @@ import org.myview.review.ReviewService;
 import org.myview.staff.Role;
 import org.myview.staff.StaffUser;
 import org.myview.web.FormErrors;
+import org.myview.web.FormResult;
 import org.myview.web.link.LinkTokens;
 
 import java.net.URI;
@@ -41,13 +42,16 @@ class ListenedStaffController {
     }
 
     @Post(consumes = "application/x-www-form-urlencoded")
-    HttpResponse<?> create(Authentication authentication, @PathVariable long id, @Body Map<String, String> body) {
+    HttpResponse<?> create(Authentication authentication, @PathVariable long id, @Body NewLinkForm form) {
         StaffUser user = StaffUser.from(authentication);
         Optional<Review> review = reviews.find(user, id);
         if (review.isEmpty()) {
             return HttpResponse.notFound();
         }
-        return service.createLink(user, review.get(), body.getOrDefault("respondent", "")).<HttpResponse<?>>map(link -> {
+        FormResult<String> respondent = form.check();
+        Optional<ListenedService.CreatedLink> created = respondent.isValid()
+                ? service.createLink(user, review.get(), respondent.value()) : Optional.empty();
+        return created.<HttpResponse<?>>map(link -> {
             Map<String, Object> model = model(review.get(), link.url(), link.respondent(), new FollowUpMessageForm(null, null, null), new FormErrors());
             model.put("expiresAt", link.expiresAt());
             return HttpResponse.ok(new ModelAndView<>("listened/link", model));

@@ -1,0 +1,31 @@
+package org.myview.listened;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+import org.myview.web.FormErrors;
+import org.myview.web.FormResult;
+import org.myview.web.FreeText;
+
+/**
+ * "Make a link" for the child or for a parent: the page's button sends the respondent in a hidden field. Whether this
+ * review's respondent may be asked now is the service's rule, as it needs the review's state.
+ */
+@Serdeable
+record NewLinkForm(@Nullable String respondent) {
+
+    NewLinkForm {
+        respondent = FreeText.field(respondent);
+    }
+
+    /**
+     * The respondent, CHILD or PARENT. Anything else never comes from the page; the controller answers it as a link
+     * that may not be made (back to the review), so the error's key is not shown and has no message.
+     */
+    FormResult<String> check() {
+        FormErrors errors = new FormErrors();
+        if (!ListenedService.CHILD.equals(respondent) && !ListenedService.PARENT.equals(respondent)) {
+            errors.add("respondent", "listened.link.error.respondent");
+        }
+        return FormResult.of(errors, () -> respondent);
+    }
+}
