@@ -28,4 +28,14 @@ class PasswordHasherTest {
         assertTrue(hasher.matches("an older passphrase", old));
         assertFalse(hasher.matches("another passphrase", old));
     }
+
+    @Test
+    void theDecoyCostsWhatANewHashCosts() {
+        // The decoy is a constant (made once, not at start): it must name the same parameters as a new hash,
+        // or a wrong username would answer faster or slower than a wrong password.
+        String hash = new PasswordHasher().hash("a long enough passphrase");
+        String params = hash.substring(0, hash.indexOf('$', hash.indexOf("m=")));
+        assertTrue(PasswordHasher.DECOY.startsWith(params + "$"), PasswordHasher.DECOY + " against " + params);
+        assertTrue(new PasswordHasher().matches("decoy-password-never-used", PasswordHasher.DECOY));
+    }
 }
