@@ -2,12 +2,12 @@ package org.myview.received;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
+import org.myview.web.DateFields;
 import org.myview.web.EnumNames;
 import org.myview.web.FormErrors;
 import org.myview.web.FormResult;
 import org.myview.web.FreeText;
 
-import java.time.DateTimeException;
 import java.time.LocalDate;
 
 /**
@@ -64,10 +64,6 @@ record ViewsReceivedForm(@Nullable String channel, @Nullable String receivedDay,
     }
 
     private LocalDate date() {
-        try {
-            return LocalDate.of(Integer.parseInt(receivedYear), Integer.parseInt(receivedMonth), Integer.parseInt(receivedDay));
-        } catch (NumberFormatException | DateTimeException e) {
-            return null;
-        }
+        return DateFields.date(receivedDay, receivedMonth, receivedYear).orElse(null);
     }
 }
