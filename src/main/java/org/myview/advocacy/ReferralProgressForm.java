@@ -2,13 +2,14 @@ package org.myview.advocacy;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
+import org.myview.web.DateFields;
 import org.myview.web.FormErrors;
 import org.myview.web.FormResult;
 import org.myview.web.FreeText;
 
-import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * "Record progress" on a referral: what happened (referred, accepted, declined, closed), on which date, and for
@@ -75,11 +76,10 @@ record ReferralProgressForm(@Nullable String step, @Nullable String service, @Nu
     }
 
     private LocalDate date(FormErrors errors) {
-        try {
-            return LocalDate.of(Integer.parseInt(onYear), Integer.parseInt(onMonth), Integer.parseInt(onDay));
-        } catch (NumberFormatException | DateTimeException e) {
+        Optional<LocalDate> on = DateFields.date(onDay, onMonth, onYear);
+        if (on.isEmpty()) {
             errors.add("on-day", "advocacy.error.date");
-            return null;
         }
+        return on.orElse(null);
     }
 }

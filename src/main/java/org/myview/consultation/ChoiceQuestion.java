@@ -3,7 +3,6 @@ package org.myview.consultation;
 import org.myview.web.FreeText;
 
 import java.util.List;
-import java.util.Map;
 import java.util.function.UnaryOperator;
 
 /**
@@ -28,13 +27,8 @@ record ChoiceQuestion(List<String> options, boolean faces) implements QuestionKi
     }
 
     @Override
-    public String posted(Map<String, String> body) {
-        return body.get("answer");
-    }
-
-    @Override
     public GivenAnswer check(String value, int maxLength) {
-        String answer = value == null ? "" : FreeText.clean(value).strip();
+        String answer = FreeText.field(value);
         return options.contains(answer) ? GivenAnswer.kept(answer) : GivenAnswer.refused("consultation.question.errorChoice");
     }
 

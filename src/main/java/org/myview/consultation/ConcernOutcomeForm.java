@@ -2,11 +2,11 @@ package org.myview.consultation;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
+import org.myview.web.DateFields;
 import org.myview.web.FormErrors;
 import org.myview.web.FormResult;
 import org.myview.web.FreeText;
 
-import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -87,10 +87,8 @@ record ConcernOutcomeForm(@Nullable String contactedBy, @Nullable String contact
     }
 
     private Instant contactedAt(FormErrors errors, Instant raisedAt, Instant now) {
-        LocalDate date;
-        try {
-            date = LocalDate.of(Integer.parseInt(contactedYear), Integer.parseInt(contactedMonth), Integer.parseInt(contactedDay));
-        } catch (NumberFormatException | DateTimeException e) {
+        LocalDate date = DateFields.date(contactedDay, contactedMonth, contactedYear).orElse(null);
+        if (date == null) {
             errors.add("contacted-day", "consultation.concern.error.date");
             return null;
         }

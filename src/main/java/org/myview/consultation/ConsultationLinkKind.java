@@ -23,16 +23,6 @@ class ConsultationLinkKind implements LinkKind {
         return NAME;
     }
 
-    @Override
-    public String startPath() {
-        return "/consultation";
-    }
-
-    @Override
-    public String askKey() {
-        return "consultation.link.ask";
-    }
-
     /** Childline, as on every page of the child's form. */
     @Override
     public String helpKey() {

@@ -1,19 +1,17 @@
 package org.myview.consultation;
 
-import io.micronaut.http.HttpRequest;
-import io.micronaut.views.ModelAndView;
-import io.micronaut.views.model.ViewModelProcessor;
 import jakarta.inject.Singleton;
+import org.myview.web.StatedSettings;
 
-import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The privacy notice and the child's confirmation page say who reads a child's private answer, as
  * configured, so they say what the service does.
  */
 @Singleton
-class ConsultationPrivacyModel implements ViewModelProcessor<Map<String, Object>> {
+class ConsultationPrivacyModel implements StatedSettings {
 
     private final PrivateAnswerSettings settings;
 
@@ -27,15 +25,14 @@ class ConsultationPrivacyModel implements ViewModelProcessor<Map<String, Object>
     }
 
     @Override
-    public void process(HttpRequest<?> request, ModelAndView<Map<String, Object>> modelAndView) {
-        String view = modelAndView.getView().orElse("");
-        if (!view.equals("web/privacy") && !view.equals("consultation/sent")) {
-            return;
-        }
-        Map<String, Object> model = new HashMap<>(modelAndView.getModel().orElseGet(Map::of));
-        model.put("privateAnswerManagerReads", settings.serviceManagerReads());
-        model.put("childAnswerRetentionDays", consultation.answerRetentionDays());
-        model.put("talkNowRetentionDays", talkNow.retentionDays());
-        modelAndView.setModel(model);
+    public Set<String> views() {
+        return Set.of("web/privacy", "consultation/sent");
+    }
+
+    @Override
+    public Map<String, Object> values() {
+        return Map.of("privateAnswerManagerReads", settings.serviceManagerReads(),
+                "childAnswerRetentionDays", consultation.answerRetentionDays(),
+                "talkNowRetentionDays", talkNow.retentionDays());
     }
 }

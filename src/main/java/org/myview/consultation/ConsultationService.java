@@ -166,13 +166,7 @@ public class ConsultationService {
     }
 
     private static LinkStatus status(ConsultationRepository.LinkRow link, Instant now) {
-        if (link.sentAt() != null) {
-            return LinkStatus.sent(link.id());
-        }
-        if (link.replacedAt() != null || !link.expiresAt().isAfter(now)) {
-            return LinkStatus.expired(link.id());
-        }
-        return LinkStatus.open(link.id());
+        return LinkStatus.of(link.id(), link.sentAt(), link.replacedAt(), link.expiresAt(), now);
     }
 
     // --- the child's journey -------------------------------------------------------------------------

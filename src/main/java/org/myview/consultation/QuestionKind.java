@@ -26,8 +26,10 @@ sealed interface QuestionKind permits TextQuestion, ChoiceQuestion, PicturesQues
     /** The answers a child may give (none for a text question). */
     List<String> allowed();
 
-    /** The answer as the question's page posts it, before it is checked. */
-    String posted(Map<String, String> body);
+    /** The answer as the question's page posts it, before it is checked: its one field, {@code answer}, unless the kind posts more. */
+    default String posted(Map<String, String> body) {
+        return body.get("answer");
+    }
 
     /** Checks a submitted answer: what to store, or the problem's message key ({@code maxLength} is its argument). */
     GivenAnswer check(String value, int maxLength);

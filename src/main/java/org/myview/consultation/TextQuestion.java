@@ -3,7 +3,6 @@ package org.myview.consultation;
 import org.myview.web.FreeText;
 
 import java.util.List;
-import java.util.Map;
 import java.util.function.UnaryOperator;
 
 /** The child's own words: not empty, not longer than the form allows; stored as typed, control characters dropped. */
@@ -20,13 +19,8 @@ final class TextQuestion implements QuestionKind {
     }
 
     @Override
-    public String posted(Map<String, String> body) {
-        return body.get("answer");
-    }
-
-    @Override
     public GivenAnswer check(String value, int maxLength) {
-        String answer = value == null ? "" : FreeText.clean(value).strip();
+        String answer = FreeText.field(value);
         if (answer.isEmpty()) {
             return GivenAnswer.refused("consultation.question.errorText");
         }

@@ -2,7 +2,6 @@ package org.myview.formalerts;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
-import org.myview.web.FormErrors;
 import org.myview.web.FormResult;
 import org.myview.web.FreeText;
 
@@ -15,10 +14,6 @@ record ChoiceForm(@Nullable String choice) {
     }
 
     FormResult<FormAlertChoice> check() {
-        FormErrors errors = new FormErrors();
-        if (FormAlertChoice.parse(choice).isEmpty()) {
-            errors.add("choice", "formalerts.error.choice");
-        }
-        return FormResult.of(errors, () -> FormAlertChoice.parse(choice).orElseThrow());
+        return FormResult.chosen(FormAlertChoice.parse(choice), "choice", "formalerts.error.choice");
     }
 }

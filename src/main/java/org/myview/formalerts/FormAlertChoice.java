@@ -1,6 +1,7 @@
 package org.myview.formalerts;
 
-import java.util.Arrays;
+import org.myview.web.EnumNames;
+
 import java.util.Optional;
 
 /** How a reviewing officer hears that a child sent their form. No choice made: {@link #EACH}. */
@@ -13,6 +14,6 @@ public enum FormAlertChoice {
     NONE;
 
     static Optional<FormAlertChoice> parse(String value) {
-        return value == null ? Optional.empty() : Arrays.stream(values()).filter(c -> c.name().equals(value)).findFirst();
+        return EnumNames.exact(FormAlertChoice.class, value);
     }
 }

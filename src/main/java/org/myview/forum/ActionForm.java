@@ -2,6 +2,7 @@ package org.myview.forum;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
+import org.myview.web.EnumNames;
 import org.myview.web.FormErrors;
 import org.myview.web.FormResult;
 import org.myview.web.FreeText;
@@ -10,7 +11,6 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
-import java.util.Arrays;
 import java.util.Optional;
 
 /**
@@ -62,7 +62,7 @@ record ActionForm(@Nullable String asked, @Nullable String askedOn, @Nullable St
         if (response.length() > MAX_TEXT) {
             errors.add("response", "forum.action.error.long", MAX_TEXT);
         }
-        Optional<ActionStatus> chosen = Arrays.stream(ActionStatus.values()).filter(s -> s.name().equals(status)).findFirst();
+        Optional<ActionStatus> chosen = EnumNames.exact(ActionStatus.class, status);
         if (chosen.isEmpty()) {
             errors.add("status", "forum.action.error.status");
         }

@@ -24,16 +24,6 @@ class ListenedLinkKind implements LinkKind {
     }
 
     @Override
-    public String startPath() {
-        return "/listened";
-    }
-
-    @Override
-    public String askKey() {
-        return "listened.link.ask";
-    }
-
-    @Override
     public LinkStatus findByHash(byte[] tokenHash, Instant now) {
         return service.statusByHash(tokenHash, now);
     }

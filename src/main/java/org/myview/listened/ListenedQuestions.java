@@ -31,7 +31,7 @@ final class ListenedQuestions {
 
         @Override
         public FormResult<String> check(String value, boolean declined) {
-            String text = declined || value == null ? "" : FreeText.clean(value).strip();
+            String text = declined ? "" : FreeText.field(value);
             FormErrors errors = new FormErrors();
             if (text.length() > max) {
                 errors.add("answer", "listened.error.tooLong", max);

@@ -140,13 +140,7 @@ public class ListenedService {
     }
 
     private static LinkStatus status(ListenedRepository.Link link, Instant now) {
-        if (link.sentAt() != null) {
-            return LinkStatus.sent(link.id());
-        }
-        if (link.replacedAt() != null || !link.expiresAt().isAfter(now)) {
-            return LinkStatus.expired(link.id());
-        }
-        return LinkStatus.open(link.id());
+        return LinkStatus.of(link.id(), link.sentAt(), link.replacedAt(), link.expiresAt(), now);
     }
 
     // --- the form -------------------------------------------------------------------------------------

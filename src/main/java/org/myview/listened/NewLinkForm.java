@@ -2,9 +2,10 @@ package org.myview.listened;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
-import org.myview.web.FormErrors;
 import org.myview.web.FormResult;
 import org.myview.web.FreeText;
+
+import java.util.Optional;
 
 /**
  * "Make a link" for the child or for a parent: the page's button sends the respondent in a hidden field. Whether this
@@ -22,10 +23,7 @@ record NewLinkForm(@Nullable String respondent) {
      * that may not be made (back to the review), so the error's key is not shown and has no message.
      */
     FormResult<String> check() {
-        FormErrors errors = new FormErrors();
-        if (!ListenedService.CHILD.equals(respondent) && !ListenedService.PARENT.equals(respondent)) {
-            errors.add("respondent", "listened.link.error.respondent");
-        }
-        return FormResult.of(errors, () -> respondent);
+        return FormResult.chosen(Optional.of(respondent).filter(r -> ListenedService.CHILD.equals(r) || ListenedService.PARENT.equals(r)),
+                "respondent", "listened.link.error.respondent");
     }
 }

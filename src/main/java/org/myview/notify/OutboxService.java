@@ -8,9 +8,8 @@ import org.myview.staff.Role;
 import org.myview.staff.StaffUser;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
+import org.myview.web.JsonMaps;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -117,19 +116,10 @@ class OutboxService {
     }
 
     private String write(Map<String, String> map) {
-        try {
-            return json.writeValueAsString(map);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return JsonMaps.text(json, map);
     }
 
-    @SuppressWarnings("unchecked")
     private Map<String, String> read(String text) {
-        try {
-            return json.readValue(text, Map.class);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return JsonMaps.map(json, text);
     }
 }

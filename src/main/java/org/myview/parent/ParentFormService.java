@@ -4,9 +4,8 @@ import io.micronaut.transaction.annotation.Transactional;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
 import org.myview.web.FormErrors;
+import org.myview.web.JsonMaps;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
@@ -81,19 +80,10 @@ public class ParentFormService {
     }
 
     private String write(Map<String, Object> draft) {
-        try {
-            return json.writeValueAsString(draft);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return JsonMaps.text(json, draft);
     }
 
-    @SuppressWarnings("unchecked")
     private Map<String, Object> read(String draft) {
-        try {
-            return json.readValue(draft, Map.class);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return JsonMaps.map(json, draft);
     }
 }

@@ -1,16 +1,14 @@
 package org.myview.parent;
 
-import io.micronaut.http.HttpRequest;
-import io.micronaut.views.ModelAndView;
-import io.micronaut.views.model.ViewModelProcessor;
 import jakarta.inject.Singleton;
+import org.myview.web.StatedSettings;
 
-import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 
 /** The privacy notice states the configured periods, so what it says is what the service does. */
 @Singleton
-class ParentPrivacyModel implements ViewModelProcessor<Map<String, Object>> {
+class ParentPrivacyModel implements StatedSettings {
 
     private final ParentSettings settings;
 
@@ -19,14 +17,14 @@ class ParentPrivacyModel implements ViewModelProcessor<Map<String, Object>> {
     }
 
     @Override
-    public void process(HttpRequest<?> request, ModelAndView<Map<String, Object>> modelAndView) {
-        if (!"web/privacy".equals(modelAndView.getView().orElse(null))) {
-            return;
-        }
-        Map<String, Object> model = new HashMap<>(modelAndView.getModel().orElseGet(Map::of));
-        model.put("parentContactRetentionDays", settings.contactRetentionDays());
-        model.put("parentLinkValidDays", settings.linkValidDays());
-        model.put("parentOpenPlanRetentionDays", settings.openPlanRetentionDays());
-        modelAndView.setModel(model);
+    public Set<String> views() {
+        return Set.of("web/privacy");
+    }
+
+    @Override
+    public Map<String, Object> values() {
+        return Map.of("parentContactRetentionDays", settings.contactRetentionDays(),
+                "parentLinkValidDays", settings.linkValidDays(),
+                "parentOpenPlanRetentionDays", settings.openPlanRetentionDays());
     }
 }

@@ -1,6 +1,7 @@
 package org.myview.participation;
 
 import org.myview.review.ReviewType;
+import org.myview.web.EnumNames;
 
 import java.util.List;
 import java.util.Optional;
@@ -31,11 +32,6 @@ public enum ReviewTypeFilter {
     }
 
     public static Optional<ReviewTypeFilter> parse(String value) {
-        for (ReviewTypeFilter filter : values()) {
-            if (filter.name().equals(value)) {
-                return Optional.of(filter);
-            }
-        }
-        return Optional.empty();
+        return EnumNames.exact(ReviewTypeFilter.class, value);
     }
 }

@@ -2,12 +2,12 @@ package org.myview.participation;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
+import org.myview.web.EnumNames;
 import org.myview.web.FormErrors;
 import org.myview.web.FormResult;
 import org.myview.web.FreeText;
 
 import java.math.BigDecimal;
-import java.util.Arrays;
 import java.util.Optional;
 
 /**
@@ -38,7 +38,7 @@ record TargetForm(@Nullable String measure, @Nullable String reviewTypes, @Nulla
 
     FormResult<Target> check() {
         FormErrors errors = new FormErrors();
-        Optional<Measure> chosen = Arrays.stream(Measure.values()).filter(m -> m.name().equals(measure)).findFirst();
+        Optional<Measure> chosen = EnumNames.exact(Measure.class, measure);
         if (chosen.isEmpty()) {
             errors.add("measure", "participation.targets.error.measure");
         }

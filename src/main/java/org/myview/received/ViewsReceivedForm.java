@@ -2,13 +2,13 @@ package org.myview.received;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
+import org.myview.web.DateFields;
+import org.myview.web.EnumNames;
 import org.myview.web.FormErrors;
 import org.myview.web.FormResult;
 import org.myview.web.FreeText;
 
-import java.time.DateTimeException;
 import java.time.LocalDate;
-import java.util.Arrays;
 
 /**
  * "Views received another way": which way the child's views came and the date they were received. The date
@@ -47,7 +47,7 @@ record ViewsReceivedForm(@Nullable String channel, @Nullable String receivedDay,
 
     FormResult<Received> check(LocalDate reviewDate, LocalDate today) {
         FormErrors errors = new FormErrors();
-        OtherChannel chosen = Arrays.stream(OtherChannel.values()).filter(c -> c.name().equals(channel)).findFirst().orElse(null);
+        OtherChannel chosen = EnumNames.exact(OtherChannel.class, channel).orElse(null);
         if (chosen == null) {
             errors.add("channel", "received.error.channel");
         }
@@ -64,10 +64,6 @@ record ViewsReceivedForm(@Nullable String channel, @Nullable String receivedDay,
     }
 
     private LocalDate date() {
-        try {
-            return LocalDate.of(Integer.parseInt(receivedYear), Integer.parseInt(receivedMonth), Integer.parseInt(receivedDay));
-        } catch (NumberFormatException | DateTimeException e) {
-            return null;
-        }
+        return DateFields.date(receivedDay, receivedMonth, receivedYear).orElse(null);
     }
 }

@@ -1,6 +1,7 @@
 package org.myview.review;
 
-import java.util.Arrays;
+import org.myview.web.EnumNames;
+
 import java.util.Optional;
 
 /**
@@ -14,6 +15,6 @@ public enum FormFilter {
 
     /** An unknown or missing value shows every review (a filter is a view, not a change: nothing to refuse). */
     public static Optional<FormFilter> parse(String value) {
-        return value == null ? Optional.empty() : Arrays.stream(values()).filter(f -> f.name().equals(value)).findFirst();
+        return EnumNames.exact(FormFilter.class, value);
     }
 }

@@ -1,5 +1,7 @@
 package org.myview.review;
 
+import org.myview.web.EnumNames;
+
 import java.util.Optional;
 
 /**
@@ -70,14 +72,6 @@ public enum ParticipationMethod {
 
     /** Exactly "PN0" to "PN7". Lower case or padded values are invalid, as in DfE rule 167. */
     public static Optional<ParticipationMethod> parse(String code) {
-        if (code == null) {
-            return Optional.empty();
-        }
-        for (ParticipationMethod method : values()) {
-            if (method.name().equals(code)) {
-                return Optional.of(method);
-            }
-        }
-        return Optional.empty();
+        return EnumNames.exact(ParticipationMethod.class, code);
     }
 }

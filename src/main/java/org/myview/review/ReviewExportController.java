@@ -50,16 +50,12 @@ class ReviewExportController {
                              @Nullable @QueryValue String reviews) {
         Ssda903Export.Reviews which = Ssda903Export.Reviews.parse(reviews);
         FormErrors errors = new FormErrors();
-        LocalDate start = date(from, "from", errors);
-        LocalDate end = date(to, "to", errors);
-        if (start != null && end != null && end.isBefore(start)) {
-            errors.add("to", "review.export.error.order");
-        }
-        if (!errors.isEmpty()) {
+        Range range = range(from, to, errors);
+        if (range == null) {
             return HttpResponse.unprocessableEntity().body(new ModelAndView<>("review/export",
                     Map.of("from", from == null ? "" : from, "to", to == null ? "" : to, "reviews", which.name(), "errors", errors)));
         }
-        Ssda903Export.Export export = exporter.export(StaffUser.from(authentication), start, end, which);
+        Ssda903Export.Export export = exporter.export(StaffUser.from(authentication), range.start(), range.end(), which);
         if (export.csv() == null) {
             Map<String, Object> model = new HashMap<>();
             model.put("from", from);
@@ -69,7 +65,7 @@ class ReviewExportController {
             model.put("problems", export.problems());
             return HttpResponse.unprocessableEntity().body(new ModelAndView<>("review/export", model));
         }
-        return csv(export, start, end, which);
+        return csv(export, range, which);
     }
 
     /**
@@ -81,26 +77,38 @@ class ReviewExportController {
     HttpResponse<?> api(Authentication authentication, @Nullable @QueryValue String from, @Nullable @QueryValue String to,
                         @Nullable @QueryValue String reviews) {
         Ssda903Export.Reviews which = Ssda903Export.Reviews.parse(reviews);
-        FormErrors errors = new FormErrors();
-        LocalDate start = date(from, "from", errors);
-        LocalDate end = date(to, "to", errors);
-        if (!errors.isEmpty() || end.isBefore(start)) {
+        Range range = range(from, to, new FormErrors());
+        if (range == null) {
             return HttpResponse.badRequest(Map.of("status", 400, "message",
                     "Give from and to as YYYY-MM-DD, with from on or before to.")).contentType(MediaType.APPLICATION_JSON_TYPE);
         }
-        Ssda903Export.Export export = exporter.export(StaffUser.from(authentication), start, end, which);
+        Ssda903Export.Export export = exporter.export(StaffUser.from(authentication), range.start(), range.end(), which);
         if (export.csv() == null) {
             return HttpResponse.status(HttpStatus.CONFLICT).contentType(MediaType.APPLICATION_JSON_TYPE)
                     .body(Map.of("status", 409, "message", "Some reviews break the SSDA903 rules", "problems", export.problems()));
         }
-        return csv(export, start, end, which);
+        return csv(export, range, which);
     }
 
-    private static HttpResponse<?> csv(Ssda903Export.Export export, LocalDate start, LocalDate end, Ssda903Export.Reviews which) {
+    /** The dates the page and the API ask for. */
+    private record Range(LocalDate start, LocalDate end) {
+    }
+
+    /** Both dates real (YYYY-MM-DD) and in order; null, with the errors added, otherwise. */
+    private static Range range(@Nullable String from, @Nullable String to, FormErrors errors) {
+        LocalDate start = date(from, "from", errors);
+        LocalDate end = date(to, "to", errors);
+        if (start != null && end != null && end.isBefore(start)) {
+            errors.add("to", "review.export.error.order");
+        }
+        return errors.isEmpty() ? new Range(start, end) : null;
+    }
+
+    private static HttpResponse<?> csv(Ssda903Export.Export export, Range range, Ssda903Export.Reviews which) {
         String name = which == Ssda903Export.Reviews.CLA ? "ssda903-reviews-" : "cp-cin-participation-";
         return HttpResponse.ok(export.csv())
                 .contentType(new MediaType("text/csv; charset=utf-8"))
-                .header("Content-Disposition", "attachment; filename=\"" + name + start + "-to-" + end + ".csv\"")
+                .header("Content-Disposition", "attachment; filename=\"" + name + range.start() + "-to-" + range.end() + ".csv\"")
                 .header("X-Reviews-Not-Recorded", String.valueOf(export.notRecorded()));
     }
 

@@ -1,5 +1,7 @@
 package org.myview.review;
 
+import org.myview.web.EnumNames;
+
 import java.util.Optional;
 
 /** The kinds of review or conference whose participation the service records. */
@@ -32,14 +34,6 @@ public enum ReviewType {
      * lower case or surrounding spaces, is empty: a stored value that does not match is a bug to see, not to guess.
      */
     public static Optional<ReviewType> parse(String name) {
-        if (name == null) {
-            return Optional.empty();
-        }
-        for (ReviewType type : values()) {
-            if (type.name().equals(name)) {
-                return Optional.of(type);
-            }
-        }
-        return Optional.empty();
+        return EnumNames.exact(ReviewType.class, name);
     }
 }

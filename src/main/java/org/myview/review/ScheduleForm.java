@@ -3,11 +3,11 @@ package org.myview.review;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import org.myview.staff.StaffUser;
+import org.myview.web.DateFields;
 import org.myview.web.FormErrors;
 import org.myview.web.FormResult;
 import org.myview.web.FreeText;
 
-import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.Optional;
 
@@ -102,14 +102,6 @@ record ScheduleForm(@Nullable String caseReference, @Nullable String firstName,
 
     /** A real date from the three fields, with a year from 1900 to 2100; null otherwise. */
     static LocalDate date(String day, String month, String year) {
-        try {
-            int y = Integer.parseInt(year);
-            if (y < 1900 || y > 2100) {
-                return null;
-            }
-            return LocalDate.of(y, Integer.parseInt(month), Integer.parseInt(day));
-        } catch (NumberFormatException | DateTimeException e) {
-            return null;
-        }
+        return DateFields.date(day, month, year).filter(d -> d.getYear() >= 1900 && d.getYear() <= 2100).orElse(null);
     }
 }

@@ -75,9 +75,7 @@ class AccountsController {
             return HttpResponse.notFound();
         }
         if (!accounts.setRoles(StaffUser.from(authentication), id, form.chosen())) {
-            FormErrors errors = new FormErrors().add("roles-ADMIN", "staff.accounts.error.lastAdminRole");
-            return HttpResponse.unprocessableEntity().body(new ModelAndView<>("staff/account",
-                    Map.of("account", accounts.find(id).orElseThrow(), "roles", Role.values(), "errors", errors)));
+            return refused(id, "roles-ADMIN", "staff.accounts.error.lastAdminRole");
         }
         return HttpResponse.seeOther(URI.create("/admin/accounts/" + id));
     }
@@ -88,9 +86,7 @@ class AccountsController {
             return HttpResponse.notFound();
         }
         if (!accounts.setDisabled(StaffUser.from(authentication), id, true)) {
-            FormErrors errors = new FormErrors().add("disable", "staff.accounts.error.lastAdmin");
-            return HttpResponse.unprocessableEntity().body(new ModelAndView<>("staff/account",
-                    Map.of("account", accounts.find(id).orElseThrow(), "roles", Role.values(), "errors", errors)));
+            return refused(id, "disable", "staff.accounts.error.lastAdmin");
         }
         return HttpResponse.seeOther(URI.create("/admin/accounts/" + id));
     }
@@ -110,6 +106,12 @@ class AccountsController {
             return HttpResponse.notFound();
         }
         return linkCreated(request, id, accounts.createSetPasswordLink(StaffUser.from(authentication), id), false);
+    }
+
+    /** The account page again with the one change refused (the last administrator stays one). */
+    private HttpResponse<?> refused(long id, String field, String key) {
+        return HttpResponse.unprocessableEntity().body(new ModelAndView<>("staff/account",
+                Map.of("account", accounts.find(id).orElseThrow(), "roles", Role.values(), "errors", new FormErrors().add(field, key))));
     }
 
     /** The link is shown once, on this page, and never stored: it cannot be shown again. */

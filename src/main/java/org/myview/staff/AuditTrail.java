@@ -4,9 +4,8 @@ import io.micronaut.json.JsonMapper;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import org.myview.system.BulkSql;
+import org.myview.web.JsonMaps;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -62,11 +61,7 @@ public class AuditTrail {
     }
 
     private String json(Map<String, Object> detail) {
-        try {
-            return json.writeValueAsString(detail == null ? Map.of() : detail);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return JsonMaps.text(json, detail == null ? Map.of() : detail);
     }
 
     /** Search by user (username), child case reference and date range; newest first, at most {@code limit}. */
@@ -82,14 +77,8 @@ public class AuditTrail {
         return value == null || value.isBlank() ? null : value.trim();
     }
 
-    @SuppressWarnings("unchecked")
     private AuditEvent event(AuditRepository.Row row) {
-        Map<String, Object> detail;
-        try {
-            detail = json.readValue(row.detail(), Map.class);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        Map<String, Object> detail = JsonMaps.map(json, row.detail());
         return new AuditEvent(row.id(), row.occurredAt(), row.actorId(), row.actorUsername(), row.action(), row.childId(),
                 row.reviewId(), row.subjectType(), row.subjectId(), detail);
     }

@@ -4,6 +4,8 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.ToIntFunction;
 
 /**
  * The dates a request may name: 1900 to 2199. Java parses years like -4713 or 0999 that PostgreSQL cannot
@@ -24,25 +26,21 @@ public final class DateBounds {
 
     /** An ISO date (2025-04-01) within the bounds, or empty. */
     public static Optional<LocalDate> isoDate(String text) {
-        if (text == null) {
-            return Optional.empty();
-        }
-        try {
-            LocalDate date = LocalDate.parse(text.trim());
-            return within(date.getYear()) ? Optional.of(date) : Optional.empty();
-        } catch (DateTimeParseException e) {
-            return Optional.empty();
-        }
+        return within(text, LocalDate::parse, LocalDate::getYear);
     }
 
     /** An ISO month (2025-04) within the bounds, or empty. */
     public static Optional<YearMonth> isoMonth(String text) {
+        return within(text, YearMonth::parse, YearMonth::getYear);
+    }
+
+    private static <T> Optional<T> within(String text, Function<String, T> parse, ToIntFunction<T> year) {
         if (text == null) {
             return Optional.empty();
         }
         try {
-            YearMonth month = YearMonth.parse(text.trim());
-            return within(month.getYear()) ? Optional.of(month) : Optional.empty();
+            T value = parse.apply(text.trim());
+            return within(year.applyAsInt(value)) ? Optional.of(value) : Optional.empty();
         } catch (DateTimeParseException e) {
             return Optional.empty();
         }

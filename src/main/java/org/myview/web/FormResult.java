@@ -1,5 +1,6 @@
 package org.myview.web;
 
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -13,6 +14,11 @@ public record FormResult<T>(T value, FormErrors errors) {
     /** The value, built only when no field has an error. */
     public static <T> FormResult<T> of(FormErrors errors, Supplier<T> value) {
         return errors.isEmpty() ? new FormResult<>(value.get(), errors) : new FormResult<>(null, errors);
+    }
+
+    /** A one-question form: the answer, when it is one of the choices, or the field's error. */
+    public static <T> FormResult<T> chosen(Optional<T> answer, String field, String errorKey) {
+        return answer.map(a -> new FormResult<>(a, new FormErrors())).orElseGet(() -> invalid(new FormErrors().add(field, errorKey)));
     }
 
     public static <T> FormResult<T> invalid(FormErrors errors) {

@@ -93,14 +93,7 @@ class LinkClaimController {
     HttpResponse<?> continueForm(HttpRequest<?> request, @PathVariable String kind) {
         return kind(kind).<HttpResponse<?>>map(k -> {
             LinkStatus status = sessions.status(request, k);
-            if (status.state() != LinkStatus.State.ELSEWHERE) {
-                return status.isOpen() ? HttpResponse.seeOther(URI.create(k.startPath())) : sessions.problem(k, status.state());
-            }
-            LinkStatus link = k.findById(status.linkId(), clock.instant());
-            if (!link.isOpen()) {
-                return sessions.problem(k, link.state()); // sent or run out since: the plain page, nothing about the form
-            }
-            return continuePage(k, status.linkId(), new FormErrors(), false);
+            return notForCode(k, status, clock.instant()).orElseGet(() -> continuePage(k, status.linkId(), new FormErrors(), false));
         }).orElseGet(HttpResponse::notFound);
     }
 
@@ -112,13 +105,10 @@ class LinkClaimController {
         }
         LinkKind k = found.get();
         LinkStatus status = sessions.status(request, k);
-        if (status.state() != LinkStatus.State.ELSEWHERE) {
-            return status.isOpen() ? HttpResponse.seeOther(URI.create(k.startPath())) : sessions.problem(k, status.state());
-        }
         Instant now = clock.instant();
-        LinkStatus link = k.findById(status.linkId(), now);
-        if (!link.isOpen()) {
-            return sessions.problem(k, link.state());
+        Optional<HttpResponse<?>> notForCode = notForCode(k, status, now);
+        if (notForCode.isPresent()) {
+            return notForCode.get();
         }
         String address = throttle.addressKey(request);
         if (throttle.current(address, now).refused()) {
@@ -140,6 +130,18 @@ class LinkClaimController {
                         claims.triesLeft(k.name(), status.linkId())), true);
             }
         };
+    }
+
+    /**
+     * The answer to a device that has no code to give: it holds the form (on to it), or the link is not open, or
+     * was sent or ran out since (the plain problem page, nothing about the form). Empty for a device that may try.
+     */
+    private Optional<HttpResponse<?>> notForCode(LinkKind k, LinkStatus status, Instant now) {
+        if (status.state() != LinkStatus.State.ELSEWHERE) {
+            return Optional.of(status.isOpen() ? HttpResponse.seeOther(URI.create(k.startPath())) : sessions.problem(k, status.state()));
+        }
+        LinkStatus link = k.findById(status.linkId(), now);
+        return link.isOpen() ? Optional.empty() : Optional.of(sessions.problem(k, link.state()));
     }
 
     private HttpResponse<?> continuePage(LinkKind kind, long linkId, FormErrors errors, boolean tried) {

@@ -11,11 +11,15 @@ public interface LinkKind {
     /** Lower-case path segment and cookie suffix, for example {@code consultation}. */
     String name();
 
-    /** Where a freshly opened link goes (an address under {@code /<name>}, without the token). */
-    String startPath();
+    /** Where a freshly opened link goes (an address under {@code /<name>}, without the token): the form's first page. */
+    default String startPath() {
+        return "/" + name();
+    }
 
-    /** Message key of the sentence saying who to ask for a new link. */
-    String askKey();
+    /** Message key of the sentence saying who to ask for a new link: {@code <name>.link.ask} unless the kind words it elsewhere. */
+    default String askKey() {
+        return name() + ".link.ask";
+    }
 
     /**
      * Message key of the problem page's sentence on where to get help now (Childline for a child, the social

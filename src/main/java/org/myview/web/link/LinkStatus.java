@@ -1,5 +1,9 @@
 package org.myview.web.link;
 
+import io.micronaut.core.annotation.Nullable;
+
+import java.time.Instant;
+
 /** What a link lookup found. */
 public record LinkStatus(State state, long linkId) {
 
@@ -31,6 +35,20 @@ public record LinkStatus(State state, long linkId) {
 
     public static LinkStatus sent(long linkId) {
         return new LinkStatus(State.SENT, linkId);
+    }
+
+    /**
+     * A link that is sent once its form is sent, and expired once replaced by a newer link or at its expiry
+     * (the child's link and the follow-up link).
+     */
+    public static LinkStatus of(long linkId, @Nullable Instant sentAt, @Nullable Instant replacedAt, Instant expiresAt, Instant now) {
+        if (sentAt != null) {
+            return sent(linkId);
+        }
+        if (replacedAt != null || !expiresAt.isAfter(now)) {
+            return expired(linkId);
+        }
+        return open(linkId);
     }
 
     public static LinkStatus unknown() {
