@@ -50,8 +50,9 @@ interface FormsReadRepository extends GenericRepository<FormsReadRepository.Grou
     List<Group> groups(LocalDate from, LocalDate to, List<String> types, int ageFrom, int ageTo, @Nullable Long officerId);
 
     /**
-     * The groups for a slice: the whole service's complete months from the roll-up (forms_read_monthly, V184, kept by
-     * triggers in the write transaction), this month up to today and an officer's own reviews directly.
+     * The groups for a slice: the whole service's complete months from the roll-up (forms_read_monthly_now: V184's base
+     * rows plus V188's pending deltas, kept by triggers in the write transaction), this month up to today and an
+     * officer's own reviews directly.
      */
     default List<Group> groups(LocalDate from, LocalDate to, List<String> types, int ageFrom, int ageTo, @Nullable Long officerId,
                                LocalDate today) {
@@ -74,7 +75,7 @@ interface FormsReadRepository extends GenericRepository<FormsReadRepository.Grou
     @Query("""
             select (extract(month from f.month)::int + 8) % 12 / 3 + 1 as quarter, nullif(f.officer_id, 0) as officer_id,
               o.display_name as officer_name, f.age, sum(f.sent) as sent, sum(f.read) as read
-            from forms_read_monthly f left join staff_account o on o.id = f.officer_id
+            from forms_read_monthly_now f left join staff_account o on o.id = f.officer_id
             where f.month between :from and :to and f.review_type in (:types) and f.age between :ageFrom and :ageTo
             group by 1, 2, 3, 4
             """)

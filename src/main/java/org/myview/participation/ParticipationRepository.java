@@ -136,7 +136,7 @@ interface ParticipationRepository extends GenericRepository<ParticipationReposit
     }
 
     @Query("""
-            select coalesce((select sum(held) from mrmv_monthly where month between :from and :to and review_type in (:types)
+            select coalesce((select sum(held) from mrmv_monthly_now where month between :from and :to and review_type in (:types)
                                and age between :ageFrom and :ageTo), 0)
                  - coalesce((select sum(reviews) from participation_monthly where month between :from and :to
                                and review_type in (:types) and age between :ageFrom and :ageTo), 0)
@@ -182,12 +182,15 @@ interface ParticipationRepository extends GenericRepository<ParticipationReposit
         return groups;
     }
 
-    /** My Review My View from the monthly roll-up, whole months, every officer (same groups as the direct query). */
+    /**
+     * My Review My View from the monthly roll-up, whole months, every officer (same groups as the direct query). The
+     * roll-up is its base rows plus the deltas not folded yet (mrmv_monthly_now, V188), summed in this snapshot.
+     */
     @Query("""
             select (extract(month from month)::int + 8) % 12 / 3 + 1 as quarter, age, first_of_type,
               nullif(channel, '') as channel, sum(held) as held, coalesce(sum(held) filter (where form_sent), 0) as form_sent,
               coalesce(sum(held) filter (where channel <> ''), 0) as completed
-            from mrmv_monthly
+            from mrmv_monthly_now
             where month between :from and :to and review_type in (:types) and age between :ageFrom and :ageTo
             group by 1, 2, 3, 4
             """)
@@ -240,4 +243,11 @@ interface ParticipationRepository extends GenericRepository<ParticipationReposit
 
     @Query("delete from participation_target where id = :id")
     void deleteTarget(long id);
+
+    /**
+     * Moves up to {@code limit} pending deltas of each roll-up (mrmv_monthly_delta, forms_read_monthly_delta, V188) into
+     * the base rows, claimed with FOR UPDATE SKIP LOCKED so every instance may run it; returns how many it moved.
+     */
+    @Query("select rollup_fold(:limit)")
+    int foldRollups(int limit);
 }
