@@ -113,9 +113,10 @@ public class Ssda903Import {
         // Each child of the file once, with the one held if any: the joins below use this, not all the children.
         sql.update("""
                 create temporary table ssda903_child on commit drop as
-                select k.ref_key, c.id as child_id, c.date_of_birth
+                select k.ref_key, c.id as child_id, c.date_of_birth, false as created
                 from (select distinct upper(child_ref) as ref_key from ssda903_import) k
-                left join child c on upper(c.case_reference) = k.ref_key
+                -- One probe of the upper-case index a child (a hash join read every child held); limit 1 keeps it so.
+                left join lateral (select id, date_of_birth from child where upper(case_reference) = k.ref_key limit 1) c on true
                 """);
         sql.update("analyze ssda903_child");
         if (reading.copied > 0) {
@@ -238,13 +239,14 @@ public class Ssda903Import {
                 """);
         // The new children's ids (and any another import added meanwhile): found through the upper-case index.
         sql.update("""
-                update ssda903_child k set child_id = c.id from child c
-                where k.child_id is null and upper(c.case_reference) = k.ref_key
+                update ssda903_child k set child_id = (select c.id from child c where upper(c.case_reference) = k.ref_key),
+                  created = true
+                where k.child_id is null
                 """);
         // Each row's child, for the statements that follow.
         sql.update("""
                 create temporary table ssda903_row on commit drop as
-                select i.line, k.child_id, i.review_type, i.review_date, i.officer_id, i.pn_code
+                select i.line, k.child_id, k.created, i.review_type, i.review_date, i.officer_id, i.pn_code
                 from ssda903_import i join ssda903_child k on k.ref_key = upper(i.child_ref)
                 """);
         sql.update("analyze ssda903_row");
@@ -252,12 +254,15 @@ public class Ssda903Import {
                 with upserted as (
                   insert into review (child_id, review_type, review_date, reviewing_officer_id)
                   select f.child_id, f.review_type, f.review_date, f.officer_id from (
-                    select distinct on (i.child_id, i.review_type, i.review_date) i.child_id, i.review_type, i.review_date, i.officer_id
+                    select distinct on (i.child_id, i.review_type, i.review_date) i.child_id, i.created, i.review_type, i.review_date,
+                      i.officer_id
                     from ssda903_row i
                     order by i.child_id, i.review_type, i.review_date, i.line desc) f
-                  -- A review held with the same officer (or none given) would only be locked by the upsert: left out.
-                  where not exists (select 1 from review r where r.child_id = f.child_id and r.review_type = f.review_type
-                    and r.review_date = f.review_date and (f.officer_id is null or r.reviewing_officer_id = f.officer_id))
+                  -- A review held with the same officer (or none given) would only be locked by the upsert: left out. One
+                  -- probe a row (not a join with every review), and none for a child this import created.
+                  where f.created or not exists (select 1 from review r where r.child_id = f.child_id
+                    and r.review_type = f.review_type and r.review_date = f.review_date
+                    and (f.officer_id is null or r.reviewing_officer_id = f.officer_id))
                   order by f.child_id, f.review_type, f.review_date
                   on conflict (child_id, review_type, review_date) do update set reviewing_officer_id = excluded.reviewing_officer_id
                   where excluded.reviewing_officer_id is not null
