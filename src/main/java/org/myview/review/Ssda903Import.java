@@ -85,6 +85,8 @@ public class Ssda903Import {
     @Transactional
     public ImportResult importFile(StaffUser user, Reader csv) {
         Reading reading = new Reading(LocalDate.now(clock), activeOfficers());
+        // The sorts and hashes over 100,000 rows spilled to disk at the default 4 MB (issue 20); for this transaction only.
+        sql.update("set local work_mem = '64MB'");
         sql.update("""
                 create temporary table ssda903_import (line int, child_ref text, dob date, review_date date,
                   review_type text, officer_id bigint, pn_code text) on commit drop
@@ -107,8 +109,17 @@ public class Ssda903Import {
                     "The file has more than " + MAX_ROWS + " rows. Split it into smaller files.")));
         }
         List<ImportError> errors = reading.errors;
+        sql.update("analyze ssda903_import");
+        // Each child of the file once, with the one held if any: the joins below use this, not all the children.
+        sql.update("""
+                create temporary table ssda903_child on commit drop as
+                select k.ref_key, c.id as child_id, c.date_of_birth, false as created
+                from (select distinct upper(child_ref) as ref_key from ssda903_import) k
+                -- One probe of the upper-case index a child (a hash join read every child held); limit 1 keeps it so.
+                left join lateral (select id, date_of_birth from child where upper(case_reference) = k.ref_key limit 1) c on true
+                """);
+        sql.update("analyze ssda903_child");
         if (reading.copied > 0) {
-            sql.update("analyze ssda903_import");
             checkConsistency(errors);
         }
         if (!errors.isEmpty()) {
@@ -195,17 +206,17 @@ public class Ssda903Import {
         sql.stream("""
                 select line, kind, earlier_line, held_dob from (
                   select line, 1 as kind, null::int as earlier_line, null::date as held_dob from (
-                    select line, dob, first_value(dob) over (partition by upper(child_ref) order by line) as first_dob
+                    select line, dob, first_value(dob) over (partition by upper(child_ref) collate "C" order by line) as first_dob
                     from ssda903_import) d where dob <> first_dob
                   union all
                   select line, 2, first_line, null from (
                     select line, pn_code, first_value(pn_code) over w as first_code, first_value(line) over w as first_line
-                    from ssda903_import window w as (partition by upper(child_ref), review_type, review_date order by line)) r
+                    from ssda903_import window w as (partition by upper(child_ref) collate "C", review_type, review_date order by line)) r
                   where pn_code is distinct from first_code
                   union all
-                  select i.line, 3, null, c.date_of_birth
-                  from ssda903_import i join child c on upper(c.case_reference) = upper(i.child_ref)
-                  where c.date_of_birth <> i.dob
+                  select i.line, 3, null, k.date_of_birth
+                  from ssda903_import i join ssda903_child k on k.ref_key = upper(i.child_ref)
+                  where k.date_of_birth <> i.dob
                 ) problems order by line, kind
                 """, Map.of(), 1000, rs -> switch (rs.getInt(2)) {
                     case 1 -> new ImportError(rs.getInt(1), "DOB", "DOB", "This child has a different date of birth on an "
@@ -221,22 +232,38 @@ public class Ssda903Import {
     private ImportResult write(StaffUser user, int rows, List<ImportNote> notes) {
         int children = sql.update("""
                 insert into child (case_reference, date_of_birth)
-                select distinct on (upper(child_ref)) child_ref, dob from ssda903_import order by upper(child_ref), line
+                select distinct on (upper(child_ref)) child_ref, dob from ssda903_import
+                where upper(child_ref) in (select ref_key from ssda903_child where child_id is null)
+                order by upper(child_ref), line
                 on conflict do nothing
                 """);
-        // Each row's child, found once (the children's upper-case index) for the statements that follow.
+        // The new children's ids (and any another import added meanwhile): found through the upper-case index.
+        sql.update("""
+                update ssda903_child k set child_id = (select c.id from child c where upper(c.case_reference) = k.ref_key),
+                  created = true
+                where k.child_id is null
+                """);
+        // Each row's child, for the statements that follow.
         sql.update("""
                 create temporary table ssda903_row on commit drop as
-                select i.line, c.id as child_id, i.review_type, i.review_date, i.officer_id, i.pn_code
-                from ssda903_import i join child c on upper(c.case_reference) = upper(i.child_ref)
+                select i.line, k.child_id, k.created, i.review_type, i.review_date, i.officer_id, i.pn_code
+                from ssda903_import i join ssda903_child k on k.ref_key = upper(i.child_ref)
                 """);
         sql.update("analyze ssda903_row");
         int reviews = sql.one("""
                 with upserted as (
                   insert into review (child_id, review_type, review_date, reviewing_officer_id)
-                  select distinct on (i.child_id, i.review_type, i.review_date) i.child_id, i.review_type, i.review_date, i.officer_id
-                  from ssda903_row i
-                  order by i.child_id, i.review_type, i.review_date, i.line desc
+                  select f.child_id, f.review_type, f.review_date, f.officer_id from (
+                    select distinct on (i.child_id, i.review_type, i.review_date) i.child_id, i.created, i.review_type, i.review_date,
+                      i.officer_id
+                    from ssda903_row i
+                    order by i.child_id, i.review_type, i.review_date, i.line desc) f
+                  -- A review held with the same officer (or none given) would only be locked by the upsert: left out. One
+                  -- probe a row (not a join with every review), and none for a child this import created.
+                  where f.created or not exists (select 1 from review r where r.child_id = f.child_id
+                    and r.review_type = f.review_type and r.review_date = f.review_date
+                    and (f.officer_id is null or r.reviewing_officer_id = f.officer_id))
+                  order by f.child_id, f.review_type, f.review_date
                   on conflict (child_id, review_type, review_date) do update set reviewing_officer_id = excluded.reviewing_officer_id
                   where excluded.reviewing_officer_id is not null
                     and excluded.reviewing_officer_id is distinct from review.reviewing_officer_id
@@ -252,18 +279,20 @@ public class Ssda903Import {
                 left join review_participation p on p.review_id = r.id
                 where i.pn_code is not null and p.pn_code is distinct from i.pn_code order by r.id, i.line desc
                 """);
+        // The codes written and their history in one statement: the history reads the rows the upsert returns, not
+        // the table again. The file carries codes only: an update keeps the advocate and views, so their old values
+        // are the current ones.
         sql.update("""
-                insert into review_participation (review_id, pn_code, recorded_by, updated_by)
-                select review_id, new_code, :staffId, :staffId from ssda903_change
-                on conflict (review_id) do update set pn_code = excluded.pn_code, updated_by = excluded.updated_by, updated_at = now()
-                """, Map.of("staffId", user.accountId()));
-        // The file carries codes only: an update keeps the advocate and views, so their old values are the current ones.
-        sql.update("""
+                with written as (
+                  insert into review_participation (review_id, pn_code, recorded_by, updated_by)
+                  select review_id, new_code, :staffId, :staffId from ssda903_change
+                  on conflict (review_id) do update set pn_code = excluded.pn_code, updated_by = excluded.updated_by, updated_at = now()
+                  returning review_id, pn_code, advocate, views_reached_by)
                 insert into review_participation_change (review_id, changed_by, source, old_pn_code, new_pn_code,
                   old_advocate, new_advocate, old_views_reached_by, new_views_reached_by)
                 select ch.review_id, :staffId, 'IMPORT', ch.old_code, p.pn_code, case when ch.old_code is null then null else p.advocate end,
                   p.advocate, case when ch.old_code is null then null else p.views_reached_by end, p.views_reached_by
-                from ssda903_change ch join review_participation p on p.review_id = ch.review_id
+                from ssda903_change ch join written p on p.review_id = ch.review_id
                 """, Map.of("staffId", user.accountId()));
         int[] counts = sql.one("select count(*) filter (where old_code is null), count(*) filter (where old_code is not null) "
                 + "from ssda903_change", Map.of(), rs -> new int[] {rs.getInt(1), rs.getInt(2)});

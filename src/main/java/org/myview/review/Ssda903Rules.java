@@ -126,7 +126,9 @@ public final class Ssda903Rules {
             return Optional.empty();
         }
         try {
-            return Optional.of(LocalDate.parse(text, DFE_DATE));
+            // The shape is checked: the digits give the date directly, as strictly as DFE_DATE would (LocalDate.of
+            // refuses 31/04 and 29/02 outside leap years), without the formatter's cost on each of 100,000 rows.
+            return Optional.of(LocalDate.of(digits(text, 6, 10), digits(text, 3, 5), digits(text, 0, 2)));
         } catch (DateTimeException e) {
             return Optional.empty();
         }
@@ -172,6 +174,14 @@ public final class Ssda903Rules {
             return "an invisible character";
         }
         return "'" + Character.toString(c) + "'";
+    }
+
+    private static int digits(String text, int from, int to) {
+        int value = 0;
+        for (int i = from; i < to; i++) {
+            value = value * 10 + (text.charAt(i) - '0');
+        }
+        return value;
     }
 
     private static Optional<LocalDate> checkDate(String text, String rule, String column, String what,
