@@ -8,8 +8,10 @@ import io.micronaut.runtime.context.CompositeMessageSource;
 import jakarta.inject.Singleton;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * All the message bundles, with plain placeholders: {0} (or {name}) is replaced by the value, and
@@ -21,7 +23,18 @@ import java.util.Optional;
 @Replaces(CompositeMessageSource.class)
 class PlainMessageSource implements MessageSource {
 
+    /** Enough for every key of every bundle in every language; beyond it, lookups are simply not remembered. */
+    private static final int REMEMBERED = 20_000;
+
     private final List<ResourceBundleMessageSource> bundles;
+    /**
+     * The bundles never change while the service runs, so each key's text in each language is looked up once:
+     * a page asks for dozens, and each asked every bundle in turn (docs/performance.md, "Question page").
+     */
+    private final Map<Key, Optional<String>> remembered = new ConcurrentHashMap<>();
+
+    private record Key(String code, Locale locale) {
+    }
 
     PlainMessageSource(List<ResourceBundleMessageSource> bundles) {
         this.bundles = bundles;
@@ -29,6 +42,24 @@ class PlainMessageSource implements MessageSource {
 
     @Override
     public Optional<String> getRawMessage(String code, MessageContext context) {
+        // Only a context with its own language (as every page's has): without one, each bundle uses its own default.
+        Locale locale = context == MessageContext.DEFAULT ? null : context.getLocale(null);
+        if (code == null || locale == null) {
+            return lookUp(code, context);
+        }
+        Key key = new Key(code, locale);
+        Optional<String> known = remembered.get(key);
+        if (known != null) {
+            return known;
+        }
+        Optional<String> found = lookUp(code, context);
+        if (remembered.size() < REMEMBERED) {
+            remembered.put(key, found);
+        }
+        return found;
+    }
+
+    private Optional<String> lookUp(String code, MessageContext context) {
         for (ResourceBundleMessageSource bundle : bundles) {
             Optional<String> message = bundle.getRawMessage(code, context);
             if (message.isPresent()) {

@@ -26,6 +26,7 @@ public class FormSessionCookie {
 
     private static final String PREFIX = "myview_";
     private static final String SECURE_PREFIX = "__Host-myview_";
+    private static final String READ_ATTRIBUTE = "myview.formSession.";
 
     private final ServiceSecrets secrets;
     private final ClientAddress clientAddress;
@@ -47,9 +48,21 @@ public class FormSessionCookie {
 
     /** A validly signed session, however old (to tell "open your link again" from "this link does not work"). */
     public Optional<FormSession> readAnyAge(HttpRequest<?> request, String kind) {
-        return request.getCookies().findCookie(SECURE_PREFIX + kind)
+        // Read once per request: the page's link check and its CSRF token both need it, and each read is an HMAC.
+        String attribute = READ_ATTRIBUTE + kind;
+        Optional<?> known = request.getAttribute(attribute);
+        if (known.isPresent() && known.get() instanceof Decoded decoded) {
+            return decoded.session();
+        }
+        Optional<FormSession> session = request.getCookies().findCookie(SECURE_PREFIX + kind)
                 .or(() -> request.getCookies().findCookie(PREFIX + kind))
                 .flatMap(cookie -> decode(cookie.getValue(), kind));
+        request.setAttribute(attribute, new Decoded(session));
+        return session;
+    }
+
+    /** A request's cookie as read (the cookies a request came with do not change while it is handled). */
+    private record Decoded(Optional<FormSession> session) {
     }
 
     public boolean isCurrent(FormSession session, Instant now) {
