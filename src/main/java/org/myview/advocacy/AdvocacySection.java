@@ -1,5 +1,6 @@
 package org.myview.advocacy;
 
+import io.micronaut.core.annotation.Order;
 import jakarta.inject.Singleton;
 import org.myview.review.Review;
 import org.myview.review.ReviewPageSection;
@@ -10,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /** The review page's advocacy part (the child's requests and where they stand), and a line on the review list while some wait. */
+@Order(40)
 @Singleton
 class AdvocacySection implements ReviewPageSection {
 

@@ -1,5 +1,6 @@
 package org.myview.consultation;
 
+import io.micronaut.core.annotation.Order;
 import jakarta.inject.Singleton;
 import org.myview.review.Review;
 import org.myview.review.ReviewPageSection;
@@ -13,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /** The review page's My Review My View part: concerns first, the link, and the child's answers once sent. */
+@Order(10)
 @Singleton
 class ConsultationSection implements ReviewPageSection {
 

@@ -1,5 +1,6 @@
 package org.myview.listened;
 
+import io.micronaut.core.annotation.Order;
 import jakarta.inject.Singleton;
 import org.myview.review.Review;
 import org.myview.review.ReviewPageSection;
@@ -9,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /** The review page's "Were you listened to?" part: who may be asked, the links made and the answers sent. */
+@Order(20)
 @Singleton
 class ListenedSection implements ReviewPageSection {
 

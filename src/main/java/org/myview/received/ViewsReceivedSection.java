@@ -1,5 +1,6 @@
 package org.myview.received;
 
+import io.micronaut.core.annotation.Order;
 import jakarta.inject.Singleton;
 import org.myview.review.Review;
 import org.myview.review.ReviewPageSection;
@@ -10,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /** The review page's "Views received another way": what is recorded, with a link to record or change it and a remove button. */
+@Order(30)
 @Singleton
 class ViewsReceivedSection implements ReviewPageSection {
 

@@ -1,5 +1,6 @@
 package org.myview.review;
 
+import io.micronaut.core.annotation.Order;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import org.myview.staff.StaffUser;
@@ -9,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /** On the review page, when a case-system extract moved the review: from which date (and type) to which, and when. */
+@Order(50)
 @Singleton
 class ReviewMovesSection implements ReviewPageSection {
 

@@ -8,7 +8,8 @@ import java.util.Optional;
 /**
  * A part of the review page that another feature owns (the child's consultation answers, for
  * example), so the review feature does not depend on it. The template must define a fragment
- * named {@code section}.
+ * named {@code section}. Each section says its place with {@code @Order} (the child's own words first,
+ * then what others did), so the page does not depend on the order beans happen to be found in.
  */
 public interface ReviewPageSection {
 
