@@ -84,9 +84,12 @@ class ConsultationController {
     }
 
     @Post(value = "/version", consumes = "application/x-www-form-urlencoded")
-    HttpResponse<?> version(HttpRequest<?> request, @Body Map<String, String> body) {
+    HttpResponse<?> version(HttpRequest<?> request, @Body ConsultationVersionForm form) {
         return withOpenForm(request, journey -> {
-            service.chooseVersion(journey.linkId(), body.getOrDefault("version", ""));
+            String version = form.check(id -> definitions.find(id).isPresent()).value();
+            if (version != null) {
+                service.chooseVersion(journey.linkId(), version);
+            }
             return HttpResponse.seeOther(URI.create("/consultation"));
         });
     }
@@ -170,9 +173,9 @@ class ConsultationController {
     }
 
     @Post(value = "/send", consumes = "application/x-www-form-urlencoded")
-    HttpResponse<?> send(HttpRequest<?> request, @Body Map<String, String> body) {
+    HttpResponse<?> send(HttpRequest<?> request, @Body ConsultationSendForm form) {
         // One transaction: the link's state and claim, then the send (the journey is loaded once, by the send).
-        LinkStatus status = sending.sendPosted(() -> sessions.status(request, kind), locales.resolveOrDefault(request), requestKey(body));
+        LinkStatus status = sending.sendPosted(() -> sessions.status(request, kind), locales.resolveOrDefault(request), form.check().value());
         return switch (status.state()) {
             case OPEN, SENT -> HttpResponse.seeOther(URI.create("/consultation/sent"));
             default -> sessions.problem(kind, status.state());
@@ -191,14 +194,9 @@ class ConsultationController {
 
     /** The language switch: a cookie for the form's pages only, then back to the same page. */
     @Post(value = "/language", consumes = "application/x-www-form-urlencoded")
-    HttpResponse<?> language(HttpRequest<?> request, @Body Map<String, String> body) {
-        String chosen = body.getOrDefault("language", "en");
-        String language = languages.offered().stream().anyMatch(l -> l.tag().equals(chosen)) ? chosen : "en";
-        String back = body.getOrDefault("back", "/consultation");
-        if (!back.matches("/consultation(/[a-z0-9/-]*)?")) {
-            back = "/consultation";
-        }
-        return HttpResponse.seeOther(URI.create(back)).cookie(Cookie.of(LANGUAGE_COOKIE, language).path("/consultation")
+    HttpResponse<?> language(HttpRequest<?> request, @Body ConsultationLanguageForm form) {
+        ConsultationLanguageForm.Choice choice = form.check(tag -> languages.offered().stream().anyMatch(l -> l.tag().equals(tag))).value();
+        return HttpResponse.seeOther(URI.create(choice.back())).cookie(Cookie.of(LANGUAGE_COOKIE, choice.language()).path("/consultation")
                 .httpOnly(true).sameSite(SameSite.Lax).secure(cookies.isSecure(request)).maxAge(60L * 60 * 24 * 30));
     }
 
@@ -268,7 +266,6 @@ class ConsultationController {
 
     /** The request key the phone made up for this post, or null when there is none or it is not one. */
     private static String requestKey(Map<String, String> body) {
-        String submitted = body.get(REQUEST_KEY);
-        return submitted != null && submitted.matches("[A-Za-z0-9_-]{16,64}") ? submitted : null;
+        return RequestKeys.checked(body.get(REQUEST_KEY));
     }
 }

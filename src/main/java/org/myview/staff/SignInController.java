@@ -19,6 +19,7 @@ import io.micronaut.views.ModelAndView;
 import org.myview.web.ClientAddress;
 import org.myview.web.CsrfTokens;
 import org.myview.web.FormErrors;
+import org.myview.web.FormResult;
 
 import java.net.URI;
 import java.util.HashMap;
@@ -81,36 +82,30 @@ class SignInController {
     /** Answers once the password check (on its own pool) and any hold-back (a timer) are done; no thread waits. */
     @Secured(SecurityRule.IS_ANONYMOUS)
     @Post(value = "/sign-in", consumes = "application/x-www-form-urlencoded")
-    CompletableFuture<HttpResponse<?>> signIn(HttpRequest<?> request, @Body Map<String, String> form) {
-        String username = form.getOrDefault("username", "");
-        String password = form.getOrDefault("password", "");
-        FormErrors errors = new FormErrors();
-        if (username.isBlank()) {
-            errors.add("username", "staff.signIn.error.usernameMissing");
+    CompletableFuture<HttpResponse<?>> signIn(HttpRequest<?> request, @Body SignInForm form) {
+        FormResult<SignInForm.Credentials> checked = form.check();
+        if (!checked.isValid()) {
+            return CompletableFuture.completedFuture(refused(request, form, checked.errors()));
         }
-        if (password.isEmpty()) {
-            errors.add("password", "staff.signIn.error.passwordMissing");
-        }
-        if (!errors.isEmpty()) {
-            return CompletableFuture.completedFuture(refused(request, username, errors));
-        }
-        return signIn.signIn(username, password, clientAddress.of(request), true).thenApply(outcome -> {
+        SignInForm.Credentials credentials = checked.value();
+        return signIn.signIn(credentials.username(), credentials.password(), clientAddress.of(request), true).thenApply(outcome -> {
             if (outcome instanceof SignInService.SignedIn signedIn) {
                 return HttpResponse.seeOther(URI.create("/staff")).cookie(cookie.write(signedIn.session(), request));
             }
+            FormErrors errors = new FormErrors();
             if (outcome instanceof SignInService.Locked locked) {
                 errors.add("username", "staff.signIn.error.locked", locked.lockDuration().toMinutes());
             } else {
                 errors.add("username", "staff.signIn.error.wrong");
             }
-            return refused(request, username, errors);
+            return refused(request, form, errors);
         });
     }
 
-    private HttpResponse<?> refused(HttpRequest<?> request, String username, FormErrors errors) {
+    private HttpResponse<?> refused(HttpRequest<?> request, SignInForm form, FormErrors errors) {
         Map<String, Object> model = new HashMap<>();
         model.put("errors", errors);
-        model.put("username", username.length() > 100 ? "" : username);
+        model.put("username", form.shownUsername());
         return page(request, HttpResponse.unprocessableEntity(), model);
     }
 

@@ -80,7 +80,7 @@ class AdvocacyBrowserTest {
         assertEquals(1, ReviewFixtures.count(context, "select count(*) from advocacy_referral where review_id = " + setup.reviewId()));
 
         // The officer: the review list says a child waits; the referral page; an error, then the referral.
-        signIn(browser, officer);
+        StaffFixtures.signIn(browser, server.getURI(), officer);
         browser.open(server.getURI().resolve("/reviews"));
         assertTrue(browser.pageText().contains("1 child asked for an advocate and is waiting to be referred."));
         check(browser);
@@ -101,19 +101,12 @@ class AdvocacyBrowserTest {
         check(browser);
 
         // The manager: counted in this month, against the target.
-        signIn(browser, manager);
+        StaffFixtures.signIn(browser, server.getURI(), manager);
         browser.open(server.getURI().resolve("/advocacy/figures"));
         check(browser);
         String row = String.valueOf(browser.script("return document.getElementById('row-REFERRED_NYAS').innerText"));
         assertTrue(row.contains("Referrals made to NYAS"), row);
         long referred = ReviewFixtures.count(context, "select count(*) from advocacy_referral where referred_on is not null");
         assertTrue(row.matches("(?s).*\\b" + referred + "\\b.*"), row);
-    }
-
-    private void signIn(Browser browser, String username) {
-        browser.driver().manage().deleteAllCookies();
-        browser.open(server.getURI().resolve("/sign-in"));
-        browser.fill("username", username).fill("password", StaffFixtures.PASSWORD).clickButton("Sign in");
-        assertTrue(!browser.currentAddress().getPath().startsWith("/sign-in"), "signed in as " + username);
     }
 }

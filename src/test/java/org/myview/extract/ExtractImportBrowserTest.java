@@ -57,10 +57,7 @@ class ExtractImportBrowserTest {
     @EnumSource(value = Device.class, names = {"DESKTOP", "PHONE"})
     void aManagerImportsAnExtractAfterCorrectingIt(Device device) throws IOException {
         String prefix = "EXB" + device.ordinal();
-        Browser browser = browsers.on(device).open(server.getURI().resolve("/sign-in"));
-        browser.driver().manage().deleteAllCookies();
-        browser.open(server.getURI().resolve("/sign-in"));
-        browser.fill("username", "exb.manager").fill("password", StaffFixtures.PASSWORD).clickButton("Sign in");
+        Browser browser = StaffFixtures.signIn(browsers.on(device), server.getURI(), "exb.manager");
         browser.open(server.getURI().resolve("/extracts/import"));
         browser.assertAccessible();
         if (device.phone()) {

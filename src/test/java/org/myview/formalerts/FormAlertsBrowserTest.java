@@ -57,10 +57,7 @@ class FormAlertsBrowserTest {
         long child = ReviewFixtures.child(context, "FAB" + device.ordinal(), "Alexandria-Catherine", LocalDate.of(2013, 5, 1));
         long soon = ReviewFixtures.review(context, child, "CLA", LocalDate.now().plusDays(5), officerId);
 
-        Browser browser = browsers.on(device).open(server.getURI().resolve("/sign-in"));
-        browser.driver().manage().deleteAllCookies();
-        browser.open(server.getURI().resolve("/sign-in"));
-        browser.fill("username", officer).fill("password", StaffFixtures.PASSWORD).clickButton("Sign in");
+        Browser browser = StaffFixtures.signIn(browsers.on(device), server.getURI(), officer);
         browser.open(server.getURI().resolve("/staff"));
         assertTrue(browser.pageText().contains("Reviews in the next 10 days with no My Review My View link"), browser.pageText());
         assertTrue(browser.pageText().contains("Alexandria-Catherine, FAB" + device.ordinal()));
@@ -94,10 +91,7 @@ class FormAlertsBrowserTest {
         String lead = "fa.lead." + device.ordinal();
         StaffFixtures.account(context, lead, Role.PARTICIPATION_LEAD);
 
-        Browser browser = browsers.on(device).open(server.getURI().resolve("/sign-in"));
-        browser.driver().manage().deleteAllCookies();
-        browser.open(server.getURI().resolve("/sign-in"));
-        browser.fill("username", lead).fill("password", StaffFixtures.PASSWORD).clickButton("Sign in");
+        Browser browser = StaffFixtures.signIn(browsers.on(device), server.getURI(), lead);
         browser.open(server.getURI().resolve("/notify/outbox"));
         check(browser);
         String text = browser.pageText();

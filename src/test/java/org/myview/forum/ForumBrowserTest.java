@@ -82,18 +82,10 @@ class ForumBrowserTest {
         browsers.close();
     }
 
-    private Browser signIn(Device device, String username) {
-        Browser browser = browsers.on(device).open(server.getURI().resolve("/sign-in"));
-        browser.driver().manage().deleteAllCookies();
-        browser.open(server.getURI().resolve("/sign-in"));
-        browser.fill("username", username).fill("password", StaffFixtures.PASSWORD).clickButton("Sign in");
-        return browser;
-    }
-
     @ParameterizedTest(name = "on {0}")
     @EnumSource(value = Device.class, names = {"DESKTOP", "PHONE", "PHONE_WITHOUT_JAVASCRIPT"})
     void aFacilitatorReadsTheForumPages(Device device) {
-        Browser browser = signIn(device, "browser.forum");
+        Browser browser = StaffFixtures.signIn(browsers.on(device), server.getURI(), "browser.forum");
         for (String path : List.of("/forum", "/forum/said", "/forum/you-said-we-did", "/forum/print")) {
             browser.open(server.getURI().resolve(path));
             browser.assertAccessible();
@@ -138,7 +130,7 @@ class ForumBrowserTest {
                     List.of(new ConsultationSent.WrittenAnswer("q1", "What worries you?", "Words to check " + round))));
             return null;
         });
-        Browser browser = signIn(device, "browser.lead");
+        Browser browser = StaffFixtures.signIn(browsers.on(device), server.getURI(), "browser.lead");
         browser.open(server.getURI().resolve("/forum/moderation"));
         browser.assertAccessible();
         long id = ReviewFixtures.count(context, "select id from forum_quote where consultation_id = " + consultation);

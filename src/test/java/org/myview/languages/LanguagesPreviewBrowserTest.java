@@ -39,8 +39,7 @@ class LanguagesPreviewBrowserTest {
     @Test
     void thePreviewsOfPolishAndPunjabiPassAxeOnAPhone() {
         StaffFixtures.account(context, "preview.lead", Role.PARTICIPATION_LEAD);
-        Browser browser = browsers.on(Device.PHONE).open(server.getURI().resolve("/sign-in"));
-        browser.fill("username", "preview.lead").fill("password", StaffFixtures.PASSWORD).clickButton("Sign in");
+        Browser browser = StaffFixtures.signIn(browsers.on(Device.PHONE), server.getURI(), "preview.lead");
         browser.open(server.getURI().resolve("/staff/languages"));
         browser.assertAccessible();
         browser.assertNoHorizontalScroll();

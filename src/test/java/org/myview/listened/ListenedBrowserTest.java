@@ -89,22 +89,15 @@ class ListenedBrowserTest {
         assertEquals("/listened/sent", browser.currentAddress().getPath(), "answered once: the questions are gone");
         assertEquals(1, ReviewFixtures.count(context, "select count(*) from listened_link where review_id = " + setup.reviewId() + " and sent_at is not null"));
 
-        signIn(browser, officer);
+        StaffFixtures.signIn(browser, server.getURI(), officer);
         browser.open(server.getURI().resolve("/reviews/" + setup.reviewId()));
         assertTrue(browser.pageText().contains("The child has answered."));
         assertTrue(browser.pageText().contains("LEAKCANARY it was fine"));
         check(browser);
 
-        signIn(browser, manager);
+        StaffFixtures.signIn(browser, server.getURI(), manager);
         browser.open(server.getURI().resolve("/listened/results"));
         assertEquals("Were you listened to? Results", browser.heading());
         check(browser);
-    }
-
-    private void signIn(Browser browser, String username) {
-        browser.driver().manage().deleteAllCookies();
-        browser.open(server.getURI().resolve("/sign-in"));
-        browser.fill("username", username).fill("password", StaffFixtures.PASSWORD).clickButton("Sign in");
-        assertTrue(!browser.currentAddress().getPath().startsWith("/sign-in"), "signed in as " + username);
     }
 }

@@ -67,10 +67,7 @@ class BoardPackBrowserTest {
     @ParameterizedTest(name = "{0}")
     @EnumSource(value = Device.class, names = {"PHONE_WITHOUT_JAVASCRIPT", "DESKTOP"})
     void opensAccessibleWithoutSidewaysScrollAndPrintsWithoutCuttingColumns(Device device) {
-        Browser browser = browsers.on(device).open(server.getURI().resolve("/cookies"));
-        browser.driver().manage().deleteAllCookies();
-        browser.open(server.getURI().resolve("/sign-in"));
-        browser.fill("username", "pack.browser").fill("password", StaffFixtures.PASSWORD).clickButton("Sign in");
+        Browser browser = StaffFixtures.signIn(browsers.on(device), server.getURI(), "pack.browser");
         browser.open(server.getURI().resolve("/participation"));
         browser.driver().findElement(org.openqa.selenium.By.linkText("Monthly board pack (to print or as a PDF)")).click();
         assertEquals("/participation/board-pack", browser.currentAddress().getPath());

@@ -46,10 +46,7 @@ class HeadlinesBrowserTest {
     void theHeadlinesAreOnTheFirstScreen(Device device) {
         String username = "headlines." + device.ordinal();
         StaffFixtures.account(context, username, Role.SERVICE_MANAGER);
-        Browser browser = browsers.on(device).open(server.getURI().resolve("/sign-in"));
-        browser.driver().manage().deleteAllCookies();
-        browser.open(server.getURI().resolve("/sign-in"));
-        browser.fill("username", username).fill("password", StaffFixtures.PASSWORD).clickButton("Sign in");
+        Browser browser = StaffFixtures.signIn(browsers.on(device), server.getURI(), username);
         browser.open(server.getURI().resolve("/participation"));
         browser.assertAccessible();
         assertEquals(6L, browser.script("return document.querySelectorAll('#headlines [data-headline]').length"));

@@ -62,10 +62,7 @@ class ReadBeforeReviewBrowserTest {
         int sentThisYear = FinancialYear.containing(heldDate).equals(FinancialYear.containing(today)) ? 2 : 1;
         sent(review(held, heldDate, officer));
 
-        Browser browser = browsers.on(device).open(server.getURI().resolve("/sign-in"));
-        browser.driver().manage().deleteAllCookies();
-        browser.open(server.getURI().resolve("/sign-in"));
-        browser.fill("username", username).fill("password", StaffFixtures.PASSWORD).clickButton("Sign in");
+        Browser browser = StaffFixtures.signIn(browsers.on(device), server.getURI(), username);
 
         String year = "?year=" + FinancialYear.containing(today).label();
         browser.open(server.getURI().resolve("/participation" + year));

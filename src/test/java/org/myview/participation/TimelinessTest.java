@@ -106,6 +106,21 @@ class TimelinessTest {
         assertTrue(now.body().contains("TIMED"));
     }
 
+    /** The late tables are shown only when something is late (th:unless beside th:replace used to be ignored). */
+    @Test
+    void theLateTablesAppearOnlyWhenSomethingIsLate() {
+        WebClient.Page nothingLate = officerX.get("/participation/timeliness?year=2025-26&kind=CP");
+        assertEquals(200, nothingLate.status());
+        assertTrue(nothingLate.body().contains("Late reviews (0)"), nothingLate.body());
+        assertFalse(nothingLate.body().contains("Reviews held after their due date"), "no empty table of late reviews");
+        assertFalse(nothingLate.body().contains("Upcoming reviews booked after their due date"), "no empty table of booked-late reviews");
+
+        WebClient.Page late = manager.get("/participation/timeliness?year=2025-26&kind=CLA");
+        assertTrue(late.body().contains("Reviews held after their due date"), late.body());
+        WebClient.Page bookedLate = officerX.get("/participation/timeliness?kind=CLA");
+        assertTrue(bookedLate.body().contains("Upcoming reviews booked after their due date"), bookedLate.body());
+    }
+
     @Test
     void badChoicesAreBadRequests() {
         assertEquals(400, manager.get("/participation/timeliness?year=0999-00").status());

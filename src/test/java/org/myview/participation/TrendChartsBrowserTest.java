@@ -47,10 +47,7 @@ class TrendChartsBrowserTest {
     void theTrendChartsAreReadable(Device device) {
         String username = "charts." + device.ordinal();
         StaffFixtures.account(context, username, Role.SERVICE_MANAGER);
-        Browser browser = browsers.on(device).open(server.getURI().resolve("/sign-in"));
-        browser.driver().manage().deleteAllCookies();
-        browser.open(server.getURI().resolve("/sign-in"));
-        browser.fill("username", username).fill("password", StaffFixtures.PASSWORD).clickButton("Sign in");
+        Browser browser = StaffFixtures.signIn(browsers.on(device), server.getURI(), username);
         browser.open(server.getURI().resolve("/participation"));
         browser.assertAccessible();
         if (device.phone()) {

@@ -64,14 +64,14 @@ class OtherChannelBrowserTest {
         int quarter = (today.getMonthValue() + 8) % 12 / 3 + 1;
         Browser browser = browsers.on(device).open(server.getURI().resolve("/cookies"));
 
-        signIn(browser, manager);
+        StaffFixtures.signIn(browser, server.getURI(), manager);
         browser.open(server.getURI().resolve("/participation?type=CLA"));
         check(browser);
         long completedBefore = cell(browser, "mrmv", "completed", quarter);
         long bookletsBefore = cell(browser, "mrmv-channels", "completed-by-PAPER_BOOKLET", quarter);
 
         // The officer: the review page's section, the form, an error, then the booklet.
-        signIn(browser, officer);
+        StaffFixtures.signIn(browser, server.getURI(), officer);
         browser.open(server.getURI().resolve("/reviews/" + review));
         assertTrue(browser.pageText().contains("Views received another way"), browser.pageText());
         check(browser);
@@ -93,7 +93,7 @@ class OtherChannelBrowserTest {
         check(browser);
 
         // The manager: one more completed review this quarter, by paper booklet.
-        signIn(browser, manager);
+        StaffFixtures.signIn(browser, server.getURI(), manager);
         browser.open(server.getURI().resolve("/participation?type=CLA"));
         check(browser);
         assertEquals(completedBefore + 1, cell(browser, "mrmv", "completed", quarter));
@@ -105,12 +105,5 @@ class OtherChannelBrowserTest {
         Object text = browser.script("return document.querySelector('#' + arguments[0] + ' tr[data-figure=\"' + arguments[1] + '\"]')"
                 + ".cells[arguments[2]].innerText", table, figure, quarter);
         return Long.parseLong(String.valueOf(text).trim());
-    }
-
-    private void signIn(Browser browser, String username) {
-        browser.driver().manage().deleteAllCookies();
-        browser.open(server.getURI().resolve("/sign-in"));
-        browser.fill("username", username).fill("password", StaffFixtures.PASSWORD).clickButton("Sign in");
-        assertTrue(!browser.currentAddress().getPath().startsWith("/sign-in"), "signed in as " + username);
     }
 }

@@ -68,10 +68,7 @@ class FormStatusBrowserTest {
     @ParameterizedTest(name = "on {0}")
     @EnumSource(value = Device.class, names = {"DESKTOP", "PHONE", "PHONE_WITHOUT_JAVASCRIPT"})
     void anOfficerSeesEachStatusAndFiltersTheList(Device device) {
-        Browser browser = browsers.on(device).open(server.getURI().resolve("/sign-in"));
-        browser.driver().manage().deleteAllCookies();
-        browser.open(server.getURI().resolve("/sign-in"));
-        browser.fill("username", "fsb.officer").fill("password", StaffFixtures.PASSWORD).clickButton("Sign in");
+        Browser browser = StaffFixtures.signIn(browsers.on(device), server.getURI(), "fsb.officer");
         browser.open(server.getURI().resolve("/reviews"));
         browser.assertAccessible();
         String text = browser.pageText();

@@ -12,6 +12,7 @@ import org.myview.support.Browser;
 import org.myview.support.BrowserTest;
 import org.myview.support.ReviewFixtures;
 import org.myview.support.Secrets;
+import org.myview.support.StaffFixtures;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -123,7 +124,7 @@ class StaffPagesOnAPhoneBrowserTest {
         browser.open(server.getURI().resolve("/sign-in"));
         checked += check("signed out /sign-in", problems);
         for (String role : List.of("REVIEWING_OFFICER", "SERVICE_MANAGER", "PARTICIPATION_LEAD", "FORUM", "DUTY", "ADMIN")) {
-            signIn(role.equals("REVIEWING_OFFICER") ? officer : DEMO_ACCOUNTS.get(role));
+            StaffFixtures.signIn(browser, server.getURI(), role.equals("REVIEWING_OFFICER") ? officer : DEMO_ACCOUNTS.get(role), DEMO_PASSWORD);
             for (String path : pagesOf(role)) {
                 browser.open(server.getURI().resolve(path));
                 assertTrue(!browser.currentAddress().getPath().startsWith("/sign-in"), role + " " + path + " sent us to sign in");
@@ -183,13 +184,6 @@ class StaffPagesOnAPhoneBrowserTest {
             }
         }
         return pages;
-    }
-
-    private void signIn(String username) {
-        browser.driver().manage().deleteAllCookies();
-        browser.open(server.getURI().resolve("/sign-in"));
-        browser.fill("username", username).fill("password", DEMO_PASSWORD).clickButton("Sign in");
-        assertTrue(!browser.currentAddress().getPath().startsWith("/sign-in"), "signed in as " + username);
     }
 
     private String username(long accountId) {

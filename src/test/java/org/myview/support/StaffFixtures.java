@@ -4,7 +4,9 @@ import io.micronaut.context.ApplicationContext;
 import org.myview.staff.Role;
 import org.myview.staff.StaffAccountService;
 
+import java.net.URI;
 import java.util.EnumSet;
+import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -49,5 +51,27 @@ public final class StaffFixtures {
             throw new IllegalStateException("No CSRF token on the page");
         }
         return m.group(1);
+    }
+
+    /** Signs in through the real sign-in page in a browser, from no cookies (browsers are reused between tests). */
+    public static Browser signIn(Browser browser, URI server, String username) {
+        return signIn(browser, server, username, PASSWORD);
+    }
+
+    /** As {@link #signIn(Browser, URI, String)}, with another password (the demo accounts'). */
+    public static Browser signIn(Browser browser, URI server, String username, String password) {
+        URI signInPage = server.resolve("/sign-in");
+        URI current = browser.currentAddress();
+        // Cookies can only be cleared from a page of the app's own origin.
+        if (!Objects.equals(current.getHost(), server.getHost()) || current.getPort() != server.getPort()) {
+            browser.open(signInPage);
+        }
+        browser.driver().manage().deleteAllCookies();
+        browser.open(signInPage);
+        browser.fill("username", username).fill("password", password).clickButton("Sign in");
+        if (browser.currentAddress().getPath().startsWith("/sign-in")) {
+            throw new IllegalStateException("Sign-in failed for " + username + ": " + browser.pageText());
+        }
+        return browser;
     }
 }
