@@ -24,13 +24,7 @@ import java.util.Optional;
 @Secured(Role.SERVICE_MANAGER_NAME)
 @ApiTokenScope(ApiScope.FIGURES)
 @ExecuteOn(TaskExecutors.BLOCKING)
-class AdvocacyApiController {
-
-    private final AdvocacyService service;
-
-    AdvocacyApiController(AdvocacyService service) {
-        this.service = service;
-    }
+record AdvocacyApiController(AdvocacyService service) {
 
     @Get(value = "/figures", produces = MediaType.APPLICATION_JSON)
     HttpResponse<?> figures(Authentication authentication, @Nullable @QueryValue String year) {

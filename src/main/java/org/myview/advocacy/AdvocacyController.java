@@ -30,13 +30,7 @@ import java.util.Map;
 @Controller("/advocacy")
 @Secured({Role.REVIEWING_OFFICER_NAME, Role.SERVICE_MANAGER_NAME, Role.PARTICIPATION_LEAD_NAME})
 @ExecuteOn(TaskExecutors.BLOCKING)
-class AdvocacyController {
-
-    private final AdvocacyService service;
-
-    AdvocacyController(AdvocacyService service) {
-        this.service = service;
-    }
+record AdvocacyController(AdvocacyService service) {
 
     @Get
     ModelAndView<Map<String, Object>> list(Authentication authentication) {

@@ -36,16 +36,10 @@ import java.util.Map;
 @Controller("/advocacy")
 @Secured({Role.SERVICE_MANAGER_NAME, Role.PARTICIPATION_LEAD_NAME})
 @ExecuteOn(TaskExecutors.BLOCKING)
-class AdvocacyFiguresController {
+record AdvocacyFiguresController(AdvocacyService service) {
 
     /** A month in the entry page's select: its value (yyyy-MM) and its name ("April 2026"). */
     record MonthOption(String value, String label) {
-    }
-
-    private final AdvocacyService service;
-
-    AdvocacyFiguresController(AdvocacyService service) {
-        this.service = service;
     }
 
     @Get("/figures")

@@ -13,13 +13,7 @@ import java.util.Optional;
 /** The review page's advocacy part (the child's requests and where they stand), and a line on the review list while some wait. */
 @Order(40)
 @Singleton
-class AdvocacySection implements ReviewPageSection {
-
-    private final AdvocacyService service;
-
-    AdvocacySection(AdvocacyService service) {
-        this.service = service;
-    }
+record AdvocacySection(AdvocacyService service) implements ReviewPageSection {
 
     @Override
     public Optional<Section> sectionFor(Review review, StaffUser user) {

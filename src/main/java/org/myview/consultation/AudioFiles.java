@@ -12,13 +12,7 @@ import java.util.Locale;
  * {@code MYVIEW_AUDIO_DIRECTORY} names, is served instead (application.yml lists that directory first).
  */
 @Singleton
-class AudioFiles {
-
-    private final PublicLanguages languages;
-
-    AudioFiles(PublicLanguages languages) {
-        this.languages = languages;
-    }
+record AudioFiles(PublicLanguages languages) {
 
     String url(String messageKey, Locale locale) {
         return "/audio/" + languages.tagOf(locale) + "/" + messageKey + ".ogg";

@@ -27,19 +27,7 @@ import java.util.Map;
 @Controller("/reviews/{id}/case-file.pdf")
 @Secured(Role.REVIEWING_OFFICER_NAME)
 @ExecuteOn(TaskExecutors.BLOCKING)
-class CaseFileController {
-
-    private final ReviewService reviews;
-    private final CaseFileService caseFiles;
-    private final PdfDocuments pdf;
-    private final Clock clock;
-
-    CaseFileController(ReviewService reviews, CaseFileService caseFiles, PdfDocuments pdf, Clock clock) {
-        this.clock = clock;
-        this.reviews = reviews;
-        this.caseFiles = caseFiles;
-        this.pdf = pdf;
-    }
+record CaseFileController(ReviewService reviews, CaseFileService caseFiles, PdfDocuments pdf, Clock clock) {
 
     @Get(produces = "application/pdf")
     HttpResponse<?> download(HttpRequest<?> request, Authentication authentication, @PathVariable long id) {

@@ -29,13 +29,7 @@ import java.util.Optional;
  */
 @Controller("/concerns")
 @ExecuteOn(TaskExecutors.BLOCKING)
-class ConcernController {
-
-    private final ConcernService service;
-
-    ConcernController(ConcernService service) {
-        this.service = service;
-    }
+record ConcernController(ConcernService service) {
 
     @Get
     @Secured({Role.DUTY_NAME, Role.SERVICE_MANAGER_NAME})

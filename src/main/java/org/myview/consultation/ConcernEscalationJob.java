@@ -11,13 +11,7 @@ import jakarta.inject.Singleton;
  */
 @Singleton
 @Requires(property = "myview.talk-now.escalation-enabled", notEquals = "false")
-class ConcernEscalationJob {
-
-    private final ConcernService concerns;
-
-    ConcernEscalationJob(ConcernService concerns) {
-        this.concerns = concerns;
-    }
+record ConcernEscalationJob(ConcernService concerns) {
 
     @Scheduled(fixedDelay = "${myview.talk-now.check-interval:1m}", initialDelay = "${myview.notify.initial-delay:20s}")
     void run() {

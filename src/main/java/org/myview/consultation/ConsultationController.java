@@ -38,40 +38,14 @@ import java.util.function.Function;
 @Controller("/consultation")
 @Secured(SecurityRule.IS_ANONYMOUS)
 @ExecuteOn(TaskExecutors.BLOCKING)
-class ConsultationController {
+record ConsultationController(
+        ConsultationService service, AnswerSaving answers, FormSending sending, ConsultationLinkKind kind,
+        LinkSessions sessions, FormWords words, HttpLocaleResolver locales, FormDefinitions definitions,
+        FormSessionCookie cookies, PublicLanguages languages, AudioFiles audio) {
 
     static final String LANGUAGE_COOKIE = "myview_lang";
     /** The key the page's script gives each answer and send (docs/consultation.md, "Offline"). */
     static final String REQUEST_KEY = "request_key";
-
-    private final ConsultationService service;
-    private final AnswerSaving answers;
-    private final FormSending sending;
-    private final ConsultationLinkKind kind;
-    private final LinkSessions sessions;
-    private final FormWords words;
-    private final HttpLocaleResolver locales;
-    private final FormDefinitions definitions;
-    private final FormSessionCookie cookies;
-    private final PublicLanguages languages;
-    private final AudioFiles audio;
-
-    ConsultationController(ConsultationService service, AnswerSaving answers, FormSending sending, ConsultationLinkKind kind,
-                           LinkSessions sessions, FormWords words,
-                           HttpLocaleResolver locales, FormDefinitions definitions, FormSessionCookie cookies,
-                           PublicLanguages languages, AudioFiles audio) {
-        this.languages = languages;
-        this.audio = audio;
-        this.service = service;
-        this.answers = answers;
-        this.sending = sending;
-        this.kind = kind;
-        this.sessions = sessions;
-        this.words = words;
-        this.locales = locales;
-        this.definitions = definitions;
-        this.cookies = cookies;
-    }
 
     @Get
     HttpResponse<?> start(HttpRequest<?> request) {

@@ -8,15 +8,9 @@ import java.time.Instant;
 
 /** The child's link: {@code /consultation/link/{token}}, kept in {@code consultation_link}. */
 @Singleton
-class ConsultationLinkKind implements LinkKind {
+record ConsultationLinkKind(ConsultationService service) implements LinkKind {
 
     static final String NAME = "consultation";
-
-    private final ConsultationService service;
-
-    ConsultationLinkKind(ConsultationService service) {
-        this.service = service;
-    }
 
     @Override
     public String name() {

@@ -9,18 +9,10 @@ import java.util.stream.IntStream;
 
 /** The child's form's questions in a language, for the staff preview of a translation (languages/): no link, no journey. */
 @Singleton
-public class ConsultationPreview {
+public record ConsultationPreview(FormDefinitions definitions, FormWords words) {
 
     /** An age version: its form id and ages ("4-7"). */
     public record Version(String id, String ages) {
-    }
-
-    private final FormDefinitions definitions;
-    private final FormWords words;
-
-    ConsultationPreview(FormDefinitions definitions, FormWords words) {
-        this.definitions = definitions;
-        this.words = words;
     }
 
     public List<Version> versions() {

@@ -11,18 +11,8 @@ import java.util.Set;
  * configured, so they say what the service does.
  */
 @Singleton
-class ConsultationPrivacyModel implements StatedSettings {
-
-    private final PrivateAnswerSettings settings;
-
-    private final ConsultationSettings consultation;
-    private final TalkNowSettings talkNow;
-
-    ConsultationPrivacyModel(PrivateAnswerSettings settings, ConsultationSettings consultation, TalkNowSettings talkNow) {
-        this.settings = settings;
-        this.consultation = consultation;
-        this.talkNow = talkNow;
-    }
+record ConsultationPrivacyModel(
+        PrivateAnswerSettings settings, ConsultationSettings consultation, TalkNowSettings talkNow) implements StatedSettings {
 
     @Override
     public Set<String> views() {

@@ -11,13 +11,7 @@ import jakarta.inject.Singleton;
  */
 @Singleton
 @Requires(property = "myview.consultation.retention-enabled", notEquals = "false")
-class ConsultationRetentionJob {
-
-    private final ConsultationRetention retention;
-
-    ConsultationRetentionJob(ConsultationRetention retention) {
-        this.retention = retention;
-    }
+record ConsultationRetentionJob(ConsultationRetention retention) {
 
     @Scheduled(fixedDelay = "${myview.consultation.retention-interval:1h}",
             initialDelay = "${myview.consultation.retention-initial-delay:1m}")

@@ -16,17 +16,7 @@ import java.util.Optional;
 /** The review page's My Review My View part: concerns first, the link, and the child's answers once sent. */
 @Order(10)
 @Singleton
-class ConsultationSection implements ReviewPageSection {
-
-    private final ConsultationService service;
-    private final FormWords words;
-    private final ConcernService concerns;
-
-    ConsultationSection(ConsultationService service, FormWords words, ConcernService concerns) {
-        this.service = service;
-        this.words = words;
-        this.concerns = concerns;
-    }
+record ConsultationSection(ConsultationService service, FormWords words, ConcernService concerns) implements ReviewPageSection {
 
     @Override
     public Optional<Section> sectionFor(Review review, StaffUser user) {

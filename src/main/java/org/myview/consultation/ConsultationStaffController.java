@@ -36,22 +36,9 @@ import java.util.Optional;
 @Controller("/reviews/{id}/consultation-link")
 @Secured({Role.REVIEWING_OFFICER_NAME, Role.SERVICE_MANAGER_NAME})
 @ExecuteOn(TaskExecutors.BLOCKING)
-class ConsultationStaffController {
-
-    private final ReviewService reviews;
-    private final ConsultationService service;
-    private final ConsultationLinkKind kind;
-    private final PublicUrl publicUrl;
-    private final NotifyGateway gateway;
-
-    ConsultationStaffController(ReviewService reviews, ConsultationService service, ConsultationLinkKind kind,
-                                PublicUrl publicUrl, NotifyGateway gateway) {
-        this.reviews = reviews;
-        this.service = service;
-        this.kind = kind;
-        this.publicUrl = publicUrl;
-        this.gateway = gateway;
-    }
+record ConsultationStaffController(
+        ReviewService reviews, ConsultationService service, ConsultationLinkKind kind, PublicUrl publicUrl,
+        NotifyGateway gateway) {
 
     @Post(consumes = "application/x-www-form-urlencoded")
     HttpResponse<?> create(HttpRequest<?> request, Authentication authentication, @PathVariable long id) {

@@ -8,7 +8,7 @@ import java.util.Locale;
 
 /** The words of a question in a language, from the bundles (hints may be missing or empty). */
 @Singleton
-class FormWords {
+record FormWords(MessageSource messages, PrivateAnswerSettings privateAnswer, AudioFiles audio) {
 
     /** A question as a page shows it; {@code audio} is the recording of its words (the 4-7 version only). */
     record ShownQuestion(int number, int of, String id, String type, String title, String hint, List<Option> options, String audio) {
@@ -27,16 +27,6 @@ class FormWords {
 
     /** An answer a child may give, with its picture and recording where the version has them (else null). */
     record Option(String value, String label, String picture, String audio) {
-    }
-
-    private final MessageSource messages;
-    private final PrivateAnswerSettings privateAnswer;
-    private final AudioFiles audio;
-
-    FormWords(MessageSource messages, PrivateAnswerSettings privateAnswer, AudioFiles audio) {
-        this.messages = messages;
-        this.privateAnswer = privateAnswer;
-        this.audio = audio;
     }
 
     /** The private question promises who reads it: other words when the manager reads it too. */

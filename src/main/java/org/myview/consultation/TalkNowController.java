@@ -29,23 +29,9 @@ import java.util.function.BiFunction;
 @Controller("/consultation/talk")
 @Secured(SecurityRule.IS_ANONYMOUS)
 @ExecuteOn(TaskExecutors.BLOCKING)
-class TalkNowController {
-
-    private final ConcernService concerns;
-    private final ConsultationService consultations;
-    private final ConsultationLinkKind kind;
-    private final LinkSessions sessions;
-
-    private final org.myview.web.PublicLanguages languages;
-
-    TalkNowController(ConcernService concerns, ConsultationService consultations, ConsultationLinkKind kind, LinkSessions sessions,
-                      org.myview.web.PublicLanguages languages) {
-        this.languages = languages;
-        this.concerns = concerns;
-        this.consultations = consultations;
-        this.kind = kind;
-        this.sessions = sessions;
-    }
+record TalkNowController(
+        ConcernService concerns, ConsultationService consultations, ConsultationLinkKind kind, LinkSessions sessions,
+        org.myview.web.PublicLanguages languages) {
 
     @Get
     HttpResponse<?> ask(HttpRequest<?> request) {

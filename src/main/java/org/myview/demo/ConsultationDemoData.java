@@ -25,17 +25,11 @@ import java.util.Random;
  */
 @Singleton
 @Requires(env = Environment.DEVELOPMENT)
-class ConsultationDemoData implements DemoData {
+record ConsultationDemoData(FormDefinitions definitions) implements DemoData {
 
     private static final String[] WORDS = {"Playing football on Saturdays", "My foster carer makes pancakes",
             "I want more time with my brother", "Nothing really", "Maths is hard", "I like my new school",
             "My nan", "Not my dad’s new partner", "After school please", "I want to see my dog more"};
-
-    private final FormDefinitions definitions;
-
-    ConsultationDemoData(FormDefinitions definitions) {
-        this.definitions = definitions;
-    }
 
     @Override
     public int getOrder() {

@@ -12,7 +12,7 @@ import java.util.Map;
 /** One demo account per role, all with the demo password listed in README. Dev environment only. */
 @Singleton
 @Requires(env = Environment.DEVELOPMENT)
-class StaffDemoData implements DemoData {
+record StaffDemoData(PasswordHasher hasher) implements DemoData {
 
     static final String DEMO_PASSWORD = "myview-demo-password";
 
@@ -23,12 +23,6 @@ class StaffDemoData implements DemoData {
             {"forum", "Demo Reach Out! Facilitator", "FORUM"},
             {"duty", "Demo Duty Team", "DUTY"},
     };
-
-    private final PasswordHasher hasher;
-
-    StaffDemoData(PasswordHasher hasher) {
-        this.hasher = hasher;
-    }
 
     @Override
     public int getOrder() {

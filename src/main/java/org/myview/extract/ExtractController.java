@@ -31,19 +31,9 @@ import java.util.Map;
 @Controller
 @Secured(Role.SERVICE_MANAGER_NAME)
 @ExecuteOn(TaskExecutors.BLOCKING)
-class ExtractController {
+record ExtractController(ExtractImport importer, ImportUploads uploads, ObjectMapper objectMapper) {
 
     private static final String VIEW = "extract/import";
-
-    private final ExtractImport importer;
-    private final ImportUploads uploads;
-    private final ObjectMapper objectMapper;
-
-    ExtractController(ExtractImport importer, ImportUploads uploads, ObjectMapper objectMapper) {
-        this.objectMapper = objectMapper;
-        this.importer = importer;
-        this.uploads = uploads;
-    }
 
     @Get("/extracts/import")
     ModelAndView<Map<String, Object>> page() {

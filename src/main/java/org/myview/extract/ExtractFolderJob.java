@@ -8,13 +8,7 @@ import jakarta.inject.Singleton;
 @Singleton
 @Requires(property = "myview.extract.folder")
 @Requires(property = "myview.extract.folder-job-enabled", notEquals = "false")
-class ExtractFolderJob {
-
-    private final ExtractFolder folder;
-
-    ExtractFolderJob(ExtractFolder folder) {
-        this.folder = folder;
-    }
+record ExtractFolderJob(ExtractFolder folder) {
 
     @Scheduled(fixedDelay = "${myview.extract.folder-interval:5m}", initialDelay = "${myview.extract.folder-initial-delay:1m}")
     void run() {

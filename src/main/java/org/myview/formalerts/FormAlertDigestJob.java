@@ -10,13 +10,7 @@ import jakarta.inject.Singleton;
  */
 @Singleton
 @Requires(property = "myview.form-alerts.digest-enabled", notEquals = "false")
-class FormAlertDigestJob {
-
-    private final FormAlertService alerts;
-
-    FormAlertDigestJob(FormAlertService alerts) {
-        this.alerts = alerts;
-    }
+record FormAlertDigestJob(FormAlertService alerts) {
 
     @Scheduled(fixedDelay = "${myview.form-alerts.digest-check-interval:15m}", initialDelay = "${myview.notify.initial-delay:20s}")
     void run() {

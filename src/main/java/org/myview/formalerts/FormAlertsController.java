@@ -25,15 +25,9 @@ import java.util.Map;
 @Controller("/staff/form-alerts")
 @Secured(Role.REVIEWING_OFFICER_NAME)
 @ExecuteOn(TaskExecutors.BLOCKING)
-class FormAlertsController {
+record FormAlertsController(FormAlertService service) {
 
     private static final List<FormAlertChoice> CHOICES = List.of(FormAlertChoice.values());
-
-    private final FormAlertService service;
-
-    FormAlertsController(FormAlertService service) {
-        this.service = service;
-    }
 
     @Get
     ModelAndView<Map<String, Object>> page(Authentication authentication, @Nullable @QueryValue String saved) {

@@ -14,15 +14,7 @@ import java.util.Optional;
  * My Review My View link yet (each a link to the review, where the link is made), and how they hear about forms.
  */
 @Singleton
-class FormAlertsHomePanel implements HomePanel {
-
-    private final ReviewService reviews;
-    private final FormAlertService alerts;
-
-    FormAlertsHomePanel(ReviewService reviews, FormAlertService alerts) {
-        this.reviews = reviews;
-        this.alerts = alerts;
-    }
+record FormAlertsHomePanel(ReviewService reviews, FormAlertService alerts) implements HomePanel {
 
     @Override
     public Optional<Panel> panelFor(StaffUser user) {

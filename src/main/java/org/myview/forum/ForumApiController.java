@@ -27,15 +27,7 @@ import java.util.Optional;
 @Secured({Role.FORUM_NAME, Role.PARTICIPATION_LEAD_NAME})
 @ApiTokenScope(ApiScope.FIGURES)
 @ExecuteOn(TaskExecutors.BLOCKING)
-class ForumApiController {
-
-    private final ForumService forum;
-    private final ForumExport export;
-
-    ForumApiController(ForumService forum, ForumExport export) {
-        this.forum = forum;
-        this.export = export;
-    }
+record ForumApiController(ForumService forum, ForumExport export) {
 
     @Get(value = "/figures", produces = MediaType.APPLICATION_JSON)
     HttpResponse<?> figures(Authentication authentication, @Nullable @QueryValue String period) {

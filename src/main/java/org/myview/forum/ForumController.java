@@ -28,19 +28,7 @@ import java.util.Map;
 @Controller("/forum")
 @Secured({Role.FORUM_NAME, Role.PARTICIPATION_LEAD_NAME})
 @ExecuteOn(TaskExecutors.BLOCKING)
-class ForumController {
-
-    private final ForumService forum;
-    private final ForumActions actions;
-    private final ForumExport export;
-    private final MessageSource messages;
-
-    ForumController(ForumService forum, ForumActions actions, ForumExport export, MessageSource messages) {
-        this.forum = forum;
-        this.actions = actions;
-        this.export = export;
-        this.messages = messages;
-    }
+record ForumController(ForumService forum, ForumActions actions, ForumExport export, MessageSource messages) {
 
     @Get
     ModelAndView<Map<String, Object>> figures(Authentication authentication, @Nullable @QueryValue String period) {

@@ -20,15 +20,9 @@ import java.util.Map;
  * a hidden count is the word "hidden" in the CSV and null (with "hidden": true) in the JSON.
  */
 @Singleton
-class ForumExport {
+record ForumExport(MessageSource messages) {
 
     static final String HIDDEN = "hidden";
-
-    private final MessageSource messages;
-
-    ForumExport(MessageSource messages) {
-        this.messages = messages;
-    }
 
     String csv(ForumFigures figures) {
         CsvWriter csv = new CsvWriter();

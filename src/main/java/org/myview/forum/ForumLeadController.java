@@ -30,15 +30,7 @@ import java.util.Map;
 @Controller("/forum")
 @Secured(Role.PARTICIPATION_LEAD_NAME)
 @ExecuteOn(TaskExecutors.BLOCKING)
-class ForumLeadController {
-
-    private final ForumService forum;
-    private final ForumActions actions;
-
-    ForumLeadController(ForumService forum, ForumActions actions) {
-        this.forum = forum;
-        this.actions = actions;
-    }
+record ForumLeadController(ForumService forum, ForumActions actions) {
 
     // ---- moderation ----
 

@@ -13,15 +13,9 @@ import java.time.Duration;
  */
 @Singleton
 @Requires(property = "myview.forum.retention-enabled", notEquals = "false")
-class ForumRetentionJob {
-
-    private final ForumService forum;
-    private final Duration pendingRetention;
-
-    ForumRetentionJob(ForumService forum, @Value("${myview.forum.pending-retention:90d}") Duration pendingRetention) {
-        this.forum = forum;
-        this.pendingRetention = pendingRetention;
-    }
+record ForumRetentionJob(
+        ForumService forum,
+        @Value("${myview.forum.pending-retention:90d}") Duration pendingRetention) {
 
     @Scheduled(fixedDelay = "1h", initialDelay = "${myview.consultation.retention-initial-delay:1m}")
     void run() {

@@ -32,22 +32,11 @@ import java.util.Optional;
 @Controller("/staff/languages")
 @Secured({Role.SERVICE_MANAGER_NAME, Role.PARTICIPATION_LEAD_NAME, Role.ADMIN_NAME})
 @ExecuteOn(TaskExecutors.BLOCKING)
-class LanguagesController {
+record LanguagesController(
+        PublicLanguages languages, ConsultationPreview child, ParentPreview parent, MessageSource messages) {
 
     /** The parent's form, beside the child's age versions in the preview's form parameter. */
     static final String PARENT_FORM = "parent";
-
-    private final PublicLanguages languages;
-    private final ConsultationPreview child;
-    private final ParentPreview parent;
-    private final MessageSource messages;
-
-    LanguagesController(PublicLanguages languages, ConsultationPreview child, ParentPreview parent, MessageSource messages) {
-        this.languages = languages;
-        this.child = child;
-        this.parent = parent;
-        this.messages = messages;
-    }
 
     @Get
     ModelAndView<Map<String, Object>> list() {

@@ -31,17 +31,7 @@ import java.util.function.Function;
 @Controller("/listened")
 @Secured(SecurityRule.IS_ANONYMOUS)
 @ExecuteOn(TaskExecutors.BLOCKING)
-class ListenedController {
-
-    private final ListenedService service;
-    private final ListenedLinkKind kind;
-    private final LinkSessions sessions;
-
-    ListenedController(ListenedService service, ListenedLinkKind kind, LinkSessions sessions) {
-        this.service = service;
-        this.kind = kind;
-        this.sessions = sessions;
-    }
+record ListenedController(ListenedService service, ListenedLinkKind kind, LinkSessions sessions) {
 
     @Get
     HttpResponse<?> start(HttpRequest<?> request) {

@@ -8,15 +8,9 @@ import java.time.Instant;
 
 /** The follow-up link: {@code /listened/link/{token}}, kept in {@code listened_link}. */
 @Singleton
-class ListenedLinkKind implements LinkKind {
+record ListenedLinkKind(ListenedService service) implements LinkKind {
 
     static final String NAME = "listened";
-
-    private final ListenedService service;
-
-    ListenedLinkKind(ListenedService service) {
-        this.service = service;
-    }
 
     @Override
     public String name() {

@@ -31,15 +31,7 @@ import java.util.Map;
 @Secured(Role.SERVICE_MANAGER_NAME)
 @ApiTokenScope(ApiScope.FIGURES)
 @ExecuteOn(TaskExecutors.BLOCKING)
-class ListenedResultsApiController {
-
-    private final ListenedService service;
-    private final AuditTrail audit;
-
-    ListenedResultsApiController(ListenedService service, AuditTrail audit) {
-        this.service = service;
-        this.audit = audit;
-    }
+record ListenedResultsApiController(ListenedService service, AuditTrail audit) {
 
     @Get(value = "/results", produces = MediaType.APPLICATION_JSON)
     HttpResponse<?> results(Authentication authentication, @Nullable @QueryValue String year) {

@@ -30,15 +30,7 @@ import java.util.Map;
 @Controller("/listened/results")
 @Secured(Role.SERVICE_MANAGER_NAME)
 @ExecuteOn(TaskExecutors.BLOCKING)
-class ListenedResultsController {
-
-    private final ListenedService service;
-    private final AuditTrail audit;
-
-    ListenedResultsController(ListenedService service, AuditTrail audit) {
-        this.service = service;
-        this.audit = audit;
-    }
+record ListenedResultsController(ListenedService service, AuditTrail audit) {
 
     @Get
     ModelAndView<Map<String, Object>> results(Authentication authentication, @Nullable @QueryValue String year) {

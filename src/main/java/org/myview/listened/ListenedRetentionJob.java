@@ -7,13 +7,7 @@ import jakarta.inject.Singleton;
 /** Runs {@link ListenedRetention} every hour on every instance. Off in tests (application-test.yml), which call it. */
 @Singleton
 @Requires(property = "myview.listened.retention-enabled", notEquals = "false")
-class ListenedRetentionJob {
-
-    private final ListenedRetention retention;
-
-    ListenedRetentionJob(ListenedRetention retention) {
-        this.retention = retention;
-    }
+record ListenedRetentionJob(ListenedRetention retention) {
 
     @Scheduled(fixedDelay = "1h", initialDelay = "${myview.consultation.retention-initial-delay:1m}")
     void run() {

@@ -12,13 +12,7 @@ import java.util.Optional;
 /** The review page's "Were you listened to?" part: who may be asked, the links made and the answers sent. */
 @Order(20)
 @Singleton
-class ListenedSection implements ReviewPageSection {
-
-    private final ListenedService service;
-
-    ListenedSection(ListenedService service) {
-        this.service = service;
-    }
+record ListenedSection(ListenedService service) implements ReviewPageSection {
 
     @Override
     public Optional<Section> sectionFor(Review review, StaffUser user) {

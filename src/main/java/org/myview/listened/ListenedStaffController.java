@@ -31,15 +31,7 @@ import java.util.Optional;
 @Controller("/reviews/{id}/listened-link")
 @Secured({Role.REVIEWING_OFFICER_NAME, Role.SERVICE_MANAGER_NAME})
 @ExecuteOn(TaskExecutors.BLOCKING)
-class ListenedStaffController {
-
-    private final ListenedService service;
-    private final ReviewService reviews;
-
-    ListenedStaffController(ListenedService service, ReviewService reviews) {
-        this.service = service;
-        this.reviews = reviews;
-    }
+record ListenedStaffController(ListenedService service, ReviewService reviews) {
 
     @Post(consumes = "application/x-www-form-urlencoded")
     HttpResponse<?> create(Authentication authentication, @PathVariable long id, @Body NewLinkForm form) {

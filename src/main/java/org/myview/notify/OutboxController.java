@@ -20,13 +20,7 @@ import java.util.Map;
 @Controller("/notify/outbox")
 @Secured({Role.PARTICIPATION_LEAD_NAME, Role.ADMIN_NAME})
 @ExecuteOn(TaskExecutors.BLOCKING)
-class OutboxController {
-
-    private final OutboxService outbox;
-
-    OutboxController(OutboxService outbox) {
-        this.outbox = outbox;
-    }
+record OutboxController(OutboxService outbox) {
 
     @Get
     ModelAndView<Map<String, Object>> page(Authentication authentication) {

@@ -7,20 +7,11 @@ import jakarta.inject.Singleton;
 /** Runs the sender on every instance; the row claims keep them from sending the same message. Off in tests that drive the sender. */
 @Singleton
 @Requires(property = "myview.notify.sender-enabled", notEquals = "false")
-class OutboxJob {
-
-    private final OutboxSender sender;
-    private final OutboxService rows;
-    private final java.time.Clock clock;
-    private final java.time.Duration recordedRetention;
-
-    OutboxJob(OutboxSender sender, OutboxService rows, java.time.Clock clock,
-              @io.micronaut.context.annotation.Value("${myview.notify.recorded-retention:30d}") java.time.Duration recordedRetention) {
-        this.sender = sender;
-        this.rows = rows;
-        this.clock = clock;
-        this.recordedRetention = recordedRetention;
-    }
+record OutboxJob(
+        OutboxSender sender,
+        OutboxService rows,
+        java.time.Clock clock,
+        @io.micronaut.context.annotation.Value("${myview.notify.recorded-retention:30d}") java.time.Duration recordedRetention) {
 
     @Scheduled(fixedDelay = "${myview.notify.send-interval:15s}", initialDelay = "${myview.notify.initial-delay:20s}")
     void run() {

@@ -20,21 +20,9 @@ import java.util.Optional;
  * again. Logs carry row ids and HTTP statuses only, never an address or a link.
  */
 @Singleton
-public class OutboxSender {
+public record OutboxSender(OutboxService rows, NotifyGateway gateway, NotifySettings settings, Clock clock) {
 
     private static final Logger LOG = LoggerFactory.getLogger(OutboxSender.class);
-
-    private final OutboxService rows;
-    private final NotifyGateway gateway;
-    private final NotifySettings settings;
-    private final Clock clock;
-
-    OutboxSender(OutboxService rows, NotifyGateway gateway, NotifySettings settings, Clock clock) {
-        this.rows = rows;
-        this.gateway = gateway;
-        this.settings = settings;
-        this.clock = clock;
-    }
 
     /** One pass: claims a batch and delivers it. Returns how many rows were claimed. */
     public int sendDue() {

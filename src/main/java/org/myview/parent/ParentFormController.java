@@ -43,31 +43,12 @@ import java.util.Optional;
 @Controller("/parent")
 @Secured(SecurityRule.IS_ANONYMOUS)
 @ExecuteOn(TaskExecutors.BLOCKING)
-class ParentFormController {
+record ParentFormController(
+        ParentFormService forms, LinkSessions sessions, ParentLinkKind kind, ParentSettings settings,
+        MessageSource messages, PublicLanguages languages, HttpLocaleResolver locales, FormSessionCookie cookies) {
 
     /** The same cookie as the child's form's language switch (application.yml), on /parent only. */
     static final String LANGUAGE_COOKIE = "myview_lang";
-
-    private final ParentFormService forms;
-    private final LinkSessions sessions;
-    private final ParentLinkKind kind;
-    private final ParentSettings settings;
-    private final MessageSource messages;
-    private final PublicLanguages languages;
-    private final HttpLocaleResolver locales;
-    private final FormSessionCookie cookies;
-
-    ParentFormController(ParentFormService forms, LinkSessions sessions, ParentLinkKind kind, ParentSettings settings, MessageSource messages,
-                         PublicLanguages languages, HttpLocaleResolver locales, FormSessionCookie cookies) {
-        this.languages = languages;
-        this.locales = locales;
-        this.cookies = cookies;
-        this.forms = forms;
-        this.sessions = sessions;
-        this.kind = kind;
-        this.settings = settings;
-        this.messages = messages;
-    }
 
     @Get("/form")
     HttpResponse<?> start(HttpRequest<?> request) {

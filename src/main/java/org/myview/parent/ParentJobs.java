@@ -13,15 +13,9 @@ import org.slf4j.LoggerFactory;
  */
 @Singleton
 @Requires(property = "myview.parent.jobs-enabled", notEquals = "false")
-class ParentJobs {
+record ParentJobs(RoundService rounds) {
 
     private static final Logger LOG = LoggerFactory.getLogger(ParentJobs.class);
-
-    private final RoundService rounds;
-
-    ParentJobs(RoundService rounds) {
-        this.rounds = rounds;
-    }
 
     @Scheduled(fixedDelay = "${myview.parent.jobs-interval:1h}", initialDelay = "${myview.parent.jobs-initial-delay:1m}")
     void run() {

@@ -13,15 +13,7 @@ import java.util.Optional;
  * and again until its answers are sent, and not after it expires.
  */
 @Singleton
-class ParentLinkKind implements LinkKind {
-
-    private final InvitationRepository repository;
-    private final ParentSettings settings;
-
-    ParentLinkKind(InvitationRepository repository, ParentSettings settings) {
-        this.repository = repository;
-        this.settings = settings;
-    }
+record ParentLinkKind(InvitationRepository repository, ParentSettings settings) implements LinkKind {
 
     @Override
     public String name() {

@@ -10,13 +10,7 @@ import java.util.Locale;
 
 /** The parent's form's questions in a language, for the staff preview of a translation (languages/): no link, nothing stored. */
 @Singleton
-public class ParentPreview {
-
-    private final MessageSource messages;
-
-    ParentPreview(MessageSource messages) {
-        this.messages = messages;
-    }
+public record ParentPreview(MessageSource messages) {
 
     public List<PreviewQuestion> questions(Locale locale) {
         String plan = word("parent.planName.CP", locale);

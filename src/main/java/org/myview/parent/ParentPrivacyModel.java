@@ -8,13 +8,7 @@ import java.util.Set;
 
 /** The privacy notice states the configured periods, so what it says is what the service does. */
 @Singleton
-class ParentPrivacyModel implements StatedSettings {
-
-    private final ParentSettings settings;
-
-    ParentPrivacyModel(ParentSettings settings) {
-        this.settings = settings;
-    }
+record ParentPrivacyModel(ParentSettings settings) implements StatedSettings {
 
     @Override
     public Set<String> views() {

@@ -38,21 +38,8 @@ import java.util.Map;
 @Controller("/parent")
 @Secured(Role.PARTICIPATION_LEAD_NAME)
 @ExecuteOn(TaskExecutors.BLOCKING)
-class ParentStaffController {
-
-    private final PlanService plans;
-    private final RoundService rounds;
-    private final ParentSettings settings;
-    private final CsrfTokens csrf;
-    private final ErrorPages errorPages;
-
-    ParentStaffController(PlanService plans, RoundService rounds, ParentSettings settings, CsrfTokens csrf, ErrorPages errorPages) {
-        this.plans = plans;
-        this.rounds = rounds;
-        this.settings = settings;
-        this.csrf = csrf;
-        this.errorPages = errorPages;
-    }
+record ParentStaffController(
+        PlanService plans, RoundService rounds, ParentSettings settings, CsrfTokens csrf, ErrorPages errorPages) {
 
     @Get("/rounds")
     ModelAndView<Map<String, Object>> rounds(@Nullable @QueryValue Integer sent) {

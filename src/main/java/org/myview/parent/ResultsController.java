@@ -18,13 +18,7 @@ import java.util.Map;
 @Controller("/parent/results")
 @Secured({Role.PARTICIPATION_LEAD_NAME, Role.SERVICE_MANAGER_NAME})
 @ExecuteOn(TaskExecutors.BLOCKING)
-class ResultsController {
-
-    private final ResultsService results;
-
-    ResultsController(ResultsService results) {
-        this.results = results;
-    }
+record ResultsController(ResultsService results) {
 
     @Get
     ModelAndView<Map<String, Object>> page() {

@@ -17,7 +17,9 @@ import java.util.Map;
  * Service-wide: every officer's reviews, every age, of the chosen review types.
  */
 @Singleton
-class BoardPackService {
+record BoardPackService(
+        ParticipationService participation, TimelinessService timeliness, AdvocacyService advocacy,
+        ResultsService parents, ConcernCounts concerns) {
 
     /** One printed part of the participation table: at most six figure columns, so it fits A4 portrait. */
     record Part(String key, List<ParticipationService.Column> columns) {
@@ -37,21 +39,6 @@ class BoardPackService {
                      MyReviewMyView mrmv, List<ParticipationService.TargetStatus> targets,
                      AdvocacyFigures advocacy, int advocacyMonthIndex, ResultsService.Results parents,
                      ConcernCounts.Month concerns, List<TimelinessLine> timeliness) {
-    }
-
-    private final ParticipationService participation;
-    private final TimelinessService timeliness;
-    private final AdvocacyService advocacy;
-    private final ResultsService parents;
-    private final ConcernCounts concerns;
-
-    BoardPackService(ParticipationService participation, TimelinessService timeliness, AdvocacyService advocacy,
-                     ResultsService parents, ConcernCounts concerns) {
-        this.participation = participation;
-        this.timeliness = timeliness;
-        this.advocacy = advocacy;
-        this.parents = parents;
-        this.concerns = concerns;
     }
 
     BoardPack of(FinancialYear year, YearMonth month, ReviewTypeFilter type) {

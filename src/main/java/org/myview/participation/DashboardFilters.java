@@ -9,15 +9,7 @@ import org.myview.staff.StaffUser;
 
 /** The dashboard's GET parameters read the same way by the page and each of its CSV downloads. */
 @Singleton
-class DashboardFilters {
-
-    private final ParticipationService participation;
-    private final StaffAccountService staff;
-
-    DashboardFilters(ParticipationService participation, StaffAccountService staff) {
-        this.participation = participation;
-        this.staff = staff;
-    }
+record DashboardFilters(ParticipationService participation, StaffAccountService staff) {
 
     /** A manager chooses the officer (an unknown one matches nothing); an officer always sees their own reviews. */
     ParticipationService.Filters of(StaffUser user, String year, String type, String band, String officer) {

@@ -28,15 +28,7 @@ import java.util.Map;
 @Secured(Role.SERVICE_MANAGER_NAME)
 @ApiTokenScope(ApiScope.FIGURES)
 @ExecuteOn(TaskExecutors.BLOCKING)
-class FormsReadApiController {
-
-    private final FormsReadService formsRead;
-    private final ParticipationService participation;
-
-    FormsReadApiController(FormsReadService formsRead, ParticipationService participation) {
-        this.formsRead = formsRead;
-        this.participation = participation;
-    }
+record FormsReadApiController(FormsReadService formsRead, ParticipationService participation) {
 
     @Get(value = "/mrmv-read", produces = MediaType.APPLICATION_JSON)
     HttpResponse<?> formsRead(Authentication authentication, @Nullable @QueryValue String reviewType, @Nullable @QueryValue String year) {

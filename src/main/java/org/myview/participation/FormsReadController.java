@@ -21,17 +21,8 @@ import java.util.List;
 @Controller("/participation")
 @Secured({Role.SERVICE_MANAGER_NAME, Role.REVIEWING_OFFICER_NAME})
 @ExecuteOn(TaskExecutors.BLOCKING)
-class FormsReadController {
-
-    private final FormsReadService formsRead;
-    private final ParticipationService participation;
-    private final DashboardFilters dashboardFilters;
-
-    FormsReadController(FormsReadService formsRead, ParticipationService participation, DashboardFilters dashboardFilters) {
-        this.formsRead = formsRead;
-        this.participation = participation;
-        this.dashboardFilters = dashboardFilters;
-    }
+record FormsReadController(
+        FormsReadService formsRead, ParticipationService participation, DashboardFilters dashboardFilters) {
 
     @Get("/mrmv-read.csv")
     HttpResponse<String> export(Authentication authentication, @Nullable @QueryValue String year, @Nullable @QueryValue String type,

@@ -15,17 +15,9 @@ import java.util.function.Function;
 
 /** Works out the dashboard's headline cards from the figures the rest of the page already shows (Headlines). */
 @Singleton
-public class HeadlineService {
+public record HeadlineService(ParticipationService participation, ConcernCounts concerns) {
 
     private static final int TREND_MONTHS = 6;
-
-    private final ParticipationService participation;
-    private final ConcernCounts concerns;
-
-    HeadlineService(ParticipationService participation, ConcernCounts concerns) {
-        this.participation = participation;
-        this.concerns = concerns;
-    }
 
     /** The latest complete month of the year: the month before today's in the current year, March in a past one. */
     static YearMonth latestMonth(FinancialYear year, LocalDate today) {

@@ -29,15 +29,9 @@ import java.util.Map;
 @Secured(Role.SERVICE_MANAGER_NAME)
 @ApiTokenScope(ApiScope.FIGURES)
 @ExecuteOn(TaskExecutors.BLOCKING)
-class ParticipationApiController {
+record ParticipationApiController(ParticipationService participation) {
 
     private static final int MAX_MONTHS = 120;
-
-    private final ParticipationService participation;
-
-    ParticipationApiController(ParticipationService participation) {
-        this.participation = participation;
-    }
 
     @Get(value = "/summary", produces = MediaType.APPLICATION_JSON)
     HttpResponse<?> summary(Authentication authentication, @Nullable @QueryValue String reviewType,

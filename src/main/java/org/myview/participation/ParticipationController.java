@@ -35,22 +35,9 @@ import java.util.OptionalInt;
 @Controller("/participation")
 @Secured({Role.SERVICE_MANAGER_NAME, Role.REVIEWING_OFFICER_NAME})
 @ExecuteOn(TaskExecutors.BLOCKING)
-class ParticipationController {
-
-    private final ParticipationService participation;
-    private final FormsReadService formsRead;
-    private final StaffAccountService staff;
-    private final DashboardFilters dashboardFilters;
-    private final HeadlineService headlines;
-
-    ParticipationController(ParticipationService participation, FormsReadService formsRead, StaffAccountService staff,
-                            DashboardFilters dashboardFilters, HeadlineService headlines) {
-        this.headlines = headlines;
-        this.participation = participation;
-        this.formsRead = formsRead;
-        this.staff = staff;
-        this.dashboardFilters = dashboardFilters;
-    }
+record ParticipationController(
+        ParticipationService participation, FormsReadService formsRead, StaffAccountService staff,
+        DashboardFilters dashboardFilters, HeadlineService headlines) {
 
     @Get
     ModelAndView<Map<String, Object>> dashboard(Authentication authentication, @Nullable @QueryValue String year,

@@ -12,15 +12,9 @@ import jakarta.inject.Singleton;
  */
 @Singleton
 @Requires(property = "myview.rollup.fold-enabled", notEquals = "false")
-class RollupFoldJob {
-
-    private final ParticipationRepository repository;
-    private final int batchSize;
-
-    RollupFoldJob(ParticipationRepository repository, @Value("${myview.rollup.fold-batch-size:10000}") int batchSize) {
-        this.repository = repository;
-        this.batchSize = batchSize;
-    }
+record RollupFoldJob(
+        ParticipationRepository repository,
+        @Value("${myview.rollup.fold-batch-size:10000}") int batchSize) {
 
     @Scheduled(fixedDelay = "${myview.rollup.fold-interval:30s}", initialDelay = "${myview.rollup.fold-initial-delay:30s}")
     void run() {

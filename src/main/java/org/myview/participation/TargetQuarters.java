@@ -16,16 +16,10 @@ import java.util.function.Supplier;
  * the current quarter), the whole service. Null for a quarter not started or with nothing to divide.
  */
 @Singleton
-class TargetQuarters {
-
-    private final Provider<FormsReadService> formsRead;
-    private final ConcernCounts concerns;
-
-    // FormsReadService reads the filters' slices through ParticipationService, which uses this: a provider breaks the circle.
-    TargetQuarters(Provider<FormsReadService> formsRead, ConcernCounts concerns) {
-        this.formsRead = formsRead;
-        this.concerns = concerns;
-    }
+record TargetQuarters(
+        // FormsReadService reads the filters' slices through ParticipationService, which uses this: a provider breaks the circle.
+        Provider<FormsReadService> formsRead,
+        ConcernCounts concerns) {
 
     List<BigDecimal> of(Measure measure, ParticipationService.Filters filters, YearMonth lastMonth,
                         Supplier<MyReviewMyView> myReviewMyView) {

@@ -29,13 +29,7 @@ import java.util.Map;
 @Controller("/participation/timeliness")
 @Secured({Role.SERVICE_MANAGER_NAME, Role.REVIEWING_OFFICER_NAME})
 @ExecuteOn(TaskExecutors.BLOCKING)
-class TimelinessController {
-
-    private final TimelinessService timeliness;
-
-    TimelinessController(TimelinessService timeliness) {
-        this.timeliness = timeliness;
-    }
+record TimelinessController(TimelinessService timeliness) {
 
     @Get
     ModelAndView<Map<String, Object>> page(Authentication authentication, @Nullable @QueryValue String year, @Nullable @QueryValue String kind) {

@@ -28,13 +28,7 @@ import java.util.Optional;
 @Controller("/reviews/{id}/views-received")
 @Secured({Role.REVIEWING_OFFICER_NAME, Role.SERVICE_MANAGER_NAME})
 @ExecuteOn(TaskExecutors.BLOCKING)
-class ViewsReceivedController {
-
-    private final ViewsReceivedService service;
-
-    ViewsReceivedController(ViewsReceivedService service) {
-        this.service = service;
-    }
+record ViewsReceivedController(ViewsReceivedService service) {
 
     @Get
     HttpResponse<?> form(Authentication authentication, @PathVariable long id) {

@@ -13,13 +13,7 @@ import java.util.Optional;
 /** The review page's "Views received another way": what is recorded, with a link to record or change it and a remove button. */
 @Order(30)
 @Singleton
-class ViewsReceivedSection implements ReviewPageSection {
-
-    private final ViewsReceivedService service;
-
-    ViewsReceivedSection(ViewsReceivedService service) {
-        this.service = service;
-    }
+record ViewsReceivedSection(ViewsReceivedService service) implements ReviewPageSection {
 
     @Override
     public Optional<Section> sectionFor(Review review, StaffUser user) {

@@ -21,7 +21,7 @@ import java.util.Map;
  * without one (entered, or from the SSDA903 file) is linked when child, type and date agree.
  */
 @Singleton
-public class CaseExtractWriter {
+public record CaseExtractWriter(BulkSql sql, Clock clock) {
 
     /** A child as the case system holds it; {@code officerId} is their reviewing officer, if given. */
     public record ChildRow(int line, String caseReference, String firstName, LocalDate dateOfBirth, String language, Long officerId) {
@@ -42,14 +42,6 @@ public class CaseExtractWriter {
 
     /** Either the conflicts (nothing written) or the counts. */
     public record Outcome(List<Conflict> conflicts, Counts counts) {
-    }
-
-    private final BulkSql sql;
-    private final Clock clock;
-
-    CaseExtractWriter(BulkSql sql, Clock clock) {
-        this.sql = sql;
-        this.clock = clock;
     }
 
     /** Call inside a transaction; on conflicts nothing is written, and the caller should write nothing else. */

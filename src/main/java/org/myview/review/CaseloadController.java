@@ -25,15 +25,7 @@ import java.util.Map;
 @Controller("/caseloads")
 @Secured(Role.SERVICE_MANAGER_NAME)
 @ExecuteOn(TaskExecutors.BLOCKING)
-class CaseloadController {
-
-    private final CaseloadService caseloads;
-    private final StaffAccountService staff;
-
-    CaseloadController(CaseloadService caseloads, StaffAccountService staff) {
-        this.caseloads = caseloads;
-        this.staff = staff;
-    }
+record CaseloadController(CaseloadService caseloads, StaffAccountService staff) {
 
     @Get
     ModelAndView<Map<String, Object>> form(@Nullable @QueryValue String assigned) {

@@ -31,19 +31,8 @@ import java.util.Optional;
 @Controller("/reviews")
 @Secured({Role.REVIEWING_OFFICER_NAME, Role.SERVICE_MANAGER_NAME})
 @ExecuteOn(TaskExecutors.BLOCKING)
-class ReviewController {
-
-    private final ReviewService reviews;
-    private final ScheduleService schedule;
-    private final StaffAccountService staff;
-    private final List<ReviewPageSection> sections;
-
-    ReviewController(ReviewService reviews, ScheduleService schedule, StaffAccountService staff, List<ReviewPageSection> sections) {
-        this.reviews = reviews;
-        this.schedule = schedule;
-        this.staff = staff;
-        this.sections = sections;
-    }
+record ReviewController(
+        ReviewService reviews, ScheduleService schedule, StaffAccountService staff, List<ReviewPageSection> sections) {
 
     @Get
     ModelAndView<Map<String, Object>> list(Authentication authentication, @Nullable @QueryValue String officer,

@@ -27,15 +27,7 @@ import java.util.Map;
 @Controller
 @Secured(Role.SERVICE_MANAGER_NAME)
 @ExecuteOn(TaskExecutors.BLOCKING)
-class ReviewExportController {
-
-    private final Ssda903Export exporter;
-    private final ReviewService reviews;
-
-    ReviewExportController(Ssda903Export exporter, ReviewService reviews) {
-        this.exporter = exporter;
-        this.reviews = reviews;
-    }
+record ReviewExportController(Ssda903Export exporter, ReviewService reviews) {
 
     @Get("/reviews/export")
     ModelAndView<Map<String, Object>> page() {

@@ -30,15 +30,7 @@ import java.util.Map;
 @Controller
 @Secured(Role.SERVICE_MANAGER_NAME)
 @ExecuteOn(TaskExecutors.BLOCKING)
-class ReviewImportController {
-
-    private final Ssda903Import importer;
-    private final ImportUploads uploads;
-
-    ReviewImportController(Ssda903Import importer, ImportUploads uploads) {
-        this.importer = importer;
-        this.uploads = uploads;
-    }
+record ReviewImportController(Ssda903Import importer, ImportUploads uploads) {
 
     @Get("/reviews/import")
     ModelAndView<Map<String, Object>> page() {

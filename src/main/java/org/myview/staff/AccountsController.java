@@ -25,15 +25,7 @@ import java.util.Set;
 @Controller("/admin/accounts")
 @Secured(Role.ADMIN_NAME)
 @ExecuteOn(TaskExecutors.BLOCKING)
-class AccountsController {
-
-    private final StaffAccountService accounts;
-    private final PublicUrl publicUrl;
-
-    AccountsController(StaffAccountService accounts, PublicUrl publicUrl) {
-        this.accounts = accounts;
-        this.publicUrl = publicUrl;
-    }
+record AccountsController(StaffAccountService accounts, PublicUrl publicUrl) {
 
     @Get
     ModelAndView<Map<String, Object>> list() {

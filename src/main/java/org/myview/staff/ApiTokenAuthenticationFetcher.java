@@ -22,20 +22,14 @@ import java.util.concurrent.ExecutorService;
  * The route's scope is checked by {@link ApiTokenScopeRule}, the roles by {@code @Secured} as for everyone.
  */
 @Singleton
-class ApiTokenAuthenticationFetcher implements AuthenticationFetcher<HttpRequest<?>> {
+record ApiTokenAuthenticationFetcher(
+        ApiTokenService tokens,
+        @Named(TaskExecutors.BLOCKING) ExecutorService blocking) implements AuthenticationFetcher<HttpRequest<?>> {
 
     static final String TOKEN_ID = "apiTokenId";
     static final String TOKEN_SCOPE = "apiTokenScope";
     /** Set when a Bearer token came with the request: the 401 then names the Bearer scheme. */
     static final String BEARER_ATTRIBUTE = "myview.bearer";
-
-    private final ApiTokenService tokens;
-    private final ExecutorService blocking;
-
-    ApiTokenAuthenticationFetcher(ApiTokenService tokens, @Named(TaskExecutors.BLOCKING) ExecutorService blocking) {
-        this.tokens = tokens;
-        this.blocking = blocking;
-    }
 
     @Override
     public Publisher<Authentication> fetchAuthentication(HttpRequest<?> request) {

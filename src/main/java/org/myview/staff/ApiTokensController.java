@@ -27,17 +27,9 @@ import java.util.Optional;
  */
 @Controller
 @ExecuteOn(TaskExecutors.BLOCKING)
-class ApiTokensController {
+record ApiTokensController(ApiTokenService tokens, StaffAccountService accounts) {
 
     private static final String OWN = "/staff/api-tokens";
-
-    private final ApiTokenService tokens;
-    private final StaffAccountService accounts;
-
-    ApiTokensController(ApiTokenService tokens, StaffAccountService accounts) {
-        this.tokens = tokens;
-        this.accounts = accounts;
-    }
 
     @Get(OWN)
     @Secured(SecurityRule.IS_AUTHENTICATED)

@@ -21,15 +21,9 @@ import java.util.Map;
 @Controller("/admin/audit")
 @Secured(Role.ADMIN_NAME)
 @ExecuteOn(TaskExecutors.BLOCKING)
-class AuditController {
+record AuditController(AuditTrail audit) {
 
     static final int LIMIT = 500;
-
-    private final AuditTrail audit;
-
-    AuditController(AuditTrail audit) {
-        this.audit = audit;
-    }
 
     @Get
     HttpResponse<ModelAndView<Map<String, Object>>> search(@Nullable @QueryValue String user, @Nullable @QueryValue String child,

@@ -30,19 +30,9 @@ import java.util.Optional;
 @Controller
 @Secured(SecurityRule.IS_ANONYMOUS)
 @ExecuteOn(TaskExecutors.BLOCKING)
-class SetPasswordController {
+record SetPasswordController(StaffAccountService accounts, PasswordPolicy policy, StaffSessionCookie sessionCookie) {
 
     static final String COOKIE = "myview_set_password";
-
-    private final StaffAccountService accounts;
-    private final PasswordPolicy policy;
-    private final StaffSessionCookie sessionCookie;
-
-    SetPasswordController(StaffAccountService accounts, PasswordPolicy policy, StaffSessionCookie sessionCookie) {
-        this.accounts = accounts;
-        this.policy = policy;
-        this.sessionCookie = sessionCookie;
-    }
 
     @Get("/set-password/{token}")
     HttpResponse<?> open(HttpRequest<?> request, @PathVariable String token) {

@@ -29,25 +29,13 @@ import java.util.concurrent.CompletableFuture;
 /** Sign in, sign out, and the pages around them. */
 @Controller
 @ExecuteOn(TaskExecutors.BLOCKING)
-class SignInController {
-
-    private final SignInService signIn;
-    private final StaffSessionCookie cookie;
-    private final ClientAddress clientAddress;
-    private final SignInFormCookie formCookie;
-    private final CsrfTokens csrfTokens;
-    private final boolean ssoEnabled;
-
-    SignInController(SignInService signIn, StaffSessionCookie cookie, ClientAddress clientAddress,
-                     SignInFormCookie formCookie, CsrfTokens csrfTokens,
-                     @Value("${micronaut.security.oauth2.enabled:false}") boolean ssoEnabled) {
-        this.signIn = signIn;
-        this.formCookie = formCookie;
-        this.csrfTokens = csrfTokens;
-        this.clientAddress = clientAddress;
-        this.cookie = cookie;
-        this.ssoEnabled = ssoEnabled;
-    }
+record SignInController(
+        SignInService signIn,
+        StaffSessionCookie cookie,
+        ClientAddress clientAddress,
+        SignInFormCookie formCookie,
+        CsrfTokens csrfTokens,
+        @Value("${micronaut.security.oauth2.enabled:false}") boolean ssoEnabled) {
 
     /** {@code sso} is where single sign-on sends people it could not sign in: refused or failed. */
     @Secured(SecurityRule.IS_ANONYMOUS)

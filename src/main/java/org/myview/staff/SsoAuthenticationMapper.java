@@ -32,23 +32,15 @@ import java.util.concurrent.ExecutorService;
 @Singleton
 @Replaces(DefaultOpenIdAuthenticationMapper.class)
 @Requires(property = "micronaut.security.oauth2.enabled", value = "true")
-class SsoAuthenticationMapper implements OpenIdAuthenticationMapper {
+record SsoAuthenticationMapper(
+        SsoSignInService ssoSignIn,
+        SsoSettings settings,
+        @Named(TaskExecutors.BLOCKING) ExecutorService blocking) implements OpenIdAuthenticationMapper {
 
     /** The new session, for {@link SsoLoginHandler} to put in the cookie. */
     static final String SESSION_ATTRIBUTE = "myview.ssoSession";
     /** The failure message of a refusal (no account, or disabled), as opposed to a failed exchange. */
     static final String REFUSED = "myview.sso.refused";
-
-    private final SsoSignInService ssoSignIn;
-    private final SsoSettings settings;
-    private final ExecutorService blocking;
-
-    SsoAuthenticationMapper(SsoSignInService ssoSignIn, SsoSettings settings,
-                            @Named(TaskExecutors.BLOCKING) ExecutorService blocking) {
-        this.ssoSignIn = ssoSignIn;
-        this.settings = settings;
-        this.blocking = blocking;
-    }
 
     @Override
     public Publisher<AuthenticationResponse> createAuthenticationResponse(String providerName, OpenIdTokenResponse tokenResponse,

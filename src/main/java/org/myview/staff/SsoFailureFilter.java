@@ -19,15 +19,9 @@ import org.slf4j.LoggerFactory;
  */
 @ServerFilter("/oauth/**")
 @Requires(property = "micronaut.security.oauth2.enabled", value = "true")
-class SsoFailureFilter {
+record SsoFailureFilter(SsoProvider provider) {
 
     private static final Logger LOG = LoggerFactory.getLogger(SsoFailureFilter.class);
-
-    private final SsoProvider provider;
-
-    SsoFailureFilter(SsoProvider provider) {
-        this.provider = provider;
-    }
 
     @RequestFilter
     @Nullable

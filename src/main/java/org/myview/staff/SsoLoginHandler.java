@@ -20,18 +20,12 @@ import java.net.URI;
  */
 @Singleton
 @Requires(property = "micronaut.security.oauth2.enabled", value = "true")
-class SsoLoginHandler implements RedirectingLoginHandler<HttpRequest<?>, MutableHttpResponse<?>> {
+record SsoLoginHandler(StaffSessionCookie cookie) implements RedirectingLoginHandler<HttpRequest<?>, MutableHttpResponse<?>> {
 
     private static final Logger LOG = LoggerFactory.getLogger(SsoLoginHandler.class);
 
     static final URI REFUSED = URI.create("/sign-in?sso=refused");
     static final URI FAILED = URI.create("/sign-in?sso=failed");
-
-    private final StaffSessionCookie cookie;
-
-    SsoLoginHandler(StaffSessionCookie cookie) {
-        this.cookie = cookie;
-    }
 
     @Override
     public MutableHttpResponse<?> loginSuccess(Authentication authentication, HttpRequest<?> request) {

@@ -24,15 +24,9 @@ import java.util.Map;
  */
 @Singleton
 @Replaces(DefaultAuthorizationExceptionHandler.class)
-class StaffAccessDeniedHandler implements ExceptionHandler<AuthorizationException, MutableHttpResponse<?>> {
-
-    private final ErrorPages errorPages;
-    private final boolean basic;
-
-    StaffAccessDeniedHandler(ErrorPages errorPages, @Value("${micronaut.security.basic-auth.enabled:true}") boolean basic) {
-        this.errorPages = errorPages;
-        this.basic = basic;
-    }
+record StaffAccessDeniedHandler(
+        ErrorPages errorPages,
+        @Value("${micronaut.security.basic-auth.enabled:true}") boolean basic) implements ExceptionHandler<AuthorizationException, MutableHttpResponse<?>> {
 
     @Override
     public MutableHttpResponse<?> handle(HttpRequest request, AuthorizationException exception) {

@@ -21,25 +21,15 @@ import java.util.concurrent.ExecutorService;
  * are read from the database on every request, so a change takes effect at once on every instance.
  */
 @Singleton
-class StaffAuthenticationFetcher implements AuthenticationFetcher<HttpRequest<?>> {
+record StaffAuthenticationFetcher(
+        StaffSessionCookie cookie,
+        SignInService signIn,
+        SessionSettings settings,
+        Clock clock,
+        @Named(TaskExecutors.BLOCKING) ExecutorService blocking) implements AuthenticationFetcher<HttpRequest<?>> {
 
     static final String SESSION_ATTRIBUTE = "myview.staffSession";
     static final String TIMED_OUT_ATTRIBUTE = "myview.staffSessionTimedOut";
-
-    private final StaffSessionCookie cookie;
-    private final SignInService signIn;
-    private final SessionSettings settings;
-    private final Clock clock;
-    private final ExecutorService blocking;
-
-    StaffAuthenticationFetcher(StaffSessionCookie cookie, SignInService signIn, SessionSettings settings, Clock clock,
-                               @Named(TaskExecutors.BLOCKING) ExecutorService blocking) {
-        this.cookie = cookie;
-        this.signIn = signIn;
-        this.settings = settings;
-        this.clock = clock;
-        this.blocking = blocking;
-    }
 
     @Override
     public Publisher<Authentication> fetchAuthentication(HttpRequest<?> request) {

@@ -15,13 +15,7 @@ import java.util.Map;
 
 /** Where staff land after signing in: what they can do, by role, and what other features put there ({@link HomePanel}). */
 @Controller("/staff")
-class StaffHomeController {
-
-    private final List<HomePanel> panels;
-
-    StaffHomeController(List<HomePanel> panels) {
-        this.panels = panels;
-    }
+record StaffHomeController(List<HomePanel> panels) {
 
     @Secured(SecurityRule.IS_AUTHENTICATED)
     @Get

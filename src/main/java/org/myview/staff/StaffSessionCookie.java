@@ -17,20 +17,10 @@ import java.util.Optional;
  * with a key shared by every instance, so any instance can serve any signed-in user.
  */
 @Singleton
-class StaffSessionCookie {
+record StaffSessionCookie(ServiceSecrets secrets, SessionSettings settings, ClientAddress clientAddress) {
 
     static final String NAME = "myview_session";
     static final String SECURE_NAME = "__Host-myview_session";
-
-    private final ServiceSecrets secrets;
-    private final ClientAddress clientAddress;
-    private final SessionSettings settings;
-
-    StaffSessionCookie(ServiceSecrets secrets, SessionSettings settings, ClientAddress clientAddress) {
-        this.secrets = secrets;
-        this.clientAddress = clientAddress;
-        this.settings = settings;
-    }
 
     Optional<StaffSession> read(HttpRequest<?> request) {
         return request.getCookies().findCookie(SECURE_NAME)

@@ -8,13 +8,7 @@ import java.util.Optional;
 
 /** CSRF tokens of staff forms are bound to the random id inside the signed session cookie. */
 @Singleton
-class StaffSessionKeySource implements SessionKeySource {
-
-    private final StaffSessionCookie cookie;
-
-    StaffSessionKeySource(StaffSessionCookie cookie) {
-        this.cookie = cookie;
-    }
+record StaffSessionKeySource(StaffSessionCookie cookie) implements SessionKeySource {
 
     @Override
     public Optional<String> sessionKey(HttpRequest<?> request) {

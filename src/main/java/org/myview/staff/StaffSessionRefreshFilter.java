@@ -13,15 +13,7 @@ import java.time.Instant;
  * "last seen" time (at most once a minute). The absolute lifetime never moves.
  */
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
-class StaffSessionRefreshFilter {
-
-    private final StaffSessionCookie cookie;
-    private final Clock clock;
-
-    StaffSessionRefreshFilter(StaffSessionCookie cookie, Clock clock) {
-        this.cookie = cookie;
-        this.clock = clock;
-    }
+record StaffSessionRefreshFilter(StaffSessionCookie cookie, Clock clock) {
 
     @ResponseFilter
     void refresh(HttpRequest<?> request, MutableHttpResponse<?> response) {

@@ -34,18 +34,12 @@ import java.util.function.Consumer;
  * caller counts positions. A placeholder without a value, or a value no placeholder uses, is an error.
  */
 @Singleton
-public class BulkSql {
+public record BulkSql(JdbcOperations jdbc) {
 
     /** Reads one row. */
     @FunctionalInterface
     public interface RowReader<T> {
         T read(ResultSet rs) throws SQLException;
-    }
-
-    private final JdbcOperations jdbc;
-
-    BulkSql(JdbcOperations jdbc) {
-        this.jdbc = jdbc;
     }
 
     /** Runs an insert, update, delete or DDL statement; returns the rows it changed. */

@@ -14,13 +14,7 @@ import jakarta.inject.Singleton;
  */
 @Singleton
 @Requires(missingProperty = "datasources.default.url")
-class EmbeddedDatasourceConfigurer implements BeanInitializedEventListener<DatasourceConfiguration> {
-
-    private final Provider<EmbeddedDatabase> embeddedDatabase;
-
-    EmbeddedDatasourceConfigurer(Provider<EmbeddedDatabase> embeddedDatabase) {
-        this.embeddedDatabase = embeddedDatabase;
-    }
+record EmbeddedDatasourceConfigurer(Provider<EmbeddedDatabase> embeddedDatabase) implements BeanInitializedEventListener<DatasourceConfiguration> {
 
     @Override
     public DatasourceConfiguration onInitialized(BeanInitializingEvent<DatasourceConfiguration> event) {

@@ -22,13 +22,7 @@ import jakarta.inject.Singleton;
 @Singleton
 @Order(Ordered.HIGHEST_PRECEDENCE)
 @Requires(missingProperty = "datasources.default.url")
-class EmbeddedFlywayConfigurer implements BeanCreatedEventListener<FlywayConfigurationProperties>, Ordered {
-
-    private final Provider<EmbeddedDatabase> embeddedDatabase;
-
-    EmbeddedFlywayConfigurer(Provider<EmbeddedDatabase> embeddedDatabase) {
-        this.embeddedDatabase = embeddedDatabase;
-    }
+record EmbeddedFlywayConfigurer(Provider<EmbeddedDatabase> embeddedDatabase) implements BeanCreatedEventListener<FlywayConfigurationProperties>, Ordered {
 
     @Override
     public FlywayConfigurationProperties onCreated(BeanCreatedEvent<FlywayConfigurationProperties> event) {

@@ -25,15 +25,7 @@ import java.util.function.Predicate;
  * {@code fileErrors} (message keys) with {@code fragments/forms :: fileProblems}.
  */
 @Singleton
-public class ImportUploads {
-
-    private final CsrfTokens csrf;
-    private final ErrorPages errorPages;
-
-    ImportUploads(CsrfTokens csrf, ErrorPages errorPages) {
-        this.csrf = csrf;
-        this.errorPages = errorPages;
-    }
+public record ImportUploads(CsrfTokens csrf, ErrorPages errorPages) {
 
     /**
      * @param keyPrefix the page's message prefix: {@code keyPrefix + "error.noFile"} and {@code "error.encoding"}

@@ -9,19 +9,11 @@ import java.util.Set;
 
 /** The language a page is written in, and which way its text runs. */
 @Singleton
-public class PageLanguage {
+public record PageLanguage(HttpLocaleResolver localeResolver, PublicLanguages languages) {
 
     private static final Set<String> RIGHT_TO_LEFT = Set.of("ar", "fa", "he", "ur", "ps", "yi");
 
     public record Language(String tag, String direction) {
-    }
-
-    private final HttpLocaleResolver localeResolver;
-    private final PublicLanguages languages;
-
-    PageLanguage(HttpLocaleResolver localeResolver, PublicLanguages languages) {
-        this.localeResolver = localeResolver;
-        this.languages = languages;
     }
 
     public Language of(HttpRequest<?> request) {

@@ -20,19 +20,10 @@ import java.util.Map;
  * openhtmltopdf on PDFBox, for the case file and anything printed later.
  */
 @Singleton
-public class PdfDocuments {
+public record PdfDocuments(
+        ThymeleafViewsRenderer<Map<String, Object>> views, DisplayDates dates, ServiceSettings settings) {
 
     private static final String FONT_FAMILY = "DejaVu Sans";
-
-    private final ThymeleafViewsRenderer<Map<String, Object>> views;
-    private final DisplayDates dates;
-    private final ServiceSettings settings;
-
-    PdfDocuments(ThymeleafViewsRenderer<Map<String, Object>> views, DisplayDates dates, ServiceSettings settings) {
-        this.views = views;
-        this.dates = dates;
-        this.settings = settings;
-    }
 
     /** The template rendered with the model (plus {@code dates} and {@code organisationName}) as a PDF. */
     public byte[] render(String template, Map<String, Object> model, HttpRequest<?> request) {

@@ -18,13 +18,7 @@ import java.nio.charset.StandardCharsets;
  * reference, like any other server error.
  */
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
-class RenderedPageBuffer implements Ordered {
-
-    private final ErrorPages errorPages;
-
-    RenderedPageBuffer(ErrorPages errorPages) {
-        this.errorPages = errorPages;
-    }
+record RenderedPageBuffer(ErrorPages errorPages) implements Ordered {
 
     @ResponseFilter
     MutableHttpResponse<?> render(HttpRequest<?> request, MutableHttpResponse<?> response) {

@@ -12,7 +12,7 @@ import io.micronaut.http.filter.ServerFilterPhase;
  * be cached; static assets are versioned by path (GOV.UK Frontend) or query (ours) and cached long.
  */
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
-class SecurityHeadersFilter implements io.micronaut.core.order.Ordered {
+record SecurityHeadersFilter(ClientAddress clientAddress) implements io.micronaut.core.order.Ordered {
 
     static final String CONTENT_SECURITY_POLICY = String.join("; ",
             "default-src 'none'",
@@ -33,12 +33,6 @@ class SecurityHeadersFilter implements io.micronaut.core.order.Ordered {
     /** Static files whose address does not change with their content (GOV.UK's /assets, ours without ?v=). */
     static final String UNVERSIONED_STATIC_CACHE = "public, max-age=3600";
     static final String HSTS = "max-age=31536000; includeSubDomains";
-
-    private final ClientAddress clientAddress;
-
-    SecurityHeadersFilter(ClientAddress clientAddress) {
-        this.clientAddress = clientAddress;
-    }
 
     @ResponseFilter
     void addHeaders(HttpRequest<?> request, MutableHttpResponse<?> response) {

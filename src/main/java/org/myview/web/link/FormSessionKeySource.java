@@ -10,17 +10,7 @@ import java.util.Optional;
 
 /** CSRF tokens of a form opened by a link are bound to the random id in its signed form-session cookie. */
 @Singleton
-class FormSessionKeySource implements SessionKeySource {
-
-    private final List<LinkKind> kinds;
-    private final FormSessionCookie cookie;
-    private final Clock clock;
-
-    FormSessionKeySource(List<LinkKind> kinds, FormSessionCookie cookie, Clock clock) {
-        this.kinds = kinds;
-        this.cookie = cookie;
-        this.clock = clock;
-    }
+record FormSessionKeySource(List<LinkKind> kinds, FormSessionCookie cookie, Clock clock) implements SessionKeySource {
 
     @Override
     public Optional<String> sessionKey(HttpRequest<?> request) {

@@ -34,24 +34,9 @@ import java.util.Optional;
 @Controller
 @Secured(SecurityRule.IS_ANONYMOUS)
 @ExecuteOn(TaskExecutors.BLOCKING)
-class LinkClaimController {
-
-    private final List<LinkKind> kinds;
-    private final LinkSessions sessions;
-    private final FormSessionCookie cookie;
-    private final LinkClaims claims;
-    private final LinkThrottle throttle;
-    private final Clock clock;
-
-    LinkClaimController(List<LinkKind> kinds, LinkSessions sessions, FormSessionCookie cookie, LinkClaims claims,
-                        LinkThrottle throttle, Clock clock) {
-        this.kinds = kinds;
-        this.sessions = sessions;
-        this.cookie = cookie;
-        this.claims = claims;
-        this.throttle = throttle;
-        this.clock = clock;
-    }
+record LinkClaimController(
+        List<LinkKind> kinds, LinkSessions sessions, FormSessionCookie cookie, LinkClaims claims,
+        LinkThrottle throttle, Clock clock) {
 
     static String codePath(LinkKind kind) {
         return "/" + kind.name() + "/link-code";

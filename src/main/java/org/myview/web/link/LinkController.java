@@ -27,21 +27,8 @@ import java.util.concurrent.CompletableFuture;
 @Controller
 @Secured(SecurityRule.IS_ANONYMOUS)
 @ExecuteOn(TaskExecutors.BLOCKING)
-class LinkController {
-
-    private final List<LinkKind> kinds;
-    private final LinkThrottle throttle;
-    private final FormSessionCookie cookie;
-    private final LinkClaims claims;
-    private final Clock clock;
-
-    LinkController(List<LinkKind> kinds, LinkThrottle throttle, FormSessionCookie cookie, LinkClaims claims, Clock clock) {
-        this.kinds = kinds;
-        this.throttle = throttle;
-        this.cookie = cookie;
-        this.claims = claims;
-        this.clock = clock;
-    }
+record LinkController(
+        List<LinkKind> kinds, LinkThrottle throttle, FormSessionCookie cookie, LinkClaims claims, Clock clock) {
 
     /**
      * The token is looked up before the address's count is: a right link opens even from an address that is

@@ -15,15 +15,7 @@ import java.util.Map;
  * link: it is personalisation, erased with the rest once sent (notify/OutboxSender).
  */
 @Singleton
-public class LinkMessageWords {
-
-    private final MessageSource messages;
-    private final PublicLanguages languages;
-
-    LinkMessageWords(MessageSource messages, PublicLanguages languages) {
-        this.messages = messages;
-        this.languages = languages;
-    }
+public record LinkMessageWords(MessageSource messages, PublicLanguages languages) {
 
     /** The language the message is written in: the person's, when reviewed; otherwise English. */
     public String languageFor(String wanted) {

@@ -18,17 +18,7 @@ import java.util.Optional;
  * (it may have expired or been sent since it was opened), and the kind problem page when there is none.
  */
 @Singleton
-public class LinkSessions {
-
-    private final FormSessionCookie cookie;
-    private final LinkClaims claims;
-    private final Clock clock;
-
-    LinkSessions(FormSessionCookie cookie, LinkClaims claims, Clock clock) {
-        this.cookie = cookie;
-        this.claims = claims;
-        this.clock = clock;
-    }
+public record LinkSessions(FormSessionCookie cookie, LinkClaims claims, Clock clock) {
 
     /** The session when its link is still open and this session holds it. */
     public Optional<FormSession> current(HttpRequest<?> request, LinkKind kind) {

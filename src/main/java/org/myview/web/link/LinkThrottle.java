@@ -15,22 +15,11 @@ import java.time.Instant;
  * then the address is refused until the window has passed.
  */
 @Singleton
-public class LinkThrottle {
+public record LinkThrottle(
+        LinkThrottleRepository counts, LinkSettings settings, ServiceSecrets secrets, ClientAddress clientAddress) {
 
     /** How an address stands: the wrong tries counted in the current window. */
     public record State(int failures, boolean refused) {
-    }
-
-    private final LinkThrottleRepository counts;
-    private final LinkSettings settings;
-    private final ServiceSecrets secrets;
-    private final ClientAddress clientAddress;
-
-    LinkThrottle(LinkThrottleRepository counts, LinkSettings settings, ServiceSecrets secrets, ClientAddress clientAddress) {
-        this.counts = counts;
-        this.clientAddress = clientAddress;
-        this.settings = settings;
-        this.secrets = secrets;
     }
 
     /** The client's address (ClientAddress: forwarded headers only from configured proxies), keyed. */
