@@ -11,16 +11,11 @@ import org.myview.staff.StaffAccount;
 import org.myview.staff.StaffAccountService;
 import org.myview.staff.StaffUser;
 import org.myview.system.BulkSql;
-import org.myview.web.CsvReader;
 
-import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
-import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -84,7 +79,7 @@ public class Ssda903Import {
      */
     @Transactional
     public ImportResult importFile(StaffUser user, Reader csv) {
-        Reading reading = new Reading(LocalDate.now(clock), activeOfficers());
+        Ssda903Reading reading = new Ssda903Reading(LocalDate.now(clock), activeOfficers());
         // The sorts and hashes over 100,000 rows spilled to disk at the default 4 MB (issue 20); for this transaction only.
         sql.update("set local work_mem = '64MB'");
         sql.update("""
@@ -137,65 +132,6 @@ public class Ssda903Import {
             }
         }
         return officers;
-    }
-
-    /** The file as it streams by: the rows counted, each checked, the good ones written to the COPY. */
-    private static final class Reading {
-
-        private final LocalDate today;
-        private final Map<String, Long> officers;
-        private final List<ImportError> headerErrors = new ArrayList<>();
-        private final List<ImportError> errors = new ArrayList<>();
-        private final List<ImportNote> notes = new ArrayList<>();
-        private Map<String, Integer> columns;
-        private int records;
-        private int copied;
-        private int unterminatedLine;
-
-        Reading(LocalDate today, Map<String, Long> officers) {
-            this.today = today;
-            this.officers = officers;
-        }
-
-        void readInto(Reader csv, Writer out) throws IOException {
-            try {
-                CsvReader.stream(csv, record -> {
-                    records++;
-                    if (records == 1) {
-                        columns = Ssda903ImportRows.header(record, headerErrors);
-                    } else if (headerErrors.isEmpty() && records - 1 <= MAX_ROWS) {
-                        Ssda903ImportRows.parse(record, columns, officers, today, errors).ifPresent(row -> copy(row, out));
-                    }
-                });
-            } catch (CsvReader.UnterminatedQuote e) {
-                unterminatedLine = e.line();
-            } catch (UncheckedIOException e) {
-                throw e.getCause();
-            }
-        }
-
-        private void copy(Ssda903ImportRows.Row row, Writer out) {
-            Ssda903ImportRows.fourthBirthday(row).ifPresent(notes::add);
-            try {
-                out.write(Integer.toString(row.line()));
-                out.write('\t');
-                out.write(BulkSql.copyValue(row.childRef()));
-                out.write('\t');
-                out.write(row.dob().toString());
-                out.write('\t');
-                out.write(row.reviewDate().toString());
-                out.write('\t');
-                out.write(row.type().name());
-                out.write('\t');
-                out.write(BulkSql.copyValue(row.officerId()));
-                out.write('\t');
-                out.write(BulkSql.copyValue(row.code()));
-                out.write('\n');
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            copied++;
-        }
     }
 
     /**

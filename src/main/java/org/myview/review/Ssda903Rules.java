@@ -10,8 +10,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
@@ -58,7 +56,7 @@ public final class Ssda903Rules {
         Objects.requireNonNull(today, "today");
         List<RuleViolation> violations = new ArrayList<>();
 
-        checkChild(row.child(), violations);
+        Ssda903ChildId.check(row.child(), violations);
         Optional<LocalDate> dob = checkDate(row.dob(), RULE_DOB, COLUMN_DOB, "the date of birth", "05/04/2015",
                 violations);
         boolean reviewPresent = !isBlank(row.review());
@@ -132,48 +130,6 @@ public final class Ssda903Rules {
         } catch (DateTimeException e) {
             return Optional.empty();
         }
-    }
-
-    private static void checkChild(String child, List<RuleViolation> violations) {
-        if (isBlank(child)) {
-            violations.add(new RuleViolation(RULE_CHILD, COLUMN_CHILD,
-                    "The child ID is missing. Enter the child's ID from their case record."));
-            return;
-        }
-        if (child.length() > CHILD_MAX_LENGTH) {
-            violations.add(new RuleViolation(RULE_CHILD, COLUMN_CHILD,
-                    "The child ID is " + child.length() + " characters long. Check it: an ID can be at most "
-                            + CHILD_MAX_LENGTH + " characters."));
-        }
-        if (!child.codePoints().allMatch(Ssda903Rules::isAllowedInChildId)) {
-            // Name the bad characters rather than echo the value: a name typed here must not travel further.
-            violations.add(new RuleViolation(RULE_CHILD, COLUMN_CHILD,
-                    "The child ID contains characters that are not allowed (" + describeDisallowed(child)
-                            + "). Use only letters, numbers, '/', '_' and '-'."));
-        }
-    }
-
-    private static String describeDisallowed(String child) {
-        Set<String> names = new TreeSet<>();
-        child.codePoints()
-                .filter(c -> !isAllowedInChildId(c))
-                .forEach(c -> names.add(describeCharacter(c)));
-        return String.join(", ", names);
-    }
-
-    private static boolean isAllowedInChildId(int c) {
-        return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
-                || c == '/' || c == '_' || c == '-';
-    }
-
-    private static String describeCharacter(int c) {
-        if (c == ' ') {
-            return "space";
-        }
-        if (Character.isWhitespace(c) || Character.isISOControl(c)) {
-            return "an invisible character";
-        }
-        return "'" + Character.toString(c) + "'";
     }
 
     private static int digits(String text, int from, int to) {
