@@ -1,5 +1,6 @@
 package org.myview.consultation;
 
+import org.myview.web.LanguageSwitchForm;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
@@ -22,6 +23,7 @@ import org.myview.web.link.LinkSessions;
 import org.myview.web.link.LinkStatus;
 
 import java.net.URI;
+import java.util.regex.Pattern;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -44,6 +46,9 @@ record ConsultationController(
         FormSessionCookie cookies, PublicLanguages languages, AudioFiles audio) {
 
     static final String LANGUAGE_COOKIE = "myview_lang";
+    /** Where the language switch may send the child back to: the form's pages only. */
+    static final LanguageSwitchForm.FormPages PAGES =
+            new LanguageSwitchForm.FormPages("/consultation", Pattern.compile("/consultation(/[a-z0-9/-]*)?"));
     /** The key the page's script gives each answer and send (docs/consultation.md, "Offline"). */
     static final String REQUEST_KEY = "request_key";
 
@@ -168,8 +173,8 @@ record ConsultationController(
 
     /** The language switch: a cookie for the form's pages only, then back to the same page. */
     @Post(value = "/language", consumes = "application/x-www-form-urlencoded")
-    HttpResponse<?> language(HttpRequest<?> request, @Body ConsultationLanguageForm form) {
-        ConsultationLanguageForm.Choice choice = form.check(tag -> languages.offered().stream().anyMatch(l -> l.tag().equals(tag))).value();
+    HttpResponse<?> language(HttpRequest<?> request, @Body LanguageSwitchForm form) {
+        LanguageSwitchForm.Choice choice = form.check(tag -> languages.offered().stream().anyMatch(l -> l.tag().equals(tag)), PAGES).value();
         return HttpResponse.seeOther(URI.create(choice.back())).cookie(Cookie.of(LANGUAGE_COOKIE, choice.language()).path("/consultation")
                 .httpOnly(true).sameSite(SameSite.Lax).secure(cookies.isSecure(request)).maxAge(60L * 60 * 24 * 30));
     }

@@ -1,5 +1,6 @@
 package org.myview.parent;
 
+import org.myview.web.LanguageSwitchForm;
 import io.micronaut.context.MessageSource;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -27,6 +28,7 @@ import org.myview.web.link.LinkSessions;
 import org.myview.web.link.LinkStatus;
 
 import java.net.URI;
+import java.util.regex.Pattern;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -49,6 +51,9 @@ record ParentFormController(
 
     /** The same cookie as the child's form's language switch (application.yml), on /parent only. */
     static final String LANGUAGE_COOKIE = "myview_lang";
+    /** Where the language switch may send the parent back to: the form's pages only. */
+    static final LanguageSwitchForm.FormPages PAGES =
+            new LanguageSwitchForm.FormPages("/parent/form", Pattern.compile("/parent/(form(/[0-9]+)?|check|done)"));
 
     @Get("/form")
     HttpResponse<?> start(HttpRequest<?> request) {
@@ -135,8 +140,8 @@ record ParentFormController(
 
     /** The language switch: a cookie for the form's pages only, then back to the same page. Only reviewed languages. */
     @Post(value = "/language", consumes = "application/x-www-form-urlencoded")
-    HttpResponse<?> language(HttpRequest<?> request, @Body ParentLanguageForm form) {
-        ParentLanguageForm.Choice choice = form.check(languages::isOffered).value();
+    HttpResponse<?> language(HttpRequest<?> request, @Body LanguageSwitchForm form) {
+        LanguageSwitchForm.Choice choice = form.check(languages::isOffered, PAGES).value();
         return HttpResponse.seeOther(URI.create(choice.back())).cookie(Cookie.of(LANGUAGE_COOKIE, choice.language()).path("/parent")
                 .httpOnly(true).sameSite(SameSite.Lax).secure(cookies.isSecure(request)).maxAge(60L * 60 * 24 * 30));
     }

@@ -1,5 +1,6 @@
 package org.myview.consultation;
 
+import org.myview.web.LanguageSwitchForm;
 import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;
 import org.junit.jupiter.api.Test;
@@ -50,14 +51,14 @@ class ConsultationFormsTest {
     @Test
     void theLanguageSwitchKeepsAnOfferedLanguageAndStaysOnTheForm() {
         Set<String> offered = Set.of("en", "pl", "ur");
-        assertEquals(new ConsultationLanguageForm.Choice("pl", "/consultation/q/3"),
-                new ConsultationLanguageForm("pl", "/consultation/q/3").check(offered::contains).value());
-        assertEquals(new ConsultationLanguageForm.Choice("en", "/consultation"),
-                new ConsultationLanguageForm("xx", null).check(offered::contains).value());
-        assertEquals("/consultation", new ConsultationLanguageForm("en", "https://elsewhere.example/").check(offered::contains).value().back());
-        assertEquals("/consultation", new ConsultationLanguageForm("en", "//elsewhere.example").check(offered::contains).value().back());
-        assertEquals("/consultation", new ConsultationLanguageForm("en", "/consultation/../staff").check(offered::contains).value().back());
-        assertEquals("en", new ConsultationLanguageForm(null, "/consultation/check").check(offered::contains).value().language());
+        assertEquals(new LanguageSwitchForm.Choice("pl", "/consultation/q/3"),
+                new LanguageSwitchForm("pl", "/consultation/q/3").check(offered::contains, ConsultationController.PAGES).value());
+        assertEquals(new LanguageSwitchForm.Choice("en", "/consultation"),
+                new LanguageSwitchForm("xx", null).check(offered::contains, ConsultationController.PAGES).value());
+        assertEquals("/consultation", new LanguageSwitchForm("en", "https://elsewhere.example/").check(offered::contains, ConsultationController.PAGES).value().back());
+        assertEquals("/consultation", new LanguageSwitchForm("en", "//elsewhere.example").check(offered::contains, ConsultationController.PAGES).value().back());
+        assertEquals("/consultation", new LanguageSwitchForm("en", "/consultation/../staff").check(offered::contains, ConsultationController.PAGES).value().back());
+        assertEquals("en", new LanguageSwitchForm(null, "/consultation/check").check(offered::contains, ConsultationController.PAGES).value().language());
     }
 
 }

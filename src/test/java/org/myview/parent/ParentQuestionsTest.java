@@ -1,5 +1,6 @@
 package org.myview.parent;
 
+import org.myview.web.LanguageSwitchForm;
 import org.junit.jupiter.api.Test;
 import org.myview.web.FieldError;
 import org.myview.web.FormErrors;
@@ -228,17 +229,17 @@ class ParentQuestionsTest {
 
     @Test
     void anOfferedLanguageAndAPageOfTheFormAreKept() {
-        ParentLanguageForm.Choice choice = new ParentLanguageForm("cy", "/parent/form/3").check(Set.of("en", "cy")::contains).value();
-        assertEquals(new ParentLanguageForm.Choice("cy", "/parent/form/3"), choice);
+        LanguageSwitchForm.Choice choice = new LanguageSwitchForm("cy", "/parent/form/3").check(Set.of("en", "cy")::contains, ParentFormController.PAGES).value();
+        assertEquals(new LanguageSwitchForm.Choice("cy", "/parent/form/3"), choice);
         for (String page : List.of("/parent/form", "/parent/check", "/parent/done")) {
-            assertEquals(page, new ParentLanguageForm("en", page).check(l -> true).value().back());
+            assertEquals(page, new LanguageSwitchForm("en", page).check(l -> true, ParentFormController.PAGES).value().back());
         }
     }
 
     @Test
     void aLanguageNotOfferedIsEnglishAndTheSwitchIsNeverRefused() {
         for (String language : new String[] {null, "", "xx", "pl"}) {
-            FormResult<ParentLanguageForm.Choice> checked = new ParentLanguageForm(language, null).check(Set.of("en", "cy")::contains);
+            FormResult<LanguageSwitchForm.Choice> checked = new LanguageSwitchForm(language, null).check(Set.of("en", "cy")::contains, ParentFormController.PAGES);
             assertTrue(checked.isValid());
             assertEquals("en", checked.value().language());
         }
@@ -248,7 +249,7 @@ class ParentQuestionsTest {
     void aPageOutsideTheFormGoesBackToItsStart() {
         for (String back : new String[] {null, "", "https://evil.example/", "//evil.example", "/parent/form/../../staff", "/parent/formx",
                 "/parent/form/3?x=1", "/staff/home", "/parent/done/"}) {
-            assertEquals("/parent/form", new ParentLanguageForm("en", back).check(l -> true).value().back(), String.valueOf(back));
+            assertEquals("/parent/form", new LanguageSwitchForm("en", back).check(l -> true, ParentFormController.PAGES).value().back(), String.valueOf(back));
         }
     }
 
