@@ -124,6 +124,8 @@ if (Date.now() > until) {
   window.addEventListener('online', flush);
   window.addEventListener('offline', () => show(load(), 0));
   show(load(), 0);
+  // From here a press is kept on the phone when offline; before it, the form posts as without JavaScript.
+  document.documentElement.dataset.offlineQueueReady = 'true';
   flush();
 
   // Keep this form's pages on the phone for when the connection drops: after the page has loaded, so the
