@@ -33,9 +33,12 @@ class LayoutModelProcessor implements ViewModelProcessor<Map<String, Object>> {
     private final List<NavigationItem> navigation;
     private final DisplayDates dates;
     private final PublicLanguages publicLanguages;
+    private final LayoutParts layoutParts;
 
     LayoutModelProcessor(ServiceSettings settings, PageLanguage pageLanguage, CsrfTokens csrfTokens,
-                         List<NavigationContributor> contributors, DisplayDates dates, PublicLanguages publicLanguages) {
+                         List<NavigationContributor> contributors, DisplayDates dates, PublicLanguages publicLanguages,
+                         LayoutParts layoutParts) {
+        this.layoutParts = layoutParts;
         this.dates = dates;
         this.publicLanguages = publicLanguages;
         this.settings = settings;
@@ -60,6 +63,7 @@ class LayoutModelProcessor implements ViewModelProcessor<Map<String, Object>> {
                 .ifPresent(font -> model.putIfAbsent("fontStylesheet", "/static/fonts/" + font + ".css?v=1"));
         model.putIfAbsent("currentPath", request.getPath());
         model.putIfAbsent("dates", dates);
+        model.putIfAbsent("layoutParts", layoutParts);
         csrfTokens.tokenFor(request).ifPresent(token -> model.putIfAbsent("csrfToken", token));
         request.getUserPrincipal(Authentication.class).ifPresent(authentication -> {
             model.putIfAbsent("signedInName", authentication.getAttributes().getOrDefault("displayName", authentication.getName()));
