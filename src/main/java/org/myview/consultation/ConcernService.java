@@ -32,7 +32,15 @@ import java.util.Set;
  * the service managers every {@code escalate-after}. Messages hold a link to the concern page only.
  */
 @Singleton
-class ConcernService {
+record ConcernService(ConcernRepository concerns, ConsultationRepository consultations, TalkNowSettings settings,
+                      Outbox outbox, AuditTrail audit, ReviewService reviews, StaffAccountService accounts,
+                      @Value("${myview.notify.public-url:`http://localhost:8080`}") String publicUrl, Clock clock,
+                      Transactions transactions) {
+
+    ConcernService {
+        // Links are built as publicUrl + "/...": one slash between them, however the setting ends.
+        publicUrl = publicUrl.replaceAll("/+$", "");
+    }
 
     static final String RAISED_TEMPLATE = "consultation-concern";
     static final String ESCALATED_TEMPLATE = "consultation-concern-escalated";
@@ -42,36 +50,6 @@ class ConcernService {
     /** A concern's page: the concern, its contacts and escalations, and whether this person may record a contact. */
     record Page(ConcernRepository.Row concern, List<ConcernRepository.Contact> contacts,
                 List<ConcernRepository.Escalation> escalations) {
-    }
-
-    private final ConcernRepository concerns;
-    private final ConsultationRepository consultations;
-    private final TalkNowSettings settings;
-    private final Outbox outbox;
-    private final AuditTrail audit;
-    private final ReviewService reviews;
-    private final StaffAccountService accounts;
-    private final String publicUrl;
-    private final Clock clock;
-    private final Transactions transactions;
-
-    ConcernService(ConcernRepository concerns, ConsultationRepository consultations, TalkNowSettings settings, Outbox outbox,
-                   AuditTrail audit, ReviewService reviews, StaffAccountService accounts,
-                   @Value("${myview.notify.public-url:`http://localhost:8080`}") String publicUrl, Clock clock, Transactions transactions) {
-        this.concerns = concerns;
-        this.consultations = consultations;
-        this.settings = settings;
-        this.outbox = outbox;
-        this.audit = audit;
-        this.reviews = reviews;
-        this.accounts = accounts;
-        this.publicUrl = publicUrl.replaceAll("/+$", "");
-        this.clock = clock;
-        this.transactions = transactions;
-    }
-
-    TalkNowSettings settings() {
-        return settings;
     }
 
     Instant now() {

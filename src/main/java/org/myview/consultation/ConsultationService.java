@@ -29,7 +29,15 @@ import java.util.Optional;
  * {@link AnswerSaving}'s and sending the form {@link FormSending}'s, so each rule reads on its own.
  */
 @Singleton
-public class ConsultationService {
+public record ConsultationService(ConsultationRepository repository, FormDefinitions definitions, AuditTrail audit,
+                                  ConsultationSettings settings, PrivateAnswerSettings privateAnswer, Outbox outbox,
+                                  @Value("${myview.notify.public-url:`http://localhost:8080`}") String publicUrl,
+                                  Clock clock, LinkMessageWords linkWords, Transactions transactions) {
+
+    public ConsultationService {
+        // Links are built as publicUrl + "/link/...": one slash between them, however the setting ends.
+        publicUrl = publicUrl.replaceAll("/+$", "");
+    }
 
     static final int MAX_ANSWER = 2000;
     /** The question whose words stay between the child and their reviewing officer: never sent on to the forum. */
@@ -59,33 +67,6 @@ public class ConsultationService {
     record StaffView(ConsultationRepository.LinkRow link, Integer answersSoFar, Integer questionsInForm, FormDefinition definition,
                      ConsultationRepository.Form sent, List<ConsultationRepository.Answer> answers,
                      List<ConsultationRepository.Concern> concerns, boolean privateAnswerHidden) {
-    }
-
-    private final ConsultationRepository repository;
-    private final FormDefinitions definitions;
-    private final AuditTrail audit;
-    private final ConsultationSettings settings;
-    private final PrivateAnswerSettings privateAnswer;
-    private final Outbox outbox;
-    private final String publicUrl;
-    private final Clock clock;
-    private final LinkMessageWords linkWords;
-    private final Transactions transactions;
-
-    ConsultationService(ConsultationRepository repository, FormDefinitions definitions, AuditTrail audit,
-                        ConsultationSettings settings, PrivateAnswerSettings privateAnswer, Outbox outbox,
-                        @Value("${myview.notify.public-url:`http://localhost:8080`}") String publicUrl, Clock clock,
-                        LinkMessageWords linkWords, Transactions transactions) {
-        this.linkWords = linkWords;
-        this.repository = repository;
-        this.definitions = definitions;
-        this.audit = audit;
-        this.settings = settings;
-        this.privateAnswer = privateAnswer;
-        this.outbox = outbox;
-        this.publicUrl = publicUrl.replaceAll("/+$", "");
-        this.clock = clock;
-        this.transactions = transactions;
     }
 
     static final String LINK_TEMPLATE = "consultation-link";

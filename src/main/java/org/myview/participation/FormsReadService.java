@@ -13,24 +13,17 @@ import java.util.Map;
 
 /** "Read before the review": the figures and the exceptions lists, for the dashboard, its CSV and the API. */
 @Singleton
-public class FormsReadService {
+public record FormsReadService(FormsReadRepository repository, ParticipationService participation,
+                               @Value("${myview.participation.unread-soon-days:7}") int soonDays,
+                               Transactions transactions) {
+
+    public FormsReadService {
+        soonDays = Math.max(0, soonDays); // a negative setting would list nothing as soon
+    }
 
     /** Enough to act on; the CSV and API give the same first rows. */
     static final int LIST_LIMIT = 200;
     static final List<String> KEYS = List.of("Q1", "Q2", "Q3", "Q4", "YTD");
-
-    private final FormsReadRepository repository;
-    private final ParticipationService participation;
-    private final int soonDays;
-    private final Transactions transactions;
-
-    FormsReadService(FormsReadRepository repository, ParticipationService participation,
-                     @Value("${myview.participation.unread-soon-days:7}") int soonDays, Transactions transactions) {
-        this.repository = repository;
-        this.participation = participation;
-        this.soonDays = Math.max(0, soonDays);
-        this.transactions = transactions;
-    }
 
     public FormsRead formsRead(ParticipationService.Filters filters) {
         return transactions.read(() -> {
