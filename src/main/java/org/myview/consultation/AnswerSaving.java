@@ -1,7 +1,7 @@
 package org.myview.consultation;
 
-import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
+import org.myview.system.Transactions;
 import org.myview.web.link.LinkStatus;
 
 import java.time.Clock;
@@ -14,7 +14,7 @@ import java.util.function.Supplier;
  * {@link ConsultationService} because it loads less than the journey does: the version, not the answers so far.
  */
 @Singleton
-class AnswerSaving {
+record AnswerSaving(ConsultationRepository repository, FormDefinitions definitions, Clock clock, Transactions transactions) {
 
     /** What became of an answer: a problem to show (nothing saved), or where to go next. */
     record Saved(String problem, String location) {
@@ -33,16 +33,6 @@ class AnswerSaving {
     private record Target(long linkId, long reviewId, FormDefinition definition, ConsultationRepository.Form form) {
     }
 
-    private final ConsultationRepository repository;
-    private final FormDefinitions definitions;
-    private final Clock clock;
-
-    AnswerSaving(ConsultationRepository repository, FormDefinitions definitions, Clock clock) {
-        this.repository = repository;
-        this.definitions = definitions;
-        this.clock = clock;
-    }
-
     /**
      * One answer posted from the child's page, in one transaction: the link's state and claim ({@code status}, whose
      * own transactions join this one), the form's version, the request key and the answer. Nothing is loaded twice
@@ -54,20 +44,21 @@ class AnswerSaving {
      * child goes next; a repeat saves nothing and is sent to the same place, even if the child changed that answer
      * since. Without a key (no JavaScript), every post saves.
      */
-    @Transactional
     Posted answerPosted(Supplier<LinkStatus> status, int number, Function<FormDefinition.Question, String> value, boolean declined,
                         String requestKey, Function<FormDefinition, String> next) {
-        LinkStatus link = status.get();
-        if (!link.isOpen()) {
-            return new Posted(link, null, null);
-        }
-        Target target = target(link.linkId());
-        Optional<FormDefinition.Question> question = target.definition().question(number);
-        if (question.isEmpty()) {
-            return new Posted(link, target.definition(), null);
-        }
-        return new Posted(link, target.definition(), save(target, question.get(), value.apply(question.get()), declined,
-                requestKey, next.apply(target.definition())));
+        return transactions.write(() -> {
+            LinkStatus link = status.get();
+            if (!link.isOpen()) {
+                return new Posted(link, null, null);
+            }
+            Target target = target(link.linkId());
+            Optional<FormDefinition.Question> question = target.definition().question(number);
+            if (question.isEmpty()) {
+                return new Posted(link, target.definition(), null);
+            }
+            return new Posted(link, target.definition(), save(target, question.get(), value.apply(question.get()), declined,
+                    requestKey, next.apply(target.definition())));
+        });
     }
 
     /** As {@link ConsultationService#journey(long)} chooses the version, without the answers: one query when the form exists. */

@@ -1,13 +1,13 @@
 package org.myview.consultation;
 
 import io.micronaut.core.annotation.Introspected;
-import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import org.myview.review.Review;
 import org.myview.staff.AuditAction;
 import org.myview.staff.AuditEvent;
 import org.myview.staff.AuditTrail;
 import org.myview.staff.StaffUser;
+import org.myview.system.Transactions;
 
 import java.util.Locale;
 import java.util.Optional;
@@ -19,23 +19,12 @@ import java.util.Optional;
  * (docs/consultation.md, "The child's words in their case file").
  */
 @Singleton
-class CaseFileService {
+record CaseFileService(ConsultationRepository repository, FormDefinitions definitions, FormWords words, AuditTrail audit,
+                       Transactions transactions) {
 
     /** What goes into the PDF: the review, the sent form, its version and the answers as rows. */
     @Introspected
     public record CaseFile(Review review, ConsultationRepository.Form form, FormDefinition definition, AnswerRows answers) {
-    }
-
-    private final ConsultationRepository repository;
-    private final FormDefinitions definitions;
-    private final FormWords words;
-    private final AuditTrail audit;
-
-    CaseFileService(ConsultationRepository repository, FormDefinitions definitions, FormWords words, AuditTrail audit) {
-        this.repository = repository;
-        this.definitions = definitions;
-        this.words = words;
-        this.audit = audit;
     }
 
     static boolean mayFile(StaffUser user, Review review) {
@@ -43,21 +32,22 @@ class CaseFileService {
     }
 
     /** Empty unless the user is the child's own officer and the form was sent and not erased since. */
-    @Transactional
     Optional<CaseFile> forOwnOfficer(StaffUser user, Review review) {
-        if (!mayFile(user, review)) {
-            return Optional.empty();
-        }
-        Optional<ConsultationRepository.Form> sent = repository.sentForm(review.id())
-                .filter(form -> form.answersErasedAt() == null);
-        if (sent.isEmpty()) {
-            return Optional.empty();
-        }
-        ConsultationRepository.Form form = sent.get();
-        FormDefinition definition = definitions.find(form.definitionId()).orElseThrow();
-        AnswerRows rows = AnswerRows.of(definition, repository.answers(form.id(), form.definitionId()), words, true, Locale.UK);
-        audit.record(AuditEvent.of(user, AuditAction.CONSULTATION_CASE_FILE_DOWNLOADED).child(review.child().id())
-                .review(review.id()).subject("consultation", form.id()));
-        return Optional.of(new CaseFile(review, form, definition, rows));
+        return transactions.write(() -> {
+            if (!mayFile(user, review)) {
+                return Optional.empty();
+            }
+            Optional<ConsultationRepository.Form> sent = repository.sentForm(review.id())
+                    .filter(form -> form.answersErasedAt() == null);
+            if (sent.isEmpty()) {
+                return Optional.empty();
+            }
+            ConsultationRepository.Form form = sent.get();
+            FormDefinition definition = definitions.find(form.definitionId()).orElseThrow();
+            AnswerRows rows = AnswerRows.of(definition, repository.answers(form.id(), form.definitionId()), words, true, Locale.UK);
+            audit.record(AuditEvent.of(user, AuditAction.CONSULTATION_CASE_FILE_DOWNLOADED).child(review.child().id())
+                    .review(review.id()).subject("consultation", form.id()));
+            return Optional.of(new CaseFile(review, form, definition, rows));
+        });
     }
 }

@@ -1,7 +1,7 @@
 package org.myview.consultation;
 
-import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
+import org.myview.system.Transactions;
 
 import java.time.YearMonth;
 import java.time.ZoneId;
@@ -12,7 +12,7 @@ import java.time.ZoneId;
  * {@link ConcernService}.
  */
 @Singleton
-public class ConcernCounts {
+public record ConcernCounts(ConcernCountsRepository repository, Transactions transactions) {
 
     private static final ZoneId LONDON = ZoneId.of("Europe/London");
 
@@ -20,16 +20,11 @@ public class ConcernCounts {
     public record Month(YearMonth month, long raised, long closed, long openAtEnd) {
     }
 
-    private final ConcernCountsRepository repository;
-
-    ConcernCounts(ConcernCountsRepository repository) {
-        this.repository = repository;
-    }
-
-    @Transactional(readOnly = true)
     public Month of(YearMonth month) {
-        var from = month.atDay(1).atStartOfDay(LONDON).toInstant();
-        var until = month.plusMonths(1).atDay(1).atStartOfDay(LONDON).toInstant();
-        return new Month(month, repository.raised(from, until), repository.closed(from, until), repository.openAt(until));
+        return transactions.read(() -> {
+            var from = month.atDay(1).atStartOfDay(LONDON).toInstant();
+            var until = month.plusMonths(1).atDay(1).atStartOfDay(LONDON).toInstant();
+            return new Month(month, repository.raised(from, until), repository.closed(from, until), repository.openAt(until));
+        });
     }
 }

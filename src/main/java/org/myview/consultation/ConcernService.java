@@ -1,7 +1,6 @@
 package org.myview.consultation;
 
 import io.micronaut.context.annotation.Value;
-import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import org.myview.notify.Channel;
 import org.myview.notify.Message;
@@ -14,6 +13,7 @@ import org.myview.staff.Role;
 import org.myview.staff.StaffAccount;
 import org.myview.staff.StaffAccountService;
 import org.myview.staff.StaffUser;
+import org.myview.system.Transactions;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -32,7 +32,15 @@ import java.util.Set;
  * the service managers every {@code escalate-after}. Messages hold a link to the concern page only.
  */
 @Singleton
-class ConcernService {
+record ConcernService(ConcernRepository concerns, ConsultationRepository consultations, TalkNowSettings settings,
+                      Outbox outbox, AuditTrail audit, ReviewService reviews, StaffAccountService accounts,
+                      @Value("${myview.notify.public-url:`http://localhost:8080`}") String publicUrl, Clock clock,
+                      Transactions transactions) {
+
+    ConcernService {
+        // Links are built as publicUrl + "/...": one slash between them, however the setting ends.
+        publicUrl = publicUrl.replaceAll("/+$", "");
+    }
 
     static final String RAISED_TEMPLATE = "consultation-concern";
     static final String ESCALATED_TEMPLATE = "consultation-concern-escalated";
@@ -44,74 +52,46 @@ class ConcernService {
                 List<ConcernRepository.Escalation> escalations) {
     }
 
-    private final ConcernRepository concerns;
-    private final ConsultationRepository consultations;
-    private final TalkNowSettings settings;
-    private final Outbox outbox;
-    private final AuditTrail audit;
-    private final ReviewService reviews;
-    private final StaffAccountService accounts;
-    private final String publicUrl;
-    private final Clock clock;
-
-    ConcernService(ConcernRepository concerns, ConsultationRepository consultations, TalkNowSettings settings, Outbox outbox,
-                   AuditTrail audit, ReviewService reviews, StaffAccountService accounts,
-                   @Value("${myview.notify.public-url:`http://localhost:8080`}") String publicUrl, Clock clock) {
-        this.concerns = concerns;
-        this.consultations = consultations;
-        this.settings = settings;
-        this.outbox = outbox;
-        this.audit = audit;
-        this.reviews = reviews;
-        this.accounts = accounts;
-        this.publicUrl = publicUrl.replaceAll("/+$", "");
-        this.clock = clock;
-    }
-
-    TalkNowSettings settings() {
-        return settings;
-    }
-
     Instant now() {
         return clock.instant();
     }
 
     // --- the child ------------------------------------------------------------------------------------
 
-    @Transactional
     Optional<ConcernRepository.Row> openForLink(long linkId) {
-        return concerns.openForLink(linkId);
+        return transactions.write(() -> concerns.openForLink(linkId));
     }
 
     /**
      * Raises the concern and queues its messages in one transaction. The link's row lock makes two presses
      * at the same moment take turns; while the link has an open concern, pressing again raises nothing new.
      */
-    @Transactional
     long raise(long linkId, TalkNowChoices choices) {
-        ConsultationRepository.LinkRow link = consultations.lockLinkById(linkId).orElseThrow();
-        Optional<ConcernRepository.Row> open = concerns.openForLink(linkId);
-        if (open.isPresent()) {
-            return open.get().id();
-        }
-        Instant now = clock.instant();
-        long id = concerns.insert(link.reviewId(), linkId, now, choices.waysText(),
-                choices.safeTime() == null ? null : choices.safeTime().name(), choices.notThroughCarer(),
-                choices.message().isEmpty() ? null : choices.message(), now.plus(settings.escalateAfter()));
-        ConsultationRepository.ReviewFacts facts = consultations.reviewFacts(link.reviewId()).orElseThrow();
-        Set<String> to = new LinkedHashSet<>();
-        officerEmail(facts.officerId()).ifPresent(to::add);
-        if (settings.hasDutyInbox()) {
-            to.add(settings.dutyInbox().trim());
-        }
-        boolean outOfHours = !settings.officeOpenAt(now);
-        if (outOfHours && settings.hasOutOfHoursInbox()) {
-            to.add(settings.outOfHoursInbox().trim());
-        }
-        queue(to, RAISED_TEMPLATE, id);
-        audit.record(AuditEvent.of(null, AuditAction.CONSULTATION_CONCERN_RAISED).child(facts.childId()).review(link.reviewId())
-                .subject(SUBJECT, id).detail(Map.of("messages", to.size(), "outOfHours", outOfHours)));
-        return id;
+        return transactions.write(() -> {
+            ConsultationRepository.LinkRow link = consultations.lockLinkById(linkId).orElseThrow();
+            Optional<ConcernRepository.Row> open = concerns.openForLink(linkId);
+            if (open.isPresent()) {
+                return open.get().id();
+            }
+            Instant now = clock.instant();
+            long id = concerns.insert(link.reviewId(), linkId, now, choices.waysText(),
+                    choices.safeTime() == null ? null : choices.safeTime().name(), choices.notThroughCarer(),
+                    choices.message().isEmpty() ? null : choices.message(), now.plus(settings.escalateAfter()));
+            ConsultationRepository.ReviewFacts facts = consultations.reviewFacts(link.reviewId()).orElseThrow();
+            Set<String> to = new LinkedHashSet<>();
+            officerEmail(facts.officerId()).ifPresent(to::add);
+            if (settings.hasDutyInbox()) {
+                to.add(settings.dutyInbox().trim());
+            }
+            boolean outOfHours = !settings.officeOpenAt(now);
+            if (outOfHours && settings.hasOutOfHoursInbox()) {
+                to.add(settings.outOfHoursInbox().trim());
+            }
+            queue(to, RAISED_TEMPLATE, id);
+            audit.record(AuditEvent.of(null, AuditAction.CONSULTATION_CONCERN_RAISED).child(facts.childId()).review(link.reviewId())
+                    .subject(SUBJECT, id).detail(Map.of("messages", to.size(), "outOfHours", outOfHours)));
+            return id;
+        });
     }
 
     /** The reviewing officer's email, when the review has an officer whose account is in use and has one. */
@@ -128,35 +108,36 @@ class ConcernService {
      * and audit lines commit together; any number of instances can run this at once (SKIP LOCKED).
      * Returns how many concerns were escalated.
      */
-    @Transactional
     int escalateDue() {
-        Instant now = clock.instant();
-        List<ConcernRepository.Claimed> due = concerns.claimDue(now, CLAIM_LIMIT);
-        if (due.isEmpty()) {
-            return 0;
-        }
-        concerns.moveOn(due.stream().map(ConcernRepository.Claimed::id).toList(), now.plus(settings.escalateAfter()));
-        boolean outOfHours = !settings.officeOpenAt(now);
-        Set<String> to = new LinkedHashSet<>();
-        if (settings.hasDutyInbox()) {
-            to.add(settings.dutyInbox().trim());
-        }
-        for (StaffAccount manager : accounts.withRole(Role.SERVICE_MANAGER)) {
-            if (!manager.disabled() && manager.email() != null && !manager.email().isBlank()) {
-                to.add(manager.email().trim());
+        return transactions.write(() -> {
+            Instant now = clock.instant();
+            List<ConcernRepository.Claimed> due = concerns.claimDue(now, CLAIM_LIMIT);
+            if (due.isEmpty()) {
+                return 0;
             }
-        }
-        if (outOfHours && settings.hasOutOfHoursInbox()) {
-            to.add(settings.outOfHoursInbox().trim());
-        }
-        for (ConcernRepository.Claimed concern : due) {
-            concerns.insertEscalation(concern.id(), concern.escalations(), now, outOfHours);
-            queue(to, ESCALATED_TEMPLATE, concern.id());
-            audit.record(AuditEvent.of(null, AuditAction.CONSULTATION_CONCERN_ESCALATED).review(concern.reviewId())
-                    .subject(SUBJECT, concern.id()).detail(Map.of("number", concern.escalations(), "messages", to.size(),
-                            "outOfHours", outOfHours)));
-        }
-        return due.size();
+            concerns.moveOn(due.stream().map(ConcernRepository.Claimed::id).toList(), now.plus(settings.escalateAfter()));
+            boolean outOfHours = !settings.officeOpenAt(now);
+            Set<String> to = new LinkedHashSet<>();
+            if (settings.hasDutyInbox()) {
+                to.add(settings.dutyInbox().trim());
+            }
+            for (StaffAccount manager : accounts.withRole(Role.SERVICE_MANAGER)) {
+                if (!manager.disabled() && manager.email() != null && !manager.email().isBlank()) {
+                    to.add(manager.email().trim());
+                }
+            }
+            if (outOfHours && settings.hasOutOfHoursInbox()) {
+                to.add(settings.outOfHoursInbox().trim());
+            }
+            for (ConcernRepository.Claimed concern : due) {
+                concerns.insertEscalation(concern.id(), concern.escalations(), now, outOfHours);
+                queue(to, ESCALATED_TEMPLATE, concern.id());
+                audit.record(AuditEvent.of(null, AuditAction.CONSULTATION_CONCERN_ESCALATED).review(concern.reviewId())
+                        .subject(SUBJECT, concern.id()).detail(Map.of("number", concern.escalations(), "messages", to.size(),
+                                "outOfHours", outOfHours)));
+            }
+            return due.size();
+        });
     }
 
     private void queue(Set<String> addresses, String template, long concernId) {
@@ -174,58 +155,59 @@ class ConcernService {
     }
 
     /** Open concerns (oldest first) and those closed in the last week; the view is audited. */
-    @Transactional
     Lists list(StaffUser user) {
-        List<ConcernRepository.Row> open = concerns.open(null);
-        List<ConcernRepository.Row> closed = concerns.closedSince(clock.instant().minus(Duration.ofDays(7)));
-        audit.record(AuditEvent.of(user, AuditAction.CONSULTATION_CONCERNS_LISTED).detail(Map.of("open", open.size())));
-        return new Lists(open, closed);
+        return transactions.write(() -> {
+            List<ConcernRepository.Row> open = concerns.open(null);
+            List<ConcernRepository.Row> closed = concerns.closedSince(clock.instant().minus(Duration.ofDays(7)));
+            audit.record(AuditEvent.of(user, AuditAction.CONSULTATION_CONCERNS_LISTED).detail(Map.of("open", open.size())));
+            return new Lists(open, closed);
+        });
     }
 
     record Lists(List<ConcernRepository.Row> open, List<ConcernRepository.Row> closed) {
     }
 
     /** Open concerns on this officer's reviews (every review for those who see all), for the review list. */
-    @Transactional
     List<ConcernRepository.Row> openFor(StaffUser user) {
-        return concerns.open(seesAll(user) || user.seesAllReviews() ? null : user.accountId());
+        return transactions.write(() -> concerns.open(seesAll(user) || user.seesAllReviews() ? null : user.accountId()));
     }
 
-    @Transactional
     List<ConcernRepository.Row> forReview(long reviewId) {
-        return concerns.forReview(reviewId);
+        return transactions.write(() -> concerns.forReview(reviewId));
     }
 
     /** The concern if this person may see it; the view is audited. Opening it never closes it. */
-    @Transactional
     Optional<Page> page(StaffUser user, long id) {
-        Optional<ConcernRepository.Row> found = concerns.find(id).filter(row -> maySee(user, row));
-        found.ifPresent(row -> audit.record(AuditEvent.of(user, AuditAction.CONSULTATION_CONCERN_VIEWED)
-                .child(row.childId()).review(row.reviewId()).subject(SUBJECT, row.id())));
-        return found.map(row -> new Page(row, concerns.contacts(id), concerns.escalations(id)));
+        return transactions.write(() -> {
+            Optional<ConcernRepository.Row> found = concerns.find(id).filter(row -> maySee(user, row));
+            found.ifPresent(row -> audit.record(AuditEvent.of(user, AuditAction.CONSULTATION_CONCERN_VIEWED)
+                    .child(row.childId()).review(row.reviewId()).subject(SUBJECT, row.id())));
+            return found.map(row -> new Page(row, concerns.contacts(id), concerns.escalations(id)));
+        });
     }
 
     /**
      * Records a contact; SPOKE and PASSED_ON close the concern (and stop its escalation), NOT_REACHED keeps it
      * open. The row lock makes two people recording at once take turns. Empty when the person may not see it.
      */
-    @Transactional
     Optional<Boolean> record(StaffUser user, long id, ConcernOutcomeForm.Contact contact) {
-        if (concerns.lock(id).isEmpty()) {
-            return Optional.empty();
-        }
-        Optional<ConcernRepository.Row> found = concerns.find(id).filter(row -> maySee(user, row));
-        if (found.isEmpty()) {
-            return Optional.empty();
-        }
-        Instant now = clock.instant();
-        concerns.insertContact(id, contact.contactedBy(), contact.contactedAt(), contact.how(), contact.result(), contact.note(),
-                user.accountId(), now);
-        boolean closed = ConcernOutcomeForm.CLOSING.contains(contact.result()) && concerns.close(id, now) == 1;
-        audit.record(AuditEvent.of(user, AuditAction.CONSULTATION_CONCERN_CONTACT_RECORDED).child(found.get().childId())
-                .review(found.get().reviewId()).subject(SUBJECT, id)
-                .detail(Map.of("result", contact.result(), "how", contact.how(), "closed", closed)));
-        return Optional.of(closed);
+        return transactions.write(() -> {
+            if (concerns.lock(id).isEmpty()) {
+                return Optional.empty();
+            }
+            Optional<ConcernRepository.Row> found = concerns.find(id).filter(row -> maySee(user, row));
+            if (found.isEmpty()) {
+                return Optional.empty();
+            }
+            Instant now = clock.instant();
+            concerns.insertContact(id, contact.contactedBy(), contact.contactedAt(), contact.how(), contact.result(), contact.note(),
+                    user.accountId(), now);
+            boolean closed = ConcernOutcomeForm.CLOSING.contains(contact.result()) && concerns.close(id, now) == 1;
+            audit.record(AuditEvent.of(user, AuditAction.CONSULTATION_CONCERN_CONTACT_RECORDED).child(found.get().childId())
+                    .review(found.get().reviewId()).subject(SUBJECT, id)
+                    .detail(Map.of("result", contact.result(), "how", contact.how(), "closed", closed)));
+            return Optional.of(closed);
+        });
     }
 
     private boolean maySee(StaffUser user, ConcernRepository.Row row) {

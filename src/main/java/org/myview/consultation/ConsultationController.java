@@ -87,13 +87,12 @@ record ConsultationController(
     }
 
     @Post(value = "/q/{number}", consumes = "application/x-www-form-urlencoded")
-    HttpResponse<?> answer(HttpRequest<?> request, @PathVariable int number, @Body Map<String, String> body) {
-        boolean declined = "skip".equals(body.get("action"));
-        boolean change = "check".equals(body.get("return"));
+    HttpResponse<?> answer(HttpRequest<?> request, @PathVariable int number, @Body ConsultationAnswerForm form) {
+        boolean change = form.fromCheck();
         // One service call, one transaction: the link's state and claim, the version, the request key and the answer.
         // With JavaScript each answer carries a key, so an answer sent again from the phone's queue is saved once.
         AnswerSaving.Posted posted = answers.answerPosted(() -> sessions.status(request, kind), number,
-                question -> postedValue(question, body), declined, requestKey(body),
+                form::value, form.declined(), form.checkedRequestKey(),
                 definition -> change || number >= definition.questions().size() ? "/consultation/check" : "/consultation/q/" + (number + 1));
         switch (posted.status().state()) {
             case OPEN -> { }
@@ -111,17 +110,12 @@ record ConsultationController(
         if (saved.problem() != null) {
             // Rare (the page's own checks come first): the page again, with the answers so far, as its GET shows it.
             ConsultationService.Journey journey = service.journey(posted.status().linkId());
-            String value = postedValue(journey.definition().question(number).orElseThrow(), body);
+            String value = form.value(journey.definition().question(number).orElseThrow());
             FormErrors errors = new FormErrors().add("answer", saved.problem(), ConsultationService.MAX_ANSWER);
             return HttpResponse.unprocessableEntity().body(new ModelAndView<>("consultation/question",
                     questionModel(request, journey, number, value == null ? "" : value, change, errors)));
         }
         return HttpResponse.seeOther(URI.create(saved.location()));
-    }
-
-    /** The posted answer: a picture question posts one field per ticked picture, and the words told to a grown-up. */
-    private static String postedValue(FormDefinition.Question question, Map<String, String> body) {
-        return question.kind().posted(body);
     }
 
     @Get("/check")
@@ -241,10 +235,5 @@ record ConsultationController(
         model.put("offlinePages", pages.append(" /consultation/check").toString());
         model.put("offlineForm", ConsultationService.offlineId(journey.linkId()));
         model.put("offlineUntil", journey.linkExpiresAt().toEpochMilli());
-    }
-
-    /** The request key the phone made up for this post, or null when there is none or it is not one. */
-    private static String requestKey(Map<String, String> body) {
-        return RequestKeys.checked(body.get(REQUEST_KEY));
     }
 }

@@ -1,21 +1,14 @@
 package org.myview.consultation;
 
-import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
+import org.myview.system.Transactions;
 
 /** What other features may ask about a review's My Review My View links (the follow-up asks whether the child had one). */
 @Singleton
-public class ConsultationLinks {
-
-    private final ConsultationRepository repository;
-
-    ConsultationLinks(ConsultationRepository repository) {
-        this.repository = repository;
-    }
+public record ConsultationLinks(ConsultationRepository repository, Transactions transactions) {
 
     /** Whether the officer ever made a form link for the child of this review. */
-    @Transactional(readOnly = true)
     public boolean hadLink(long reviewId) {
-        return repository.latestLink(reviewId).isPresent();
+        return transactions.read(() -> repository.latestLink(reviewId).isPresent());
     }
 }

@@ -1,10 +1,10 @@
 package org.myview.consultation;
 
-import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import org.myview.staff.AuditAction;
 import org.myview.staff.AuditEvent;
 import org.myview.staff.AuditTrail;
+import org.myview.system.Transactions;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -22,7 +22,8 @@ import java.util.Map;
  * statement (instances running at once erase each row once) and is audited as counts, never content.
  */
 @Singleton
-class ConsultationRetention {
+record ConsultationRetention(ConsultationRepository consultations, ConcernRepository concerns, ConsultationSettings settings,
+                             TalkNowSettings talkNow, AuditTrail audit, Clock clock, Transactions transactions) {
 
     private static final ZoneId LONDON = ZoneId.of("Europe/London");
 
@@ -30,40 +31,24 @@ class ConsultationRetention {
     record Erased(int forms, int answers, int concerns, int contacts) {
     }
 
-    private final ConsultationRepository consultations;
-    private final ConcernRepository concerns;
-    private final ConsultationSettings settings;
-    private final TalkNowSettings talkNow;
-    private final AuditTrail audit;
-    private final Clock clock;
-
-    ConsultationRetention(ConsultationRepository consultations, ConcernRepository concerns, ConsultationSettings settings,
-                          TalkNowSettings talkNow, AuditTrail audit, Clock clock) {
-        this.consultations = consultations;
-        this.concerns = concerns;
-        this.settings = settings;
-        this.talkNow = talkNow;
-        this.audit = audit;
-        this.clock = clock;
-    }
-
-    @Transactional
     Erased eraseExpired() {
-        Instant now = clock.instant();
-        LocalDate today = now.atZone(LONDON).toLocalDate();
-        int forms = consultations.markAnswersErased(today.minusDays(settings.answerRetentionDays()), now);
-        int answers = consultations.deleteErasedAnswers();
-        int closed = concerns.eraseClosedBefore(now.minus(java.time.Duration.ofDays(talkNow.retentionDays())), now);
-        int contacts = concerns.eraseContactsOfErased();
-        if (forms > 0 || answers > 0) {
-            audit.record(AuditEvent.of(null, AuditAction.RETENTION_ERASED).subject("consultation_answer", "answers")
-                    .detail(Map.of("forms", forms, "rows", answers)));
-        }
-        if (closed > 0 || contacts > 0) {
-            audit.record(AuditEvent.of(null, AuditAction.RETENTION_ERASED).subject("consultation_concern", "words")
-                    .detail(Map.of("rows", closed, "contacts", contacts,
-                            "fields", "message,contact_ways,safe_time,not_through_carer,contact.note,contact.contacted_by")));
-        }
-        return new Erased(forms, answers, closed, contacts);
+        return transactions.write(() -> {
+            Instant now = clock.instant();
+            LocalDate today = now.atZone(LONDON).toLocalDate();
+            int forms = consultations.markAnswersErased(today.minusDays(settings.answerRetentionDays()), now);
+            int answers = consultations.deleteErasedAnswers();
+            int closed = concerns.eraseClosedBefore(now.minus(java.time.Duration.ofDays(talkNow.retentionDays())), now);
+            int contacts = concerns.eraseContactsOfErased();
+            if (forms > 0 || answers > 0) {
+                audit.record(AuditEvent.of(null, AuditAction.RETENTION_ERASED).subject("consultation_answer", "answers")
+                        .detail(Map.of("forms", forms, "rows", answers)));
+            }
+            if (closed > 0 || contacts > 0) {
+                audit.record(AuditEvent.of(null, AuditAction.RETENTION_ERASED).subject("consultation_concern", "words")
+                        .detail(Map.of("rows", closed, "contacts", contacts,
+                                "fields", "message,contact_ways,safe_time,not_through_carer,contact.note,contact.contacted_by")));
+            }
+            return new Erased(forms, answers, closed, contacts);
+        });
     }
 }

@@ -1,6 +1,5 @@
 package org.myview.consultation;
 
-import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import io.micronaut.context.annotation.Value;
 import org.myview.notify.Channel;
@@ -11,6 +10,7 @@ import org.myview.staff.AuditAction;
 import org.myview.staff.AuditEvent;
 import org.myview.staff.AuditTrail;
 import org.myview.staff.StaffUser;
+import org.myview.system.Transactions;
 import org.myview.web.link.LinkMessageWords;
 import org.myview.web.link.LinkStatus;
 import org.myview.web.link.LinkTokens;
@@ -29,7 +29,15 @@ import java.util.Optional;
  * {@link AnswerSaving}'s and sending the form {@link FormSending}'s, so each rule reads on its own.
  */
 @Singleton
-public class ConsultationService {
+public record ConsultationService(ConsultationRepository repository, FormDefinitions definitions, AuditTrail audit,
+                                  ConsultationSettings settings, PrivateAnswerSettings privateAnswer, Outbox outbox,
+                                  @Value("${myview.notify.public-url:`http://localhost:8080`}") String publicUrl,
+                                  Clock clock, LinkMessageWords linkWords, Transactions transactions) {
+
+    public ConsultationService {
+        // Links are built as publicUrl + "/link/...": one slash between them, however the setting ends.
+        publicUrl = publicUrl.replaceAll("/+$", "");
+    }
 
     static final int MAX_ANSWER = 2000;
     /** The question whose words stay between the child and their reviewing officer: never sent on to the forum. */
@@ -61,31 +69,6 @@ public class ConsultationService {
                      List<ConsultationRepository.Concern> concerns, boolean privateAnswerHidden) {
     }
 
-    private final ConsultationRepository repository;
-    private final FormDefinitions definitions;
-    private final AuditTrail audit;
-    private final ConsultationSettings settings;
-    private final PrivateAnswerSettings privateAnswer;
-    private final Outbox outbox;
-    private final String publicUrl;
-    private final Clock clock;
-    private final LinkMessageWords linkWords;
-
-    ConsultationService(ConsultationRepository repository, FormDefinitions definitions, AuditTrail audit,
-                        ConsultationSettings settings, PrivateAnswerSettings privateAnswer, Outbox outbox,
-                        @Value("${myview.notify.public-url:`http://localhost:8080`}") String publicUrl, Clock clock,
-                        LinkMessageWords linkWords) {
-        this.linkWords = linkWords;
-        this.repository = repository;
-        this.definitions = definitions;
-        this.audit = audit;
-        this.settings = settings;
-        this.privateAnswer = privateAnswer;
-        this.outbox = outbox;
-        this.publicUrl = publicUrl.replaceAll("/+$", "");
-        this.clock = clock;
-    }
-
     static final String LINK_TEMPLATE = "consultation-link";
     /** The greeting when the officer gave no name: "Hello there". */
     static final String DEFAULT_GREETING = "there";
@@ -93,27 +76,29 @@ public class ConsultationService {
     // --- links ---------------------------------------------------------------------------------------
 
     /** A new link for the review (replacing earlier ones); the token is returned once and never stored. */
-    @Transactional
     public CreatedLink createLink(StaffUser user, Review review) {
-        Instant now = clock.instant();
-        Instant expires = LinkExpiry.of(review.date(), now, settings);
-        LinkTokens.NewLink link = LinkTokens.newLink();
-        long id = repository.insertLink(review.id(), link.hash(), user.accountId(), now, expires);
-        audit.record(AuditEvent.of(user, AuditAction.CONSULTATION_LINK_CREATED).child(review.child().id())
-                .review(review.id()).subject("consultation_link", id));
-        return new CreatedLink(id, link.token(), expires);
+        return transactions.write(() -> {
+            Instant now = clock.instant();
+            Instant expires = LinkExpiry.of(review.date(), now, settings);
+            LinkTokens.NewLink link = LinkTokens.newLink();
+            long id = repository.insertLink(review.id(), link.hash(), user.accountId(), now, expires);
+            audit.record(AuditEvent.of(user, AuditAction.CONSULTATION_LINK_CREATED).child(review.child().id())
+                    .review(review.id()).subject("consultation_link", id));
+            return new CreatedLink(id, link.token(), expires);
+        });
     }
 
     public record CreatedLink(long id, String token, Instant expiresAt) { }
 
     /** The review's link with this token, while it can still be used (not replaced, expired or sent). */
-    @Transactional
     Optional<ConsultationRepository.LinkRow> openLink(Review review, String token) {
-        if (token == null || !LinkTokens.looksValid(token)) {
-            return Optional.empty();
-        }
-        return repository.linkByHash(LinkTokens.hash(token))
-                .filter(link -> link.reviewId() == review.id() && status(link, clock.instant()).isOpen());
+        return transactions.write(() -> {
+            if (token == null || !LinkTokens.looksValid(token)) {
+                return Optional.empty();
+            }
+            return repository.linkByHash(LinkTokens.hash(token))
+                    .filter(link -> link.reviewId() == review.id() && status(link, clock.instant()).isOpen());
+        });
     }
 
     /**
@@ -122,47 +107,46 @@ public class ConsultationService {
      * link only; the addresses live in the outbox rows alone, which lose them once sent (or after the
      * recorded-retention period when Notify is not set up).
      */
-    @Transactional
     boolean sendLink(StaffUser user, Review review, String token, LinkMessageForm.Message to) {
-        if (token == null || !LinkTokens.looksValid(token)) {
-            return false;
-        }
-        Optional<ConsultationRepository.LinkRow> link = repository.lockLinkByHash(LinkTokens.hash(token))
-                .filter(l -> l.reviewId() == review.id() && status(l, clock.instant()).isOpen());
-        if (link.isEmpty()) {
-            return false;
-        }
-        long linkId = link.get().id();
-        // In the child's language as the case system records it, when a translator has reviewed that language.
-        Map<String, String> personalisation = linkWords.personalisation("consultation",
-                repository.preferredLanguage(review.child().id()).orElse(null),
-                to.greeting().isEmpty() ? DEFAULT_GREETING : to.greeting(),
-                publicUrl + "/" + ConsultationLinkKind.NAME + "/link/" + token); // LinkTokens.path, without the kind bean (it needs this service)
-        List<String> channels = new ArrayList<>();
-        if (to.mobile() != null
-                && outbox.enqueueOnce(new Message(Channel.SMS, to.mobile(), LINK_TEMPLATE, personalisation), "consultation_link", linkId)) {
-            channels.add(Channel.SMS.name());
-        }
-        if (to.email() != null
-                && outbox.enqueueOnce(new Message(Channel.EMAIL, to.email(), LINK_TEMPLATE, personalisation), "consultation_link", linkId)) {
-            channels.add(Channel.EMAIL.name());
-        }
-        if (channels.isEmpty()) {
-            return true; // the same message was already queued: a form posted twice sends once
-        }
-        audit.record(AuditEvent.of(user, AuditAction.CONSULTATION_LINK_SENT).child(review.child().id()).review(review.id())
-                .subject("consultation_link", linkId).detail(Map.of("channels", String.join(",", channels))));
-        return true;
+        return transactions.write(() -> {
+            if (token == null || !LinkTokens.looksValid(token)) {
+                return false;
+            }
+            Optional<ConsultationRepository.LinkRow> link = repository.lockLinkByHash(LinkTokens.hash(token))
+                    .filter(l -> l.reviewId() == review.id() && status(l, clock.instant()).isOpen());
+            if (link.isEmpty()) {
+                return false;
+            }
+            long linkId = link.get().id();
+            // In the child's language as the case system records it, when a translator has reviewed that language.
+            Map<String, String> personalisation = linkWords.personalisation("consultation",
+                    repository.preferredLanguage(review.child().id()).orElse(null),
+                    to.greeting().isEmpty() ? DEFAULT_GREETING : to.greeting(),
+                    publicUrl + "/" + ConsultationLinkKind.NAME + "/link/" + token); // LinkTokens.path, without the kind bean (it needs this service)
+            List<String> channels = new ArrayList<>();
+            if (to.mobile() != null
+                    && outbox.enqueueOnce(new Message(Channel.SMS, to.mobile(), LINK_TEMPLATE, personalisation), "consultation_link", linkId)) {
+                channels.add(Channel.SMS.name());
+            }
+            if (to.email() != null
+                    && outbox.enqueueOnce(new Message(Channel.EMAIL, to.email(), LINK_TEMPLATE, personalisation), "consultation_link", linkId)) {
+                channels.add(Channel.EMAIL.name());
+            }
+            if (channels.isEmpty()) {
+                return true; // the same message was already queued: a form posted twice sends once
+            }
+            audit.record(AuditEvent.of(user, AuditAction.CONSULTATION_LINK_SENT).child(review.child().id()).review(review.id())
+                    .subject("consultation_link", linkId).detail(Map.of("channels", String.join(",", channels))));
+            return true;
+        });
     }
 
-    @Transactional
     LinkStatus linkStatusByHash(byte[] hash, Instant now) {
-        return repository.linkByHash(hash).map(link -> status(link, now)).orElse(LinkStatus.unknown());
+        return transactions.write(() -> repository.linkByHash(hash).map(link -> status(link, now)).orElse(LinkStatus.unknown()));
     }
 
-    @Transactional
     LinkStatus linkStatus(long linkId, Instant now) {
-        return repository.linkById(linkId).map(link -> status(link, now)).orElse(LinkStatus.unknown());
+        return transactions.write(() -> repository.linkById(linkId).map(link -> status(link, now)).orElse(LinkStatus.unknown()));
     }
 
     private static LinkStatus status(ConsultationRepository.LinkRow link, Instant now) {
@@ -179,25 +163,27 @@ public class ConsultationService {
      * A page of the child's form in one transaction: the link's state and claim ({@code status}, whose own
      * transactions join this one), then the journey when the link is in {@code shown} state.
      */
-    @Transactional
     Opened open(java.util.function.Supplier<LinkStatus> status, LinkStatus.State shown) {
-        LinkStatus link = status.get();
-        return new Opened(link, link.state() == shown ? journey(link.linkId()) : null);
+        return transactions.write(() -> {
+            LinkStatus link = status.get();
+            return new Opened(link, link.state() == shown ? journey(link.linkId()) : null);
+        });
     }
 
     /** Two statements: the link with its review's facts and its form, then the answers so far (when there is a form). */
-    @Transactional
     Journey journey(long linkId) {
-        ConsultationRepository.JourneyRow row = repository.journeyRow(linkId).orElseThrow();
-        int age = org.myview.review.ChildAge.yearsOn(row.dateOfBirth(), row.reviewDate());
-        FormDefinition definition = Optional.ofNullable(row.definitionId()).flatMap(definitions::find)
-                .orElseGet(() -> definitions.forAge(age));
-        Map<String, ConsultationRepository.Answer> answers = new LinkedHashMap<>();
-        if (row.formId() != null) {
-            repository.answers(row.formId(), definition.id()).forEach(a -> answers.put(a.questionId(), a));
-        }
-        return new Journey(linkId, row.reviewId(), row.reviewDate(), row.officerName(), age, definition, answers,
-                row.sentAt() != null, Boolean.TRUE.equals(row.shareWithForum()), row.expiresAt(), row.formId(), row.officerId());
+        return transactions.write(() -> {
+            ConsultationRepository.JourneyRow row = repository.journeyRow(linkId).orElseThrow();
+            int age = org.myview.review.ChildAge.yearsOn(row.dateOfBirth(), row.reviewDate());
+            FormDefinition definition = Optional.ofNullable(row.definitionId()).flatMap(definitions::find)
+                    .orElseGet(() -> definitions.forAge(age));
+            Map<String, ConsultationRepository.Answer> answers = new LinkedHashMap<>();
+            if (row.formId() != null) {
+                repository.answers(row.formId(), definition.id()).forEach(a -> answers.put(a.questionId(), a));
+            }
+            return new Journey(linkId, row.reviewId(), row.reviewDate(), row.officerName(), age, definition, answers,
+                    row.sentAt() != null, Boolean.TRUE.equals(row.shareWithForum()), row.expiresAt(), row.formId(), row.officerId());
+        });
     }
 
     /** A name for the phone's copy of this form: the same for the link, and telling nothing about it. */
@@ -212,60 +198,61 @@ public class ConsultationService {
     }
 
     /** The child chose another age version. Answers to the other version are kept, but not sent. */
-    @Transactional
     boolean chooseVersion(long linkId, String definitionId) {
-        Optional<FormDefinition> definition = definitions.find(definitionId);
-        if (definition.isEmpty()) {
-            return false;
-        }
-        ConsultationRepository.LinkRow link = repository.linkById(linkId).orElseThrow();
-        ConsultationRepository.Form form = repository.formCreatingIfAbsent(linkId, link.reviewId(), definitionId);
-        repository.setDefinition(form.id(), definitionId);
-        return true;
+        return transactions.write(() -> {
+            Optional<FormDefinition> definition = definitions.find(definitionId);
+            if (definition.isEmpty()) {
+                return false;
+            }
+            ConsultationRepository.LinkRow link = repository.linkById(linkId).orElseThrow();
+            ConsultationRepository.Form form = repository.formCreatingIfAbsent(linkId, link.reviewId(), definitionId);
+            repository.setDefinition(form.id(), definitionId);
+            return true;
+        });
     }
 
     // --- the officer ---------------------------------------------------------------------------------
 
     /** The review page's section: the link's state, concerns, and the answers when sent (audited, as are concerns shown). */
-    @Transactional
     StaffView staffView(StaffUser user, Review review) {
-        List<ConsultationRepository.Concern> concerns = repository.concerns(review.id());
-        repository.markConcernsSeen(review.id(), user.accountId(), clock.instant());
-        if (!concerns.isEmpty()) { // every view of a page showing a child's talk-now concern is audited
-            audit.record(AuditEvent.of(user, AuditAction.CONSULTATION_CONCERN_SEEN).child(review.child().id()).review(review.id()));
-        }
-        Optional<ConsultationRepository.LinkRow> link = repository.latestLink(review.id());
-        Optional<ConsultationRepository.Form> sent = repository.sentForm(review.id());
-        Integer soFar = null;
-        Integer questionsInForm = null;
-        if (link.isPresent() && sent.isEmpty()) {
-            Optional<ConsultationRepository.Form> form = repository.formForLink(link.get().id());
-            soFar = form.map(f -> repository.answers(f.id(), f.definitionId()).size()).orElse(0);
-            // "n of m": m is the version the child is answering (the one for their age until they pick another).
-            questionsInForm = form.flatMap(f -> definitions.find(f.definitionId())).map(d -> d.questions().size()).orElse(null);
-        }
-        FormDefinition definition = null;
-        List<ConsultationRepository.Answer> answers = List.of();
-        // The private answer never leaves this service for anyone but its readers: not even whether there is one.
-        boolean hidden = !PrivateAnswerRule.mayRead(user, review, privateAnswer);
-        if (sent.isPresent() && sent.get().answersErasedAt() != null) {
-            definition = definitions.find(sent.get().definitionId()).orElseThrow(); // erased (retention): nothing to read or audit
-        } else if (sent.isPresent()) {
-            definition = definitions.find(sent.get().definitionId()).orElseThrow();
-            answers = repository.answers(sent.get().id(), sent.get().definitionId()).stream()
-                    .filter(a -> !(hidden && PRIVATE_QUESTION.equals(a.questionId()))).toList();
-            audit.record(AuditEvent.of(user, AuditAction.CONSULTATION_ANSWERS_VIEWED).child(review.child().id())
-                    .review(review.id()).subject("consultation", sent.get().id()));
-            if (CaseFileService.mayFile(user, review)) { // "read before the review" counts the officer who chairs it only
-                repository.recordFirstRead(sent.get().id(), user.accountId(), clock.instant());
+        return transactions.write(() -> {
+            List<ConsultationRepository.Concern> concerns = repository.concerns(review.id());
+            repository.markConcernsSeen(review.id(), user.accountId(), clock.instant());
+            if (!concerns.isEmpty()) { // every view of a page showing a child's talk-now concern is audited
+                audit.record(AuditEvent.of(user, AuditAction.CONSULTATION_CONCERN_SEEN).child(review.child().id()).review(review.id()));
             }
-        }
-        return new StaffView(link.orElse(null), soFar, questionsInForm, definition, sent.orElse(null), answers, concerns, hidden);
+            Optional<ConsultationRepository.LinkRow> link = repository.latestLink(review.id());
+            Optional<ConsultationRepository.Form> sent = repository.sentForm(review.id());
+            Integer soFar = null;
+            Integer questionsInForm = null;
+            if (link.isPresent() && sent.isEmpty()) {
+                Optional<ConsultationRepository.Form> form = repository.formForLink(link.get().id());
+                soFar = form.map(f -> repository.answers(f.id(), f.definitionId()).size()).orElse(0);
+                // "n of m": m is the version the child is answering (the one for their age until they pick another).
+                questionsInForm = form.flatMap(f -> definitions.find(f.definitionId())).map(d -> d.questions().size()).orElse(null);
+            }
+            FormDefinition definition = null;
+            List<ConsultationRepository.Answer> answers = List.of();
+            // The private answer never leaves this service for anyone but its readers: not even whether there is one.
+            boolean hidden = !PrivateAnswerRule.mayRead(user, review, privateAnswer);
+            if (sent.isPresent() && sent.get().answersErasedAt() != null) {
+                definition = definitions.find(sent.get().definitionId()).orElseThrow(); // erased (retention): nothing to read or audit
+            } else if (sent.isPresent()) {
+                definition = definitions.find(sent.get().definitionId()).orElseThrow();
+                answers = repository.answers(sent.get().id(), sent.get().definitionId()).stream()
+                        .filter(a -> !(hidden && PRIVATE_QUESTION.equals(a.questionId()))).toList();
+                audit.record(AuditEvent.of(user, AuditAction.CONSULTATION_ANSWERS_VIEWED).child(review.child().id())
+                        .review(review.id()).subject("consultation", sent.get().id()));
+                if (CaseFileService.mayFile(user, review)) { // "read before the review" counts the officer who chairs it only
+                    repository.recordFirstRead(sent.get().id(), user.accountId(), clock.instant());
+                }
+            }
+            return new StaffView(link.orElse(null), soFar, questionsInForm, definition, sent.orElse(null), answers, concerns, hidden);
+        });
     }
 
     /** Whether the child sent the form for this review (PN6 may fit if they did not attend). */
-    @Transactional
     public boolean formSent(long reviewId) {
-        return repository.sentForm(reviewId).isPresent();
+        return transactions.write(() -> repository.sentForm(reviewId).isPresent());
     }
 }

@@ -1,8 +1,8 @@
 package org.myview.consultation;
 
 import io.micronaut.context.event.ApplicationEventPublisher;
-import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
+import org.myview.system.Transactions;
 import org.myview.web.link.LinkStatus;
 
 import java.time.Clock;
@@ -13,27 +13,10 @@ import java.util.function.Supplier;
 
 /** The child sending the form, and the news of it to the forum, the advocacy service and the officer. */
 @Singleton
-class FormSending {
-
-    private final ConsultationService consultations;
-    private final ConsultationRepository repository;
-    private final FormWords words;
-    private final ApplicationEventPublisher<ConsultationSent> sentEvents;
-    private final ApplicationEventPublisher<AdvocateRequested> advocateEvents;
-    private final ApplicationEventPublisher<FormArrived> arrivedEvents;
-    private final Clock clock;
-
-    FormSending(ConsultationService consultations, ConsultationRepository repository, FormWords words,
-                ApplicationEventPublisher<ConsultationSent> sentEvents, ApplicationEventPublisher<AdvocateRequested> advocateEvents,
-                ApplicationEventPublisher<FormArrived> arrivedEvents, Clock clock) {
-        this.consultations = consultations;
-        this.repository = repository;
-        this.words = words;
-        this.sentEvents = sentEvents;
-        this.advocateEvents = advocateEvents;
-        this.arrivedEvents = arrivedEvents;
-        this.clock = clock;
-    }
+record FormSending(ConsultationService consultations, ConsultationRepository repository, FormWords words,
+                   ApplicationEventPublisher<ConsultationSent> sentEvents,
+                   ApplicationEventPublisher<AdvocateRequested> advocateEvents,
+                   ApplicationEventPublisher<FormArrived> arrivedEvents, Clock clock, Transactions transactions) {
 
     /**
      * Sends the form, once. A double tap, a retry after a dropped connection, or two requests at the same
@@ -42,40 +25,42 @@ class FormSending {
      * more (it was sent). Consent to share is yes only when the child chose yes.
      */
     /** A send posted from the child's page, in one transaction: the link's state and claim ({@code status}), then the send when open. */
-    @Transactional
     LinkStatus sendPosted(Supplier<LinkStatus> status, Locale locale, String requestKey) {
-        LinkStatus link = status.get();
-        if (link.isOpen()) {
-            send(link.linkId(), locale, requestKey);
-        }
-        return link;
+        return transactions.write(() -> {
+            LinkStatus link = status.get();
+            if (link.isOpen()) {
+                send(link.linkId(), locale, requestKey);
+            }
+            return link;
+        });
     }
 
-    @Transactional
     void send(long linkId, Locale locale, String requestKey) {
-        if (requestKey != null && repository.useRequestKey(linkId, requestKey, "/consultation/sent", clock.instant()) == 0) {
-            return;
-        }
-        ConsultationService.Journey journey = consultations.journey(linkId);
-        long formId = journey.formId() != null ? journey.formId()
-                : repository.formCreatingIfAbsent(linkId, journey.reviewId(), journey.definition().id()).id();
-        ConsultationRepository.Answer consent = journey.answers().get(FormDefinition.SHARE_QUESTION);
-        boolean share = consent != null && "yes".equals(consent.answer());
-        if (repository.markSent(formId, share, clock.instant()) != 1) {
-            return;
-        }
-        List<ConsultationSent.WrittenAnswer> written = new ArrayList<>();
-        for (FormDefinition.Question question : journey.definition().questions()) {
-            ConsultationRepository.Answer answer = journey.answers().get(question.id());
-            if (question.isText() && !question.id().equals(ConsultationService.PRIVATE_QUESTION) && answer != null && !answer.declined()) {
-                written.add(new ConsultationSent.WrittenAnswer(question.id(),
-                        words.title(journey.definition(), question.id(), locale), answer.answer()));
+        transactions.run(() -> {
+            if (requestKey != null && repository.useRequestKey(linkId, requestKey, "/consultation/sent", clock.instant()) == 0) {
+                return;
             }
-        }
-        sentEvents.publishEvent(new ConsultationSent(formId, share, written));
-        if (AdvocateConsent.given(journey.answers())) {
-            advocateEvents.publishEvent(new AdvocateRequested(journey.reviewId(), formId, clock.instant()));
-        }
-        arrivedEvents.publishEvent(new FormArrived(journey.reviewId(), formId, journey.officerId(), clock.instant()));
+            ConsultationService.Journey journey = consultations.journey(linkId);
+            long formId = journey.formId() != null ? journey.formId()
+                    : repository.formCreatingIfAbsent(linkId, journey.reviewId(), journey.definition().id()).id();
+            ConsultationRepository.Answer consent = journey.answers().get(FormDefinition.SHARE_QUESTION);
+            boolean share = consent != null && "yes".equals(consent.answer());
+            if (repository.markSent(formId, share, clock.instant()) != 1) {
+                return;
+            }
+            List<ConsultationSent.WrittenAnswer> written = new ArrayList<>();
+            for (FormDefinition.Question question : journey.definition().questions()) {
+                ConsultationRepository.Answer answer = journey.answers().get(question.id());
+                if (question.isText() && !question.id().equals(ConsultationService.PRIVATE_QUESTION) && answer != null && !answer.declined()) {
+                    written.add(new ConsultationSent.WrittenAnswer(question.id(),
+                            words.title(journey.definition(), question.id(), locale), answer.answer()));
+                }
+            }
+            sentEvents.publishEvent(new ConsultationSent(formId, share, written));
+            if (AdvocateConsent.given(journey.answers())) {
+                advocateEvents.publishEvent(new AdvocateRequested(journey.reviewId(), formId, clock.instant()));
+            }
+            arrivedEvents.publishEvent(new FormArrived(journey.reviewId(), formId, journey.officerId(), clock.instant()));
+        });
     }
 }

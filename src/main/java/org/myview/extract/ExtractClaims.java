@@ -1,7 +1,7 @@
 package org.myview.extract;
 
-import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
+import org.myview.system.Transactions;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -12,33 +12,26 @@ import java.util.Optional;
  * its row count, not {@code returning id}: as an {@code Optional<Long>} here it came back null.
  */
 @Singleton
-class ExtractClaims {
+record ExtractClaims(ExtractFileRepository files, Transactions transactions) {
 
     /** An instance that stopped midway leaves a claim unfinished: after this long another may take it over. */
     static final Duration STALE_CLAIM = Duration.ofMinutes(30);
 
-    private final ExtractFileRepository files;
-
-    ExtractClaims(ExtractFileRepository files) {
-        this.files = files;
-    }
-
-    @Transactional
     public Optional<Long> claim(String fileName, String sha256, Instant now) {
-        // insert ... on conflict do nothing: of two instances at once, one inserts (1) and the other waits for it, then gets 0.
-        // A stale claim is taken over by one instance: the row lock makes the second see the new claimed_at, and 0 rows.
-        boolean claimed = files.insertClaim(fileName, sha256, now) == 1
-                || files.takeOver(fileName, sha256, now, now.minus(STALE_CLAIM)) == 1;
-        return claimed ? files.claimId(fileName, sha256) : Optional.empty();
+        return transactions.write(() -> {
+            // insert ... on conflict do nothing: of two instances at once, one inserts (1) and the other waits for it, then gets 0.
+            // A stale claim is taken over by one instance: the row lock makes the second see the new claimed_at, and 0 rows.
+            boolean claimed = files.insertClaim(fileName, sha256, now) == 1
+                    || files.takeOver(fileName, sha256, now, now.minus(STALE_CLAIM)) == 1;
+            return claimed ? files.claimId(fileName, sha256) : Optional.empty();
+        });
     }
 
-    @Transactional
     public void finish(long id, Instant now, boolean imported) {
-        files.finish(id, now, imported);
+        transactions.run(() -> files.finish(id, now, imported));
     }
 
-    @Transactional(readOnly = true)
     public boolean finished(String fileName, String sha256) {
-        return files.finished(fileName, sha256);
+        return transactions.read(() -> files.finished(fileName, sha256));
     }
 }

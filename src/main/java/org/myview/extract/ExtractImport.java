@@ -3,7 +3,6 @@ package org.myview.extract;
 import io.micronaut.context.MessageSource;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
-import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import org.myview.parent.PlanService;
 import org.myview.review.CaseExtractWriter;
@@ -14,6 +13,7 @@ import org.myview.staff.Role;
 import org.myview.staff.StaffAccount;
 import org.myview.staff.StaffAccountService;
 import org.myview.staff.StaffUser;
+import org.myview.system.Transactions;
 import org.myview.web.CsvReader;
 
 import java.time.Clock;
@@ -33,7 +33,8 @@ import java.util.Map;
  * by review/ ({@link CaseExtractWriter}), plans and parents by parent/ ({@link PlanService}), in this one transaction.
  */
 @Singleton
-public class ExtractImport {
+public record ExtractImport(CaseExtractWriter writer, PlanService plans, StaffAccountService staff, AuditTrail audit,
+                            MessageSource messages, Clock clock, Transactions transactions) {
 
     public static final int MAX_ROWS = 200_000;
 
@@ -59,109 +60,94 @@ public class ExtractImport {
         }
     }
 
-    private final CaseExtractWriter writer;
-    private final PlanService plans;
-    private final StaffAccountService staff;
-    private final AuditTrail audit;
-    private final MessageSource messages;
-    private final Clock clock;
-
-    ExtractImport(CaseExtractWriter writer, PlanService plans, StaffAccountService staff, AuditTrail audit, MessageSource messages,
-                  Clock clock) {
-        this.writer = writer;
-        this.plans = plans;
-        this.staff = staff;
-        this.audit = audit;
-        this.messages = messages;
-        this.clock = clock;
-    }
-
     /** The CSV form: a header naming the columns (any order, any subset that includes RECORD and CASE_REFERENCE). */
-    @Transactional
     public ExtractResult importCsv(StaffUser user, String csv) {
-        List<CsvReader.Record> records;
-        try {
-            records = CsvReader.read(csv);
-        } catch (CsvReader.UnterminatedQuote e) {
-            return ExtractResult.refused(0, List.of(new ExtractError(e.line(), null, "FILE", "A quote mark (\") on this line is "
-                    + "never closed, so the rest of the file cannot be read. Close the quote or remove it.")));
-        }
-        if (records.isEmpty()) {
-            return ExtractResult.refused(0, List.of(new ExtractError(1, null, "FILE", "The file is empty. The first line names "
-                    + "the columns (RECORD, CASE_REFERENCE and the others you use), then one row per child, review or parent.")));
-        }
-        List<ExtractError> errors = new ArrayList<>();
-        List<String> header = new ArrayList<>();
-        for (String field : records.get(0).fields()) {
-            String name = field.strip().toUpperCase(Locale.ROOT);
-            if (!ExtractRows.COLUMNS.contains(name)) {
-                errors.add(new ExtractError(1, null, name, "The column " + name + " is not one this import knows. The columns are "
-                        + String.join(", ", ExtractRows.COLUMNS) + "."));
-            } else if (header.contains(name)) {
-                errors.add(new ExtractError(1, null, name, "The column " + name + " appears twice. Remove one."));
+        return transactions.write(() -> {
+            List<CsvReader.Record> records;
+            try {
+                records = CsvReader.read(csv);
+            } catch (CsvReader.UnterminatedQuote e) {
+                return ExtractResult.refused(0, List.of(new ExtractError(e.line(), null, "FILE", "A quote mark (\") on this line is "
+                        + "never closed, so the rest of the file cannot be read. Close the quote or remove it.")));
             }
-            header.add(name);
-        }
-        for (String required : List.of(ExtractRows.RECORD, "CASE_REFERENCE")) {
-            if (!header.contains(required)) {
-                errors.add(new ExtractError(1, null, required, "The column " + required + " is missing. The first line must name "
-                        + "the columns."));
+            if (records.isEmpty()) {
+                return ExtractResult.refused(0, List.of(new ExtractError(1, null, "FILE", "The file is empty. The first line names "
+                        + "the columns (RECORD, CASE_REFERENCE and the others you use), then one row per child, review or parent.")));
             }
-        }
-        int rowCount = records.size() - 1;
-        if (!errors.isEmpty()) {
-            return ExtractResult.refused(rowCount, errors);
-        }
-        if (rowCount > MAX_ROWS) {
-            return ExtractResult.refused(rowCount, List.of(new ExtractError(1, null, "FILE", "The file has more than " + MAX_ROWS
-                    + " rows. Split it into smaller files.")));
-        }
-        List<ExtractRows.Raw> rows = new ArrayList<>(rowCount);
-        for (CsvReader.Record record : records.subList(1, records.size())) {
-            if (record.fields().size() != header.size()) {
-                errors.add(new ExtractError(record.line(), null, "ROW", "This row has " + record.fields().size() + " values but the "
-                        + "header names " + header.size() + " columns. Check for a missing or extra comma."));
-                continue;
+            List<ExtractError> errors = new ArrayList<>();
+            List<String> header = new ArrayList<>();
+            for (String field : records.get(0).fields()) {
+                String name = field.strip().toUpperCase(Locale.ROOT);
+                if (!ExtractRows.COLUMNS.contains(name)) {
+                    errors.add(new ExtractError(1, null, name, "The column " + name + " is not one this import knows. The columns are "
+                            + String.join(", ", ExtractRows.COLUMNS) + "."));
+                } else if (header.contains(name)) {
+                    errors.add(new ExtractError(1, null, name, "The column " + name + " appears twice. Remove one."));
+                }
+                header.add(name);
             }
-            Map<String, String> values = new HashMap<>();
-            for (int i = 0; i < header.size(); i++) {
-                values.put(header.get(i), record.fields().get(i));
+            for (String required : List.of(ExtractRows.RECORD, "CASE_REFERENCE")) {
+                if (!header.contains(required)) {
+                    errors.add(new ExtractError(1, null, required, "The column " + required + " is missing. The first line must name "
+                            + "the columns."));
+                }
             }
-            rows.add(new ExtractRows.Raw(record.line(), null, values));
-        }
-        return importRows(user, rows, rowCount, errors);
+            int rowCount = records.size() - 1;
+            if (!errors.isEmpty()) {
+                return ExtractResult.refused(rowCount, errors);
+            }
+            if (rowCount > MAX_ROWS) {
+                return ExtractResult.refused(rowCount, List.of(new ExtractError(1, null, "FILE", "The file has more than " + MAX_ROWS
+                        + " rows. Split it into smaller files.")));
+            }
+            List<ExtractRows.Raw> rows = new ArrayList<>(rowCount);
+            for (CsvReader.Record record : records.subList(1, records.size())) {
+                if (record.fields().size() != header.size()) {
+                    errors.add(new ExtractError(record.line(), null, "ROW", "This row has " + record.fields().size() + " values but the "
+                            + "header names " + header.size() + " columns. Check for a missing or extra comma."));
+                    continue;
+                }
+                Map<String, String> values = new HashMap<>();
+                for (int i = 0; i < header.size(); i++) {
+                    values.put(header.get(i), record.fields().get(i));
+                }
+                rows.add(new ExtractRows.Raw(record.line(), null, values));
+            }
+            return importRows(user, rows, rowCount, errors);
+        });
     }
 
     /** The JSON form: {@code {"children": [...], "reviews": [...], "parents": [...]}}, each item's fields named as the columns. */
-    @Transactional
     public ExtractResult importJson(StaffUser user, ExtractJson body) {
-        List<ExtractError> errors = new ArrayList<>();
-        List<ExtractRows.Raw> rows = new ArrayList<>();
-        Map<String, List<Map<String, Object>>> parts = new LinkedHashMap<>();
-        parts.put("children", body.children());
-        parts.put("reviews", body.reviews());
-        parts.put("parents", body.parents());
-        Map<String, String> kinds = Map.of("children", "CHILD", "reviews", "REVIEW", "parents", "PARENT");
-        parts.forEach((name, items) -> {
-            for (int i = 0; items != null && i < items.size(); i++) {
-                String item = name + "[" + i + "]";
-                Map<String, Object> fields = items.get(i) == null ? Map.of() : items.get(i);
-                for (String key : fields.keySet()) {
-                    String column = key.toUpperCase(Locale.ROOT);
-                    if (!ExtractRows.COLUMNS.contains(column) || column.equals(ExtractRows.RECORD)) {
-                        errors.add(new ExtractError(0, item, column, "The field " + key + " is not one this import knows "
-                                + "(docs/extracts.md lists them)."));
+        return transactions.write(() -> {
+            List<ExtractError> errors = new ArrayList<>();
+            List<ExtractRows.Raw> rows = new ArrayList<>();
+            Map<String, List<Map<String, Object>>> parts = new LinkedHashMap<>();
+            parts.put("children", body.children());
+            parts.put("reviews", body.reviews());
+            parts.put("parents", body.parents());
+            Map<String, String> kinds = Map.of("children", "CHILD", "reviews", "REVIEW", "parents", "PARENT");
+            parts.forEach((name, items) -> {
+                for (int i = 0; items != null && i < items.size(); i++) {
+                    String item = name + "[" + i + "]";
+                    Map<String, Object> fields = items.get(i) == null ? Map.of() : items.get(i);
+                    for (String key : fields.keySet()) {
+                        String column = key.toUpperCase(Locale.ROOT);
+                        if (!ExtractRows.COLUMNS.contains(column) || column.equals(ExtractRows.RECORD)) {
+                            errors.add(new ExtractError(0, item, column, "The field " + key + " is not one this import knows "
+                                    + "(docs/extracts.md lists them)."));
+                        }
                     }
+                    Map<String, String> values = ExtractRows.jsonItem(kinds.get(name), fields);
+                    rows.add(new ExtractRows.Raw(rows.size() + 1, item, values));
                 }
-                Map<String, String> values = ExtractRows.jsonItem(kinds.get(name), fields);
-                rows.add(new ExtractRows.Raw(rows.size() + 1, item, values));
+            });
+            if (rows.size() > MAX_ROWS) {
+                return ExtractResult.refused(rows.size(), List.of(new ExtractError(0, null, "FILE", "The extract has more than "
+                        + MAX_ROWS + " items. Split it.")));
             }
+            return importRows(user, rows, rows.size(), errors);
         });
-        if (rows.size() > MAX_ROWS) {
-            return ExtractResult.refused(rows.size(), List.of(new ExtractError(0, null, "FILE", "The extract has more than "
-                    + MAX_ROWS + " items. Split it.")));
-        }
-        return importRows(user, rows, rows.size(), errors);
     }
 
     private ExtractResult importRows(StaffUser user, List<ExtractRows.Raw> rows, int rowCount, List<ExtractError> errors) {

@@ -2,7 +2,6 @@ package org.myview.formalerts;
 
 import io.micronaut.context.annotation.Value;
 import io.micronaut.runtime.event.annotation.EventListener;
-import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import org.myview.consultation.FormArrived;
 import org.myview.notify.Channel;
@@ -11,6 +10,7 @@ import org.myview.notify.Outbox;
 import org.myview.staff.StaffAccount;
 import org.myview.staff.StaffAccountService;
 import org.myview.staff.StaffUser;
+import org.myview.system.Transactions;
 import org.myview.web.PublicUrl;
 
 import java.time.Clock;
@@ -45,15 +45,17 @@ public class FormAlertService {
     private final PublicUrl publicUrl;
     private final Clock clock;
     private final LocalTime digestTime;
+    private final Transactions transactions;
 
     FormAlertService(FormAlertRepository repository, StaffAccountService accounts, Outbox outbox, PublicUrl publicUrl, Clock clock,
-                     @Value("${myview.form-alerts.digest-time:`07:00`}") String digestTime) {
+                     @Value("${myview.form-alerts.digest-time:`07:00`}") String digestTime, Transactions transactions) {
         this.repository = repository;
         this.accounts = accounts;
         this.outbox = outbox;
         this.publicUrl = publicUrl;
         this.clock = clock;
         this.digestTime = LocalTime.parse(digestTime);
+        this.transactions = transactions;
     }
 
     /**
@@ -61,27 +63,27 @@ public class FormAlertService {
      * that sent the form. The row's primary key (the form) makes a second event, or a second send, do nothing.
      */
     @EventListener
-    @Transactional // joins the transaction that sends the form
     void onFormArrived(FormArrived event) {
-        FormAlertChoice choice = event.officerId() == null ? FormAlertChoice.NONE : choiceOf(event.officerId());
-        if (repository.insert(event.consultationId(), event.reviewId(), event.officerId(), event.sentAt(), choice.name()) == null
-                || choice != FormAlertChoice.EACH) {
-            return;
-        }
-        officerEmail(event.officerId()).ifPresent(address -> outbox.enqueue(new Message(Channel.EMAIL, address, TEMPLATE,
-                Map.of("link", reviewLink(event.reviewId()))), SUBJECT, event.consultationId()));
+        // joins the transaction that sends the form
+        transactions.run(() -> {
+            FormAlertChoice choice = event.officerId() == null ? FormAlertChoice.NONE : choiceOf(event.officerId());
+            if (repository.insert(event.consultationId(), event.reviewId(), event.officerId(), event.sentAt(), choice.name()) == null
+                    || choice != FormAlertChoice.EACH) {
+                return;
+            }
+            officerEmail(event.officerId()).ifPresent(address -> outbox.enqueue(new Message(Channel.EMAIL, address, TEMPLATE,
+                    Map.of("link", reviewLink(event.reviewId()))), SUBJECT, event.consultationId()));
+        });
     }
 
     /** The officer's choice; no choice made yet is an email each time. */
-    @Transactional(readOnly = true)
     public FormAlertChoice choiceOf(long officerId) {
-        return repository.choice(officerId).flatMap(FormAlertChoice::parse).orElse(FormAlertChoice.EACH);
+        return transactions.read(() -> repository.choice(officerId).flatMap(FormAlertChoice::parse).orElse(FormAlertChoice.EACH));
     }
 
     /** Forms already waiting for a digest stay in it; the new choice applies to forms that arrive from now. */
-    @Transactional
     void choose(StaffUser user, FormAlertChoice choice) {
-        repository.saveChoice(user.accountId(), choice.name(), clock.instant());
+        transactions.run(() -> repository.saveChoice(user.accountId(), choice.name(), clock.instant()));
     }
 
     /**
@@ -91,31 +93,32 @@ public class FormAlertService {
      * never send an officer two digests in a day; forms arriving after the digest time wait for tomorrow's.
      * Returns how many digests were queued.
      */
-    @Transactional
     public int sendDigests() {
-        Instant now = clock.instant();
-        LocalDate day = now.atZone(LONDON).toLocalDate();
-        Instant cutoff = day.atTime(digestTime).atZone(LONDON).toInstant();
-        if (now.isBefore(cutoff)) {
-            return 0;
-        }
-        int sent = 0;
-        for (long officerId : repository.officersDue(cutoff)) {
-            List<FormAlertRepository.Pending> pending = repository.claim(officerId, cutoff);
-            if (pending.isEmpty() || repository.startDigest(officerId, day, now, pending.size()) == null) {
-                continue; // another run holds them, or today's digest has gone: they wait for tomorrow's
+        return transactions.write(() -> {
+            Instant now = clock.instant();
+            LocalDate day = now.atZone(LONDON).toLocalDate();
+            Instant cutoff = day.atTime(digestTime).atZone(LONDON).toInstant();
+            if (now.isBefore(cutoff)) {
+                return 0;
             }
-            repository.markListed(pending.stream().map(FormAlertRepository.Pending::consultationId).toList(), now);
-            String links = pending.stream().map(FormAlertRepository.Pending::reviewId).distinct()
-                    .map(id -> "* " + reviewLink(id)).collect(Collectors.joining("\n"));
-            Optional<String> address = officerEmail(officerId);
-            if (address.isPresent()) {
-                outbox.enqueue(new Message(Channel.EMAIL, address.get(), DIGEST_TEMPLATE,
-                        Map.of("count", Integer.toString(pending.size()), "links", links)), DIGEST_SUBJECT, officerId);
-                sent++;
+            int sent = 0;
+            for (long officerId : repository.officersDue(cutoff)) {
+                List<FormAlertRepository.Pending> pending = repository.claim(officerId, cutoff);
+                if (pending.isEmpty() || repository.startDigest(officerId, day, now, pending.size()) == null) {
+                    continue; // another run holds them, or today's digest has gone: they wait for tomorrow's
+                }
+                repository.markListed(pending.stream().map(FormAlertRepository.Pending::consultationId).toList(), now);
+                String links = pending.stream().map(FormAlertRepository.Pending::reviewId).distinct()
+                        .map(id -> "* " + reviewLink(id)).collect(Collectors.joining("\n"));
+                Optional<String> address = officerEmail(officerId);
+                if (address.isPresent()) {
+                    outbox.enqueue(new Message(Channel.EMAIL, address.get(), DIGEST_TEMPLATE,
+                            Map.of("count", Integer.toString(pending.size()), "links", links)), DIGEST_SUBJECT, officerId);
+                    sent++;
+                }
             }
-        }
-        return sent;
+            return sent;
+        });
     }
 
     private String reviewLink(long reviewId) {

@@ -1,7 +1,6 @@
 package org.myview.forum;
 
 import org.myview.disclosure.DisclosureControl;
-import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import org.myview.participation.AgeBands;
 import org.myview.participation.FinancialYear;
@@ -11,6 +10,7 @@ import org.myview.staff.AuditAction;
 import org.myview.staff.AuditEvent;
 import org.myview.staff.AuditTrail;
 import org.myview.staff.StaffUser;
+import org.myview.system.Transactions;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -26,27 +26,12 @@ import java.util.Optional;
  * leaves the service.
  */
 @Singleton
-public class ForumService {
+public record ForumService(ParticipationService participation, ForumRepository repository,
+                           ForumPublicationRepository publications, ForumSettings settings, AuditTrail audit, Clock clock,
+                           Transactions transactions) {
 
     /** The forum's figures are about children in care. */
     static final ReviewTypeFilter REVIEWS = ReviewTypeFilter.CLA;
-
-    private final ParticipationService participation;
-    private final ForumRepository repository;
-    private final ForumPublicationRepository publications;
-    private final ForumSettings settings;
-    private final AuditTrail audit;
-    private final Clock clock;
-
-    ForumService(ParticipationService participation, ForumRepository repository, ForumPublicationRepository publications,
-                 ForumSettings settings, AuditTrail audit, Clock clock) {
-        this.participation = participation;
-        this.repository = repository;
-        this.publications = publications;
-        this.settings = settings;
-        this.audit = audit;
-        this.clock = clock;
-    }
 
     public LocalDate today() {
         return participation.today();
@@ -86,21 +71,22 @@ public class ForumService {
      * (with every earlier due period of its financial year); afterwards it is read back unchanged, whatever happens to
      * the reviews. Tables are protected together with every other table of their financial year (docs/forum.md).
      */
-    @Transactional
     public ForumFigures figures(ForumPeriod period) {
-        publishDue(period.year());
-        List<ForumPublicationRepository.Publication> published = publications.ofYear(period.year().startYear());
-        ForumPublicationRepository.Publication publication = published.stream()
-                .filter(p -> p.periodKey().equals(period.key())).findFirst()
-                .orElseThrow(() -> new IllegalStateException("A period offered to the forum was not published: " + period.key()));
-        Stored stored = stored(publication);
-        int[][] inner = new int[stored.grid().length - 1][stored.grid()[0].length - 1];
-        for (int r = 0; r < inner.length; r++) {
-            System.arraycopy(stored.grid()[r], 0, inner[r], 0, inner[0].length);
-        }
-        DisclosureControl.ProtectedTable table = DisclosureControl.restore(stored.grid(), stored.hidden(), publication.hideCountsUpTo());
-        return ForumFigures.from(period, layout(publication), inner, table, settings)
-                .publishedAt(publication.publishedAt());
+        return transactions.write(() -> {
+            publishDue(period.year());
+            List<ForumPublicationRepository.Publication> published = publications.ofYear(period.year().startYear());
+            ForumPublicationRepository.Publication publication = published.stream()
+                    .filter(p -> p.periodKey().equals(period.key())).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("A period offered to the forum was not published: " + period.key()));
+            Stored stored = stored(publication);
+            int[][] inner = new int[stored.grid().length - 1][stored.grid()[0].length - 1];
+            for (int r = 0; r < inner.length; r++) {
+                System.arraycopy(stored.grid()[r], 0, inner[r], 0, inner[0].length);
+            }
+            DisclosureControl.ProtectedTable table = DisclosureControl.restore(stored.grid(), stored.hidden(), publication.hideCountsUpTo());
+            return ForumFigures.from(period, layout(publication), inner, table, settings)
+                    .publishedAt(publication.publishedAt());
+        });
     }
 
     /** A published table as stored: the grid with totals and which of its cells are hidden. */
@@ -216,66 +202,67 @@ public class ForumService {
 
     // ---- children's words ----
 
-    @Transactional(readOnly = true)
     List<ForumRepository.Quote> approvedQuotes() {
-        return repository.approved();
+        return transactions.read(() -> repository.approved());
     }
 
-    @Transactional(readOnly = true)
     List<ForumRepository.PendingQuote> pendingQuotes() {
-        return repository.pending();
+        return transactions.read(() -> repository.pending());
     }
 
-    @Transactional(readOnly = true)
     List<ForumRepository.PendingQuote> approvedQuotesForLead() {
-        return repository.approvedForLead();
+        return transactions.read(() -> repository.approvedForLead());
     }
 
     /** One answer in the queue, for the lead to check; reading a child's words is audited. */
-    @Transactional
     Optional<ForumRepository.PendingQuote> openPending(StaffUser lead, long id) {
-        Optional<ForumRepository.PendingQuote> quote = repository.pending(id);
-        quote.ifPresent(q -> audit.record(AuditEvent.of(lead, AuditAction.CONSULTATION_ANSWERS_VIEWED)
-                .subject("forum_quote", id).detail(Map.of("purpose", "forum moderation"))));
-        return quote;
+        return transactions.write(() -> {
+            Optional<ForumRepository.PendingQuote> quote = repository.pending(id);
+            quote.ifPresent(q -> audit.record(AuditEvent.of(lead, AuditAction.CONSULTATION_ANSWERS_VIEWED)
+                    .subject("forum_quote", id).detail(Map.of("purpose", "forum moderation"))));
+            return quote;
+        });
     }
 
-    @Transactional
     boolean approve(StaffUser lead, long id, String text) {
-        Optional<ForumRepository.PendingQuote> quote = repository.pending(id);
-        if (quote.isEmpty() || !repository.approve(id, text.strip(), lead.accountId())) {
-            return false;
-        }
-        boolean edited = !quote.get().text().equals(text.strip());
-        audit.record(AuditEvent.of(lead, AuditAction.FORUM_QUOTE_MODERATED).subject("forum_quote", id)
-                .detail(Map.of("decision", "approved", "edited", edited)));
-        return true;
+        return transactions.write(() -> {
+            Optional<ForumRepository.PendingQuote> quote = repository.pending(id);
+            if (quote.isEmpty() || !repository.approve(id, text.strip(), lead.accountId())) {
+                return false;
+            }
+            boolean edited = !quote.get().text().equals(text.strip());
+            audit.record(AuditEvent.of(lead, AuditAction.FORUM_QUOTE_MODERATED).subject("forum_quote", id)
+                    .detail(Map.of("decision", "approved", "edited", edited)));
+            return true;
+        });
     }
 
     /**
      * Retention: a child's words left unchecked past {@code pendingRetention} are rejected, keeping no text; the
      * lead had that long to decide. Audited as a count. Returns how many.
      */
-    @Transactional
     int expirePending(java.time.Duration pendingRetention) {
-        Instant now = Instant.now(clock);
-        int expired = repository.expirePending(now.minus(pendingRetention), now);
-        if (expired > 0) {
-            audit.record(AuditEvent.of(null, AuditAction.RETENTION_ERASED).subject("forum_quote", "pending")
-                    .detail(Map.of("rows", expired, "fields", "original_text")));
-        }
-        return expired;
+        return transactions.write(() -> {
+            Instant now = Instant.now(clock);
+            int expired = repository.expirePending(now.minus(pendingRetention), now);
+            if (expired > 0) {
+                audit.record(AuditEvent.of(null, AuditAction.RETENTION_ERASED).subject("forum_quote", "pending")
+                        .detail(Map.of("rows", expired, "fields", "original_text")));
+            }
+            return expired;
+        });
     }
 
     /** Rejects a pending answer, or takes an approved one down. */
-    @Transactional
     boolean reject(StaffUser lead, long id) {
-        if (!repository.reject(id, lead.accountId())) {
-            return false;
-        }
-        audit.record(AuditEvent.of(lead, AuditAction.FORUM_QUOTE_MODERATED).subject("forum_quote", id)
-                .detail(Map.of("decision", "rejected")));
-        return true;
+        return transactions.write(() -> {
+            if (!repository.reject(id, lead.accountId())) {
+                return false;
+            }
+            audit.record(AuditEvent.of(lead, AuditAction.FORUM_QUOTE_MODERATED).subject("forum_quote", id)
+                    .detail(Map.of("decision", "rejected")));
+            return true;
+        });
     }
 
     // ---- you said, we did ----

@@ -1,11 +1,11 @@
 package org.myview.listened;
 
 import io.micronaut.context.annotation.Value;
-import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import org.myview.staff.AuditAction;
 import org.myview.staff.AuditEvent;
 import org.myview.staff.AuditTrail;
+import org.myview.system.Transactions;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -19,29 +19,18 @@ import java.util.Map;
  * audited as a count, never content (docs/runbook.md, "Retention").
  */
 @Singleton
-class ListenedRetention {
+record ListenedRetention(ListenedRepository repository, AuditTrail audit, Clock clock,
+                         @Value("${myview.listened.words-retention:90d}") Duration wordsRetention, Transactions transactions) {
 
-    private final ListenedRepository repository;
-    private final AuditTrail audit;
-    private final Clock clock;
-    private final Duration wordsRetention;
-
-    ListenedRetention(ListenedRepository repository, AuditTrail audit, Clock clock,
-                      @Value("${myview.listened.words-retention:90d}") Duration wordsRetention) {
-        this.repository = repository;
-        this.audit = audit;
-        this.clock = clock;
-        this.wordsRetention = wordsRetention;
-    }
-
-    @Transactional
     int eraseExpiredWords() {
-        Instant now = clock.instant();
-        int erased = repository.eraseWords(now.minus(wordsRetention), now);
-        if (erased > 0) {
-            audit.record(AuditEvent.of(null, AuditAction.RETENTION_ERASED).subject("listened_link", "anything_else")
-                    .detail(Map.of("rows", erased)));
-        }
-        return erased;
+        return transactions.write(() -> {
+            Instant now = clock.instant();
+            int erased = repository.eraseWords(now.minus(wordsRetention), now);
+            if (erased > 0) {
+                audit.record(AuditEvent.of(null, AuditAction.RETENTION_ERASED).subject("listened_link", "anything_else")
+                        .detail(Map.of("rows", erased)));
+            }
+            return erased;
+        });
     }
 }

@@ -1,7 +1,6 @@
 package org.myview.listened;
 
 import io.micronaut.context.annotation.Value;
-import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import org.myview.consultation.ConsultationLinks;
 import org.myview.notify.Channel;
@@ -13,6 +12,7 @@ import org.myview.staff.AuditAction;
 import org.myview.staff.AuditEvent;
 import org.myview.staff.AuditTrail;
 import org.myview.staff.StaffUser;
+import org.myview.system.Transactions;
 import org.myview.web.link.LinkStatus;
 import org.myview.web.link.LinkTokens;
 
@@ -44,10 +44,11 @@ public class ListenedService {
     private final Clock clock;
     private final Duration linkLifetime;
     private final String publicUrl;
+    private final Transactions transactions;
 
     ListenedService(ListenedRepository repository, ConsultationLinks consultationLinks, Outbox outbox, AuditTrail audit, Clock clock,
                     @Value("${myview.listened.link-days:14}") int linkDays,
-                    @Value("${myview.notify.public-url:`http://localhost:8080`}") String publicUrl) {
+                    @Value("${myview.notify.public-url:`http://localhost:8080`}") String publicUrl, Transactions transactions) {
         this.repository = repository;
         this.consultationLinks = consultationLinks;
         this.outbox = outbox;
@@ -55,6 +56,7 @@ public class ListenedService {
         this.clock = clock;
         this.linkLifetime = Duration.ofDays(linkDays);
         this.publicUrl = publicUrl.replaceAll("/+$", "");
+        this.transactions = transactions;
     }
 
     /** Where the child (and the parents) stand for this review, for the review page. */
@@ -62,12 +64,13 @@ public class ListenedService {
                        List<ListenedRepository.Link> links) {
     }
 
-    @Transactional(readOnly = true)
     ReviewState state(Review review) {
-        boolean recorded = review.participation() != null;
-        boolean childAnswered = repository.childAnswered(review.id());
-        return new ReviewState(recorded, recorded && !childAnswered && consultationLinks.hadLink(review.id()), childAnswered,
-                recorded && isChildProtection(review), repository.forReview(review.id()));
+        return transactions.read(() -> {
+            boolean recorded = review.participation() != null;
+            boolean childAnswered = repository.childAnswered(review.id());
+            return new ReviewState(recorded, recorded && !childAnswered && consultationLinks.hadLink(review.id()), childAnswered,
+                    recorded && isChildProtection(review), repository.forReview(review.id()));
+        });
     }
 
     static boolean isChildProtection(Review review) {
@@ -78,23 +81,24 @@ public class ListenedService {
     }
 
     /** A new follow-up link, or empty when this respondent may not be asked for this review (not yet, or already). */
-    @Transactional
     Optional<CreatedLink> createLink(StaffUser user, Review review, String respondent) {
-        ReviewState state = state(review);
-        boolean allowed = CHILD.equals(respondent) ? state.childMayBeAsked() : PARENT.equals(respondent) && state.parentsMayBeAsked();
-        if (!allowed) {
-            return Optional.empty();
-        }
-        Instant now = clock.instant();
-        if (CHILD.equals(respondent)) {
-            repository.replaceChildLinks(review.id(), now);
-        }
-        LinkTokens.NewLink link = LinkTokens.newLink();
-        Instant expires = now.plus(linkLifetime);
-        long id = repository.insert(review.id(), respondent, link.hash(), user.accountId(), now, expires);
-        audit.record(AuditEvent.of(user, AuditAction.LISTENED_LINK_CREATED).child(review.child().id()).review(review.id())
-                .subject("listened_link", id).detail(Map.of("respondent", respondent)));
-        return Optional.of(new CreatedLink(id, respondent, url(link.token()), expires));
+        return transactions.write(() -> {
+            ReviewState state = state(review);
+            boolean allowed = CHILD.equals(respondent) ? state.childMayBeAsked() : PARENT.equals(respondent) && state.parentsMayBeAsked();
+            if (!allowed) {
+                return Optional.empty();
+            }
+            Instant now = clock.instant();
+            if (CHILD.equals(respondent)) {
+                repository.replaceChildLinks(review.id(), now);
+            }
+            LinkTokens.NewLink link = LinkTokens.newLink();
+            Instant expires = now.plus(linkLifetime);
+            long id = repository.insert(review.id(), respondent, link.hash(), user.accountId(), now, expires);
+            audit.record(AuditEvent.of(user, AuditAction.LISTENED_LINK_CREATED).child(review.child().id()).review(review.id())
+                    .subject("listened_link", id).detail(Map.of("respondent", respondent)));
+            return Optional.of(new CreatedLink(id, respondent, url(link.token()), expires));
+        });
     }
 
     String url(String token) {
@@ -102,41 +106,40 @@ public class ListenedService {
     }
 
     /** Queues the link by text and/or email (the addresses live only in the outbox rows); false when the link is not this review's open one. */
-    @Transactional
     boolean sendLink(StaffUser user, Review review, String token, String mobile, String email) {
-        if (token == null || !LinkTokens.looksValid(token)) {
-            return false;
-        }
-        Optional<ListenedRepository.Link> link = repository.lockByHash(LinkTokens.hash(token))
-                .filter(l -> l.reviewId() == review.id() && status(l, clock.instant()).isOpen());
-        if (link.isEmpty()) {
-            return false;
-        }
-        Map<String, String> personalisation = Map.of("link", url(token));
-        List<String> channels = new ArrayList<>();
-        if (mobile != null && outbox.enqueueOnce(new Message(Channel.SMS, mobile, TEMPLATE, personalisation), "listened_link", link.get().id())) {
-            channels.add(Channel.SMS.name());
-        }
-        if (email != null && outbox.enqueueOnce(new Message(Channel.EMAIL, email, TEMPLATE, personalisation), "listened_link", link.get().id())) {
-            channels.add(Channel.EMAIL.name());
-        }
-        if (!channels.isEmpty()) {
-            audit.record(AuditEvent.of(user, AuditAction.LISTENED_LINK_SENT).child(review.child().id()).review(review.id())
-                    .subject("listened_link", link.get().id()).detail(Map.of("channels", String.join(",", channels))));
-        }
-        return true;
+        return transactions.write(() -> {
+            if (token == null || !LinkTokens.looksValid(token)) {
+                return false;
+            }
+            Optional<ListenedRepository.Link> link = repository.lockByHash(LinkTokens.hash(token))
+                    .filter(l -> l.reviewId() == review.id() && status(l, clock.instant()).isOpen());
+            if (link.isEmpty()) {
+                return false;
+            }
+            Map<String, String> personalisation = Map.of("link", url(token));
+            List<String> channels = new ArrayList<>();
+            if (mobile != null && outbox.enqueueOnce(new Message(Channel.SMS, mobile, TEMPLATE, personalisation), "listened_link", link.get().id())) {
+                channels.add(Channel.SMS.name());
+            }
+            if (email != null && outbox.enqueueOnce(new Message(Channel.EMAIL, email, TEMPLATE, personalisation), "listened_link", link.get().id())) {
+                channels.add(Channel.EMAIL.name());
+            }
+            if (!channels.isEmpty()) {
+                audit.record(AuditEvent.of(user, AuditAction.LISTENED_LINK_SENT).child(review.child().id()).review(review.id())
+                        .subject("listened_link", link.get().id()).detail(Map.of("channels", String.join(",", channels))));
+            }
+            return true;
+        });
     }
 
     // --- the link, for web/link ------------------------------------------------------------------------
 
-    @Transactional(readOnly = true)
     LinkStatus statusByHash(byte[] hash, Instant now) {
-        return repository.byHash(hash).map(l -> status(l, now)).orElse(LinkStatus.unknown());
+        return transactions.read(() -> repository.byHash(hash).map(l -> status(l, now)).orElse(LinkStatus.unknown()));
     }
 
-    @Transactional(readOnly = true)
     LinkStatus statusById(long id, Instant now) {
-        return repository.byId(id).map(l -> status(l, now)).orElse(LinkStatus.unknown());
+        return transactions.read(() -> repository.byId(id).map(l -> status(l, now)).orElse(LinkStatus.unknown()));
     }
 
     private static LinkStatus status(ListenedRepository.Link link, Instant now) {
@@ -161,31 +164,31 @@ public class ListenedService {
         }
     }
 
-    @Transactional(readOnly = true)
     Journey journey(long linkId) {
-        ListenedRepository.Link link = repository.byId(linkId).orElseThrow();
-        return new Journey(link, repository.reviewDate(link.reviewId()).orElseThrow());
+        return transactions.read(() -> {
+            ListenedRepository.Link link = repository.byId(linkId).orElseThrow();
+            return new Journey(link, repository.reviewDate(link.reviewId()).orElseThrow());
+        });
     }
 
     /** Saves one answer as its question's kind checked it ({@code stored} null: none). */
-    @Transactional
     void answer(long linkId, ListenedQuestions.Question question, String stored) {
-        switch (question.id()) {
-            case "listened" -> repository.saveListened(linkId, stored);
-            case "understood" -> repository.saveUnderstood(linkId, stored);
-            default -> repository.saveAnythingElse(linkId, stored);
-        }
+        transactions.run(() -> {
+            switch (question.id()) {
+                case "listened" -> repository.saveListened(linkId, stored);
+                case "understood" -> repository.saveUnderstood(linkId, stored);
+                default -> repository.saveAnythingElse(linkId, stored);
+            }
+        });
     }
 
     /** Sends once: a double tap or a retry changes nothing, and a child's second answer for a review is refused. */
-    @Transactional
     boolean send(long linkId) {
-        return repository.markSent(linkId, clock.instant()) == 1;
+        return transactions.write(() -> repository.markSent(linkId, clock.instant()) == 1);
     }
 
-    @Transactional(readOnly = true)
     List<ListenedRepository.Answered> answered(LocalDate first, LocalDate last) {
-        return repository.answered(first, last);
+        return transactions.read(() -> repository.answered(first, last));
     }
 
     Instant now() {

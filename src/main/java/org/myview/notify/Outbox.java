@@ -1,8 +1,7 @@
 package org.myview.notify;
 
-import io.micronaut.transaction.TransactionDefinition;
-import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
+import org.myview.system.Transactions;
 
 import java.time.Clock;
 
@@ -11,20 +10,11 @@ import java.time.Clock;
  * change that caused it was committed. Delivery is {@link OutboxSender}'s job.
  */
 @Singleton
-public class Outbox {
-
-    private final OutboxService rows;
-    private final Clock clock;
-
-    Outbox(OutboxService rows, Clock clock) {
-        this.rows = rows;
-        this.clock = clock;
-    }
+public record Outbox(OutboxService rows, Clock clock, Transactions transactions) {
 
     /** Joins the caller's transaction. {@code subjectType}/{@code subjectId} say what the message is about (for the feature, not for Notify). */
-    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
     public long enqueue(Message message, String subjectType, Long subjectId) {
-        return rows.insert(message, subjectType, subjectId, clock.instant());
+        return transactions.withinCaller(() -> rows.insert(message, subjectType, subjectId, clock.instant()));
     }
 
     /**
@@ -32,12 +22,13 @@ public class Outbox {
      * waiting or recorded: a form posted twice (a double click without JavaScript) sends once. The
      * caller holds a lock on the subject, so two requests cannot both find nothing queued.
      */
-    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
     public boolean enqueueOnce(Message message, String subjectType, long subjectId) {
-        if (rows.queued(message, subjectType, subjectId)) {
-            return false;
-        }
-        rows.insert(message, subjectType, subjectId, clock.instant());
-        return true;
+        return transactions.withinCaller(() -> {
+            if (rows.queued(message, subjectType, subjectId)) {
+                return false;
+            }
+            rows.insert(message, subjectType, subjectId, clock.instant());
+            return true;
+        });
     }
 }

@@ -6,8 +6,8 @@ import org.myview.staff.AuditEvent;
 import org.myview.staff.AuditTrail;
 import org.myview.staff.Role;
 import org.myview.staff.StaffUser;
-import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
+import org.myview.system.Transactions;
 import org.myview.web.JsonMaps;
 
 import java.time.Duration;
@@ -18,7 +18,7 @@ import java.util.UUID;
 
 /** The outbox's rows as messages: what the queue, the sender and the staff page read and write. */
 @Singleton
-class OutboxService {
+record OutboxService(OutboxRepository rows, JsonMapper json, NotifyGateway gateway, AuditTrail audit, Transactions transactions) {
 
     /** A claimed row: what the sender needs to deliver it. */
     record Claimed(long id, UUID reference, UUID claim, int attempts, Message message) {
@@ -28,18 +28,6 @@ class OutboxService {
     record Row(long id, Instant createdAt, String state, Channel channel, String recipient, String templateKey,
                Map<String, String> personalisation, int attempts, Instant nextAttemptAt, String notifyId, String lastError,
                Instant finishedAt) {
-    }
-
-    private final OutboxRepository rows;
-    private final JsonMapper json;
-    private final NotifyGateway gateway;
-    private final AuditTrail audit;
-
-    OutboxService(OutboxRepository rows, JsonMapper json, NotifyGateway gateway, AuditTrail audit) {
-        this.rows = rows;
-        this.json = json;
-        this.gateway = gateway;
-        this.audit = audit;
     }
 
     /**
@@ -60,18 +48,19 @@ class OutboxService {
     }
 
     /** Claims a batch of due rows in one short transaction, before any network call. */
-    @Transactional
     List<Claimed> claim(Instant now, Duration lease, int limit) {
-        UUID claim = UUID.randomUUID();
-        List<OutboxRepository.ClaimedRow> due = rows.lockDue(now, limit);
-        if (due.isEmpty()) {
-            return List.of();
-        }
-        rows.markClaimed(due.stream().map(OutboxRepository.ClaimedRow::id).toList(), claim, now.plus(lease));
-        return due.stream()
-                .map(r -> new Claimed(r.id(), r.reference(), claim, r.attempts(),
-                        new Message(Channel.valueOf(r.channel()), r.recipient(), r.templateKey(), read(r.personalisation()))))
-                .toList();
+        return transactions.write(() -> {
+            UUID claim = UUID.randomUUID();
+            List<OutboxRepository.ClaimedRow> due = rows.lockDue(now, limit);
+            if (due.isEmpty()) {
+                return List.of();
+            }
+            rows.markClaimed(due.stream().map(OutboxRepository.ClaimedRow::id).toList(), claim, now.plus(lease));
+            return due.stream()
+                    .map(r -> new Claimed(r.id(), r.reference(), claim, r.attempts(),
+                            new Message(Channel.valueOf(r.channel()), r.recipient(), r.templateKey(), read(r.personalisation()))))
+                    .toList();
+        });
     }
 
     boolean markSent(Claimed row, String notifyId, Instant now) {
@@ -94,14 +83,15 @@ class OutboxService {
      * Retention: recorded (never sent) messages lose their address and link. One set-based statement, so
      * instances running it at once erase each row once; the count, never the content, goes to the audit trail.
      */
-    @Transactional
     int eraseRecordedBefore(Instant cutoff) {
-        int erased = rows.eraseRecordedBefore(cutoff);
-        if (erased > 0) {
-            audit.record(AuditEvent.of(null, AuditAction.RETENTION_ERASED).subject("notification_outbox", "recorded")
-                    .detail(Map.of("rows", erased, "fields", "recipient,personalisation")));
-        }
-        return erased;
+        return transactions.write(() -> {
+            int erased = rows.eraseRecordedBefore(cutoff);
+            if (erased > 0) {
+                audit.record(AuditEvent.of(null, AuditAction.RETENTION_ERASED).subject("notification_outbox", "recorded")
+                        .detail(Map.of("rows", erased, "fields", "recipient,personalisation")));
+            }
+            return erased;
+        });
     }
 
     /** The newest rows for the staff page; without {@code withAddresses}, no address and no personalisation (name, link). */

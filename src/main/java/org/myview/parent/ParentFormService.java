@@ -1,8 +1,8 @@
 package org.myview.parent;
 
-import io.micronaut.transaction.annotation.Transactional;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
+import org.myview.system.Transactions;
 import org.myview.web.FormErrors;
 import org.myview.web.JsonMaps;
 
@@ -14,20 +14,10 @@ import java.util.Optional;
 
 /** The parent's side: opening a link, saving each answer as a draft, sending the answers once. */
 @Singleton
-public class ParentFormService {
+public record ParentFormService(InvitationRepository repository, JsonMapper json, Clock clock, Transactions transactions) {
 
     /** Where a link stands: the form pages are open only while it is OPEN. */
     enum LinkState { OPEN, SENT, EXPIRED }
-
-    private final InvitationRepository repository;
-    private final JsonMapper json;
-    private final Clock clock;
-
-    ParentFormService(InvitationRepository repository, JsonMapper json, Clock clock) {
-        this.repository = repository;
-        this.json = json;
-        this.clock = clock;
-    }
 
     LinkState state(Invitation invitation) {
         if (invitation.submittedAt() != null) {
@@ -36,9 +26,8 @@ public class ParentFormService {
         return invitation.expiresAt().isBefore(clock.instant()) ? LinkState.EXPIRED : LinkState.OPEN;
     }
 
-    @Transactional(readOnly = true)
     public Optional<Invitation> invitation(long id) {
-        return repository.invitation(id).map(this::invitation);
+        return transactions.read(() -> repository.invitation(id).map(this::invitation));
     }
 
     private Invitation invitation(InvitationRepository.InvitationRow row) {
@@ -47,20 +36,21 @@ public class ParentFormService {
     }
 
     /** Checks one question's answer; saves it to the draft when it is fine. Nothing chosen is fine: every question is optional. */
-    @Transactional
     public FormErrors answer(long invitationId, ParentQuestions.Question question, List<String> values, String text) {
-        FormErrors errors = check(question, values, text);
-        if (!errors.isEmpty()) {
+        return transactions.write(() -> {
+            FormErrors errors = check(question, values, text);
+            if (!errors.isEmpty()) {
+                return errors;
+            }
+            Invitation invitation = repository.lockInvitation(invitationId).map(this::invitation).orElseThrow();
+            if (state(invitation) != LinkState.OPEN) {
+                return errors;
+            }
+            Map<String, Object> draft = new HashMap<>(invitation.draft());
+            question.kind().save(draft, question.name(), values, text);
+            repository.saveDraft(invitationId, write(draft));
             return errors;
-        }
-        Invitation invitation = repository.lockInvitation(invitationId).map(this::invitation).orElseThrow();
-        if (state(invitation) != LinkState.OPEN) {
-            return errors;
-        }
-        Map<String, Object> draft = new HashMap<>(invitation.draft());
-        question.kind().save(draft, question.name(), values, text);
-        repository.saveDraft(invitationId, write(draft));
-        return errors;
+        });
     }
 
     static FormErrors check(ParentQuestions.Question question, List<String> values, String text) {
@@ -68,15 +58,16 @@ public class ParentFormService {
     }
 
     /** Sends the answers. A second send (a double click, the back button) changes nothing. */
-    @Transactional
     public boolean submit(long invitationId) {
-        InvitationRepository.InvitationRow row = repository.lockInvitation(invitationId).orElseThrow();
-        Invitation invitation = invitation(row);
-        if (state(invitation) != LinkState.OPEN) {
-            return invitation.submittedAt() != null;
-        }
-        repository.submit(row, ParentAnswers.from(invitation.draft()), clock.instant());
-        return true;
+        return transactions.write(() -> {
+            InvitationRepository.InvitationRow row = repository.lockInvitation(invitationId).orElseThrow();
+            Invitation invitation = invitation(row);
+            if (state(invitation) != LinkState.OPEN) {
+                return invitation.submittedAt() != null;
+            }
+            repository.submit(row, ParentAnswers.from(invitation.draft()), clock.instant());
+            return true;
+        });
     }
 
     private String write(Map<String, Object> draft) {

@@ -1,11 +1,11 @@
 package org.myview.parent;
 
-import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import org.myview.staff.AuditAction;
 import org.myview.staff.AuditEvent;
 import org.myview.staff.AuditTrail;
 import org.myview.staff.StaffUser;
+import org.myview.system.Transactions;
 import org.myview.web.CsvReader;
 import org.myview.web.FormErrors;
 
@@ -20,7 +20,7 @@ import java.util.Optional;
 
 /** Plans and parents: entered one at a time, or imported from CSV all or nothing. */
 @Singleton
-public class PlanService {
+public record PlanService(ParentRepository repository, AuditTrail audit, Clock clock, Transactions transactions) {
 
     /** One problem in an imported file: the line, the column, what is wrong. */
     public record ImportError(int line, String column, String messageKey) {
@@ -33,89 +33,81 @@ public class PlanService {
     public static final List<String> COLUMNS = List.of("plan_reference", "plan_type", "start_date", "end_date", "child_references",
             "parent_name", "email", "mobile", "language");
 
-    private final ParentRepository repository;
-    private final AuditTrail audit;
-    private final Clock clock;
-
-    PlanService(ParentRepository repository, AuditTrail audit, Clock clock) {
-        this.repository = repository;
-        this.audit = audit;
-        this.clock = clock;
-    }
-
     public LocalDate today() {
         return LocalDate.now(clock);
     }
 
-    @Transactional(readOnly = true)
     public List<ParentRepository.Plan> plans() {
-        return repository.plans(500);
+        return transactions.read(() -> repository.plans(500));
     }
 
     /** Checks a plan with one parent and adds it (or updates it, by its reference); the problems found, none when saved. */
-    @Transactional
     public FormErrors add(StaffUser user, PlanEntry entry) {
-        FormErrors errors = new FormErrors();
-        entry.check(errors, today()).ifPresent(checked -> add(user, checked));
-        return errors;
+        return transactions.write(() -> {
+            FormErrors errors = new FormErrors();
+            entry.check(errors, today()).ifPresent(checked -> add(user, checked));
+            return errors;
+        });
     }
 
     /** Adds a checked plan (or updates it, by its reference) with one parent, as typed in by the lead. */
-    @Transactional
     public void add(StaffUser user, PlanEntry.Checked checked) {
-        int[] counts = new int[2];
-        save(checked, counts);
-        audit.record(AuditEvent.of(user, AuditAction.PARENT_PLANS_IMPORTED).subject("parent_plan", checked.planReference())
-                .detail(Map.of("source", "ENTRY", "plansCreated", counts[0], "parentsAdded", counts[1])));
+        transactions.run(() -> {
+            int[] counts = new int[2];
+            save(checked, counts);
+            audit.record(AuditEvent.of(user, AuditAction.PARENT_PLANS_IMPORTED).subject("parent_plan", checked.planReference())
+                    .detail(Map.of("source", "ENTRY", "plansCreated", counts[0], "parentsAdded", counts[1])));
+        });
     }
 
-    @Transactional
     public ImportResult importFile(StaffUser user, String text) {
-        List<CsvReader.Record> records;
-        try {
-            records = CsvReader.read(text);
-        } catch (CsvReader.UnterminatedQuote e) {
-            return new ImportResult(false, 0, 0, 0, List.of(new ImportError(e.line(), "FILE", "parent.import.error.quote")));
-        }
-        List<ImportError> errors = new ArrayList<>();
-        if (records.isEmpty()) {
-            return new ImportResult(false, 0, 0, 0, List.of(new ImportError(1, "FILE", "parent.import.error.empty")));
-        }
-        Map<String, Integer> columns = new HashMap<>();
-        List<String> header = records.get(0).fields();
-        for (int i = 0; i < header.size(); i++) {
-            columns.put(header.get(i).trim().toLowerCase(Locale.ROOT), i);
-        }
-        for (String required : List.of("plan_reference", "plan_type", "start_date", "child_references", "parent_name")) {
-            if (!columns.containsKey(required)) {
-                errors.add(new ImportError(1, required, "parent.import.error.column"));
+        return transactions.write(() -> {
+            List<CsvReader.Record> records;
+            try {
+                records = CsvReader.read(text);
+            } catch (CsvReader.UnterminatedQuote e) {
+                return new ImportResult(false, 0, 0, 0, List.of(new ImportError(e.line(), "FILE", "parent.import.error.quote")));
             }
-        }
-        if (!errors.isEmpty()) {
-            return new ImportResult(false, 0, 0, 0, errors);
-        }
-        LocalDate today = today();
-        List<PlanEntry.Checked> rows = new ArrayList<>();
-        for (CsvReader.Record record : records.subList(1, records.size())) {
-            PlanEntry entry = new PlanEntry(value(record, columns, "plan_reference"), value(record, columns, "plan_type"),
-                    value(record, columns, "start_date"), value(record, columns, "end_date"), value(record, columns, "child_references"),
-                    value(record, columns, "parent_name"), value(record, columns, "email"), value(record, columns, "mobile"),
-                    value(record, columns, "language"));
-            FormErrors rowErrors = new FormErrors();
-            entry.check(rowErrors, today).ifPresent(rows::add);
-            rowErrors.all().forEach(e -> errors.add(new ImportError(record.line(), COLUMNS.get(PlanEntry.FIELDS.indexOf(e.field())), e.key())));
-        }
-        if (!errors.isEmpty() || rows.isEmpty()) {
-            if (errors.isEmpty()) {
-                errors.add(new ImportError(2, "FILE", "parent.import.error.noRows"));
+            List<ImportError> errors = new ArrayList<>();
+            if (records.isEmpty()) {
+                return new ImportResult(false, 0, 0, 0, List.of(new ImportError(1, "FILE", "parent.import.error.empty")));
             }
-            return new ImportResult(false, rows.size(), 0, 0, errors);
-        }
-        int[] counts = new int[2];
-        rows.forEach(row -> save(row, counts));
-        audit.record(AuditEvent.of(user, AuditAction.PARENT_PLANS_IMPORTED)
-                .detail(Map.of("source", "IMPORT", "rows", rows.size(), "plansCreated", counts[0], "parentsAdded", counts[1])));
-        return new ImportResult(true, rows.size(), counts[0], counts[1], List.of());
+            Map<String, Integer> columns = new HashMap<>();
+            List<String> header = records.get(0).fields();
+            for (int i = 0; i < header.size(); i++) {
+                columns.put(header.get(i).trim().toLowerCase(Locale.ROOT), i);
+            }
+            for (String required : List.of("plan_reference", "plan_type", "start_date", "child_references", "parent_name")) {
+                if (!columns.containsKey(required)) {
+                    errors.add(new ImportError(1, required, "parent.import.error.column"));
+                }
+            }
+            if (!errors.isEmpty()) {
+                return new ImportResult(false, 0, 0, 0, errors);
+            }
+            LocalDate today = today();
+            List<PlanEntry.Checked> rows = new ArrayList<>();
+            for (CsvReader.Record record : records.subList(1, records.size())) {
+                PlanEntry entry = new PlanEntry(value(record, columns, "plan_reference"), value(record, columns, "plan_type"),
+                        value(record, columns, "start_date"), value(record, columns, "end_date"), value(record, columns, "child_references"),
+                        value(record, columns, "parent_name"), value(record, columns, "email"), value(record, columns, "mobile"),
+                        value(record, columns, "language"));
+                FormErrors rowErrors = new FormErrors();
+                entry.check(rowErrors, today).ifPresent(rows::add);
+                rowErrors.all().forEach(e -> errors.add(new ImportError(record.line(), COLUMNS.get(PlanEntry.FIELDS.indexOf(e.field())), e.key())));
+            }
+            if (!errors.isEmpty() || rows.isEmpty()) {
+                if (errors.isEmpty()) {
+                    errors.add(new ImportError(2, "FILE", "parent.import.error.noRows"));
+                }
+                return new ImportResult(false, rows.size(), 0, 0, errors);
+            }
+            int[] counts = new int[2];
+            rows.forEach(row -> save(row, counts));
+            audit.record(AuditEvent.of(user, AuditAction.PARENT_PLANS_IMPORTED)
+                    .detail(Map.of("source", "IMPORT", "rows", rows.size(), "plansCreated", counts[0], "parentsAdded", counts[1])));
+            return new ImportResult(true, rows.size(), counts[0], counts[1], List.of());
+        });
     }
 
     /** What {@link #saveExtract} did. */

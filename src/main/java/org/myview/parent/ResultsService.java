@@ -1,11 +1,11 @@
 package org.myview.parent;
 
-import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import org.myview.staff.AuditAction;
 import org.myview.staff.AuditEvent;
 import org.myview.staff.AuditTrail;
 import org.myview.staff.StaffUser;
+import org.myview.system.Transactions;
 import org.myview.web.CsvWriter;
 
 import java.util.ArrayList;
@@ -21,7 +21,8 @@ import java.util.function.Function;
  * and what follow-ups found.
  */
 @Singleton
-public class ResultsService {
+public record ResultsService(ParentRepository repository, InvitationRepository invitations, AuditTrail audit,
+                             Transactions transactions) {
 
     public record RoundSummary(int round, int sent, int answered, Integer ratePercent, Integer understandPercent, Integer knowPercent,
                                int followUpsSent, int followUpsAnswered, int followUpYes, int followUpPartly) {
@@ -34,61 +35,53 @@ public class ResultsService {
     public record Results(List<RoundSummary> rounds, Map<Integer, List<Count>> distributions) {
     }
 
-    private final ParentRepository repository;
-    private final InvitationRepository invitations;
-    private final AuditTrail audit;
-
-    ResultsService(ParentRepository repository, InvitationRepository invitations, AuditTrail audit) {
-        this.repository = repository;
-        this.invitations = invitations;
-        this.audit = audit;
-    }
-
-    @Transactional(readOnly = true)
     public Results results() {
-        List<InvitationRepository.ResponseRow> all = invitations.responses();
-        Map<String, Integer> sent = invitations.invitationsSent();
-        List<RoundSummary> summaries = new ArrayList<>();
-        Map<Integer, List<Count>> distributions = new LinkedHashMap<>();
-        for (ParentRepository.Round round : repository.rounds()) {
-            int n = round.number();
-            List<InvitationRepository.ResponseRow> first = all.stream().filter(r -> r.roundNumber() == n && r.kind().equals("FIRST")).toList();
-            List<InvitationRepository.ResponseRow> follow = all.stream().filter(r -> r.roundNumber() == n && r.kind().equals("FOLLOW_UP")).toList();
-            int firstSent = sent.getOrDefault(n + "/FIRST", 0);
-            summaries.add(new RoundSummary(n, firstSent, first.size(), percent(first.size(), firstSent),
-                    share(first, InvitationRepository.ResponseRow::understandWhy), share(first, InvitationRepository.ResponseRow::knowWhatChange),
-                    sent.getOrDefault(n + "/FOLLOW_UP", 0), follow.size(),
-                    (int) follow.stream().filter(r -> "YES".equals(r.understandWhy())).count(),
-                    (int) follow.stream().filter(r -> "PARTLY".equals(r.understandWhy())).count()));
-            List<Count> counts = new ArrayList<>();
-            counts.addAll(distribution("understandWhy", first, InvitationRepository.ResponseRow::understandWhy, ParentQuestions.YES_PARTLY_NO));
-            counts.addAll(distribution("knowWhatChange", first, InvitationRepository.ResponseRow::knowWhatChange, ParentQuestions.YES_PARTLY_NO));
-            for (String barrier : ParentQuestions.BARRIERS) {
-                int c = (int) first.stream().filter(r -> r.barriers().contains(barrier)).count();
-                counts.add(new Count("barriers", barrier, c, percent(c, first.size())));
+        return transactions.read(() -> {
+            List<InvitationRepository.ResponseRow> all = invitations.responses();
+            Map<String, Integer> sent = invitations.invitationsSent();
+            List<RoundSummary> summaries = new ArrayList<>();
+            Map<Integer, List<Count>> distributions = new LinkedHashMap<>();
+            for (ParentRepository.Round round : repository.rounds()) {
+                int n = round.number();
+                List<InvitationRepository.ResponseRow> first = all.stream().filter(r -> r.roundNumber() == n && r.kind().equals("FIRST")).toList();
+                List<InvitationRepository.ResponseRow> follow = all.stream().filter(r -> r.roundNumber() == n && r.kind().equals("FOLLOW_UP")).toList();
+                int firstSent = sent.getOrDefault(n + "/FIRST", 0);
+                summaries.add(new RoundSummary(n, firstSent, first.size(), percent(first.size(), firstSent),
+                        share(first, InvitationRepository.ResponseRow::understandWhy), share(first, InvitationRepository.ResponseRow::knowWhatChange),
+                        sent.getOrDefault(n + "/FOLLOW_UP", 0), follow.size(),
+                        (int) follow.stream().filter(r -> "YES".equals(r.understandWhy())).count(),
+                        (int) follow.stream().filter(r -> "PARTLY".equals(r.understandWhy())).count()));
+                List<Count> counts = new ArrayList<>();
+                counts.addAll(distribution("understandWhy", first, InvitationRepository.ResponseRow::understandWhy, ParentQuestions.YES_PARTLY_NO));
+                counts.addAll(distribution("knowWhatChange", first, InvitationRepository.ResponseRow::knowWhatChange, ParentQuestions.YES_PARTLY_NO));
+                for (String barrier : ParentQuestions.BARRIERS) {
+                    int c = (int) first.stream().filter(r -> r.barriers().contains(barrier)).count();
+                    counts.add(new Count("barriers", barrier, c, percent(c, first.size())));
+                }
+                counts.addAll(distribution("supportRating", first, r -> r.supportRating() == null ? null : r.supportRating().toString(),
+                        ParentQuestions.RATING));
+                counts.addAll(distribution("understoodConcerns", first, InvitationRepository.ResponseRow::understoodConcerns, ParentQuestions.YES_PARTLY_NO));
+                counts.addAll(distribution("madeDifference", first, InvitationRepository.ResponseRow::madeDifference, ParentQuestions.YES_PARTLY_NO));
+                distributions.put(n, counts);
             }
-            counts.addAll(distribution("supportRating", first, r -> r.supportRating() == null ? null : r.supportRating().toString(),
-                    ParentQuestions.RATING));
-            counts.addAll(distribution("understoodConcerns", first, InvitationRepository.ResponseRow::understoodConcerns, ParentQuestions.YES_PARTLY_NO));
-            counts.addAll(distribution("madeDifference", first, InvitationRepository.ResponseRow::madeDifference, ParentQuestions.YES_PARTLY_NO));
-            distributions.put(n, counts);
-        }
-        return new Results(summaries, distributions);
+            return new Results(summaries, distributions);
+        });
     }
 
     /** Every answer, one row each, without anything that says who gave it. The export is audited. */
-    @Transactional
     public String exportCsv(StaffUser user) {
-        CsvWriter csv = new CsvWriter().row("round", "ask", "plan_type", "answered_on", "understand_why", "know_what_change", "barriers",
-                "barriers_other", "support_rating", "understood_concerns", "made_difference", "anything_else");
-        List<InvitationRepository.ResponseRow> rows = invitations.responses();
-        for (InvitationRepository.ResponseRow r : rows) {
-            csv.row(java.util.Arrays.asList(r.roundNumber(), r.kind(), r.planType(), r.submittedOn(), r.understandWhy(), r.knowWhatChange(),
-                    String.join(";", r.barriers()), r.barriersOther(), r.supportRating(), r.understoodConcerns(), r.madeDifference(),
-                    r.anythingElse())); // blanks are skipped questions
-        }
-        audit.record(AuditEvent.of(user, AuditAction.PARENT_RESULTS_EXPORTED).detail(Map.of("rows", rows.size())));
-        return csv.toString();
+        return transactions.write(() -> {
+            CsvWriter csv = new CsvWriter().row("round", "ask", "plan_type", "answered_on", "understand_why", "know_what_change", "barriers",
+                    "barriers_other", "support_rating", "understood_concerns", "made_difference", "anything_else");
+            List<InvitationRepository.ResponseRow> rows = invitations.responses();
+            for (InvitationRepository.ResponseRow r : rows) {
+                csv.row(java.util.Arrays.asList(r.roundNumber(), r.kind(), r.planType(), r.submittedOn(), r.understandWhy(), r.knowWhatChange(),
+                        String.join(";", r.barriers()), r.barriersOther(), r.supportRating(), r.understoodConcerns(), r.madeDifference(),
+                        r.anythingElse())); // blanks are skipped questions
+            }
+            audit.record(AuditEvent.of(user, AuditAction.PARENT_RESULTS_EXPORTED).detail(Map.of("rows", rows.size())));
+            return csv.toString();
+        });
     }
 
     private static List<Count> distribution(String question, List<InvitationRepository.ResponseRow> rows,

@@ -1,6 +1,5 @@
 package org.myview.parent;
 
-import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import org.myview.notify.Channel;
 import org.myview.notify.Message;
@@ -9,6 +8,7 @@ import org.myview.staff.AuditAction;
 import org.myview.staff.AuditEvent;
 import org.myview.staff.AuditTrail;
 import org.myview.staff.StaffUser;
+import org.myview.system.Transactions;
 import org.myview.web.link.LinkMessageWords;
 import org.myview.web.link.LinkTokens;
 
@@ -29,7 +29,9 @@ import java.util.Optional;
  * outbox, in one transaction.
  */
 @Singleton
-public class RoundService {
+public record RoundService(ParentRepository repository, InvitationRepository invitations, Outbox outbox, AuditTrail audit,
+                           ParentSettings settings, Clock clock, ParentLinkKind linkKind, LinkMessageWords linkWords,
+                           Transactions transactions) {
 
     /** What the lead's page shows. */
     public record Overview(Optional<ParentRepository.Round> current, List<ParentRepository.Plan> due, LocalDate nextRoundOn) {
@@ -38,42 +40,21 @@ public class RoundService {
     static final String INVITATION_TEMPLATE = "parent-invitation";
     static final String FOLLOW_UP_TEMPLATE = "parent-follow-up";
 
-    private final ParentRepository repository;
-    private final InvitationRepository invitations;
-    private final Outbox outbox;
-    private final AuditTrail audit;
-    private final ParentSettings settings;
-    private final Clock clock;
-    private final ParentLinkKind linkKind;
-    private final LinkMessageWords linkWords;
-
-    RoundService(ParentRepository repository, InvitationRepository invitations, Outbox outbox, AuditTrail audit, ParentSettings settings,
-                 Clock clock, ParentLinkKind linkKind, LinkMessageWords linkWords) {
-        this.linkKind = linkKind;
-        this.linkWords = linkWords;
-        this.repository = repository;
-        this.invitations = invitations;
-        this.outbox = outbox;
-        this.audit = audit;
-        this.settings = settings;
-        this.clock = clock;
-    }
-
     public LocalDate today() {
         return LocalDate.now(clock);
     }
 
-    @Transactional(readOnly = true)
     public Overview overview() {
-        Optional<ParentRepository.Round> current = repository.latestRound();
-        LocalDate today = today();
-        List<ParentRepository.Plan> due = duePlans(current.orElse(null), previous(current), today);
-        return new Overview(current, due, current.map(r -> DueRule.repeatOn(r.startedOn(), settings.repeatAfterMonths())).orElse(null));
+        return transactions.read(() -> {
+            Optional<ParentRepository.Round> current = repository.latestRound();
+            LocalDate today = today();
+            List<ParentRepository.Plan> due = duePlans(current.orElse(null), previous(current), today);
+            return new Overview(current, due, current.map(r -> DueRule.repeatOn(r.startedOn(), settings.repeatAfterMonths())).orElse(null));
+        });
     }
 
-    @Transactional(readOnly = true)
     public List<ParentRepository.Round> rounds() {
-        return repository.rounds();
+        return transactions.read(() -> repository.rounds());
     }
 
     private Long previous(Optional<ParentRepository.Round> current) {
@@ -98,45 +79,47 @@ public class RoundService {
      * The lead's button: starts the first round, or sends links to the plans that became due since the
      * current round started. Returns how many links were queued.
      */
-    @Transactional
     public int sendToDuePlans(StaffUser user) {
-        repository.lockRounds();
-        Optional<ParentRepository.Round> current = repository.latestRoundForUpdate();
-        LocalDate today = today();
-        long roundId;
-        int number;
-        Long previousId;
-        if (current.isEmpty()) {
-            roundId = repository.insertRound(1, today, clock.instant(), user == null ? null : user.accountId());
-            number = 1;
-            previousId = null;
-        } else {
-            roundId = current.get().id();
-            number = current.get().number();
-            previousId = previous(current);
-        }
-        ParentRepository.Round round = new ParentRepository.Round(roundId, number, current.map(ParentRepository.Round::startedOn).orElse(today));
-        int sent = invite(round, duePlans(round, previousId, today));
-        if (user != null) {
-            audit.record(AuditEvent.of(user, AuditAction.PARENT_ROUND_STARTED).subject("parent_round", roundId)
-                    .detail(Map.of("round", number, "links", sent)));
-        }
-        return sent;
+        return transactions.write(() -> {
+            repository.lockRounds();
+            Optional<ParentRepository.Round> current = repository.latestRoundForUpdate();
+            LocalDate today = today();
+            long roundId;
+            int number;
+            Long previousId;
+            if (current.isEmpty()) {
+                roundId = repository.insertRound(1, today, clock.instant(), user == null ? null : user.accountId());
+                number = 1;
+                previousId = null;
+            } else {
+                roundId = current.get().id();
+                number = current.get().number();
+                previousId = previous(current);
+            }
+            ParentRepository.Round round = new ParentRepository.Round(roundId, number, current.map(ParentRepository.Round::startedOn).orElse(today));
+            int sent = invite(round, duePlans(round, previousId, today));
+            if (user != null) {
+                audit.record(AuditEvent.of(user, AuditAction.PARENT_ROUND_STARTED).subject("parent_round", roundId)
+                        .detail(Map.of("round", number, "links", sent)));
+            }
+            return sent;
+        });
     }
 
     /** The scheduled repeat: when the latest round is 6 months old, the next one starts. Returns links queued, or -1 when not due. */
-    @Transactional
     public int repeatIfDue() {
-        repository.lockRounds();
-        Optional<ParentRepository.Round> latest = repository.latestRoundForUpdate();
-        LocalDate today = today();
-        if (latest.isEmpty() || today.isBefore(DueRule.repeatOn(latest.get().startedOn(), settings.repeatAfterMonths()))) {
-            return -1;
-        }
-        int number = latest.get().number() + 1;
-        long roundId = repository.insertRound(number, today, clock.instant(), null);
-        ParentRepository.Round round = new ParentRepository.Round(roundId, number, today);
-        return invite(round, duePlans(round, latest.get().id(), today));
+        return transactions.write(() -> {
+            repository.lockRounds();
+            Optional<ParentRepository.Round> latest = repository.latestRoundForUpdate();
+            LocalDate today = today();
+            if (latest.isEmpty() || today.isBefore(DueRule.repeatOn(latest.get().startedOn(), settings.repeatAfterMonths()))) {
+                return -1;
+            }
+            int number = latest.get().number() + 1;
+            long roundId = repository.insertRound(number, today, clock.instant(), null);
+            ParentRepository.Round round = new ParentRepository.Round(roundId, number, today);
+            return invite(round, duePlans(round, latest.get().id(), today));
+        });
     }
 
     private int invite(ParentRepository.Round round, List<ParentRepository.Plan> plans) {
@@ -152,20 +135,21 @@ public class RoundService {
     }
 
     /** Follow-ups whose time has come: locked and skipped by other instances, one short transaction. */
-    @Transactional
     public int sendFollowUps() {
-        Instant cutoff = today().minusDays(settings.followUpAfterDays() - 1L).atStartOfDay(clock.getZone()).toInstant();
-        int sent = 0;
-        for (InvitationRepository.FollowUpCandidate candidate : invitations.followUpCandidatesForUpdate(cutoff, 200)) {
-            if (!DueRule.followUpDue(candidate.answeredOn(), settings.followUpAfterDays(), today())) {
-                continue;
+        return transactions.write(() -> {
+            Instant cutoff = today().minusDays(settings.followUpAfterDays() - 1L).atStartOfDay(clock.getZone()).toInstant();
+            int sent = 0;
+            for (InvitationRepository.FollowUpCandidate candidate : invitations.followUpCandidatesForUpdate(cutoff, 200)) {
+                if (!DueRule.followUpDue(candidate.answeredOn(), settings.followUpAfterDays(), today())) {
+                    continue;
+                }
+                Optional<ParentRepository.Contact> contact = repository.contact(candidate.contactId());
+                if (contact.isPresent() && createLink(candidate.roundId(), candidate.planId(), contact.get(), "FOLLOW_UP", FOLLOW_UP_TEMPLATE)) {
+                    sent++;
+                }
             }
-            Optional<ParentRepository.Contact> contact = repository.contact(candidate.contactId());
-            if (contact.isPresent() && createLink(candidate.roundId(), candidate.planId(), contact.get(), "FOLLOW_UP", FOLLOW_UP_TEMPLATE)) {
-                sent++;
-            }
-        }
-        return sent;
+            return sent;
+        });
     }
 
     /**
@@ -193,16 +177,17 @@ public class RoundService {
      * with no end date, a set number of days after the council last confirmed it. Audited as counts. Returns
      * how many parents were erased.
      */
-    @Transactional
     public int eraseExpiredContacts() {
-        Instant now = clock.instant();
-        ParentRepository.Erased erased = repository.eraseExpiredContacts(today().minusDays(settings.contactRetentionDays()),
-                now.minus(Duration.ofDays(settings.openPlanRetentionDays())), now);
-        if (erased.contacts() > 0 || erased.drafts() > 0) {
-            audit.record(AuditEvent.of(null, AuditAction.RETENTION_ERASED).subject("parent_contact", "contacts")
-                    .detail(Map.of("rows", erased.contacts(), "endedPlans", erased.ofEndedPlans(), "openPlans", erased.ofOpenPlans(),
-                            "drafts", erased.drafts(), "fields", "greeting_name,email,mobile")));
-        }
-        return erased.contacts();
+        return transactions.write(() -> {
+            Instant now = clock.instant();
+            ParentRepository.Erased erased = repository.eraseExpiredContacts(today().minusDays(settings.contactRetentionDays()),
+                    now.minus(Duration.ofDays(settings.openPlanRetentionDays())), now);
+            if (erased.contacts() > 0 || erased.drafts() > 0) {
+                audit.record(AuditEvent.of(null, AuditAction.RETENTION_ERASED).subject("parent_contact", "contacts")
+                        .detail(Map.of("rows", erased.contacts(), "endedPlans", erased.ofEndedPlans(), "openPlans", erased.ofOpenPlans(),
+                                "drafts", erased.drafts(), "fields", "greeting_name,email,mobile")));
+            }
+            return erased.contacts();
+        });
     }
 }

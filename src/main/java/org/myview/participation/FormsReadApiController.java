@@ -18,6 +18,7 @@ import org.myview.staff.StaffUser;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * GET /api/participation/mrmv-read?reviewType=CLA&year=2025-26: "read before the review" for a financial year, all
@@ -32,17 +33,15 @@ record FormsReadApiController(FormsReadService formsRead, ParticipationService p
 
     @Get(value = "/mrmv-read", produces = MediaType.APPLICATION_JSON)
     HttpResponse<?> formsRead(Authentication authentication, @Nullable @QueryValue String reviewType, @Nullable @QueryValue String year) {
-        ReviewTypeFilter type = reviewType == null ? ReviewTypeFilter.CLA : ReviewTypeFilter.parse(reviewType).orElse(null);
-        FinancialYear financialYear = year == null ? FinancialYear.containing(participation.today()) : FinancialYear.parse(year).orElse(null);
-        if (type == null || financialYear == null) {
-            return HttpResponse.badRequest(Map.of("status", 400, "message", "Give reviewType (ALL, CLA, CP_INITIAL, CP_REVIEW, "
-                    + "ALL_CP, CIN or CP_AND_CIN) and year as a financial year like 2025-26."));
+        Optional<ParticipationService.Filters> chosen = ParticipationApiController.yearFilters(reviewType, year, participation.today());
+        if (chosen.isEmpty()) {
+            return ParticipationApiController.wrongYearFilters();
         }
-        ParticipationService.Filters filters = new ParticipationService.Filters(financialYear, type, null, null);
+        ParticipationService.Filters filters = chosen.get();
         FormsRead read = formsRead.formsRead(filters);
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("reviewType", type.name());
-        body.put("year", financialYear.label());
+        body.put("reviewType", filters.type().name());
+        body.put("year", filters.year().label());
         body.put("definitions", Map.of(
                 "formsSent", "reviews held whose child sent a form on or before the review date (Europe/London), in the quarter of the review date",
                 "readBeforeReview", "of those, reviews whose own reviewing officer first opened the answers on or before the review date",

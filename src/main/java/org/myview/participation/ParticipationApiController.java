@@ -16,9 +16,11 @@ import org.myview.staff.ApiTokenScope;
 import org.myview.staff.Role;
 import org.myview.staff.StaffUser;
 
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * GET /api/participation/summary?reviewType=CLA&from=YYYY-MM&to=YYYY-MM: months as keys, each with
@@ -83,14 +85,11 @@ record ParticipationApiController(ParticipationService participation) {
     @Get(value = "/mrmv", produces = MediaType.APPLICATION_JSON)
     HttpResponse<?> myReviewMyView(Authentication authentication, @Nullable @QueryValue String reviewType,
                                    @Nullable @QueryValue String year) {
-        ReviewTypeFilter type = reviewType == null ? ReviewTypeFilter.CLA : ReviewTypeFilter.parse(reviewType).orElse(null);
-        FinancialYear financialYear = year == null ? FinancialYear.containing(participation.today())
-                : FinancialYear.parse(year).orElse(null);
-        if (type == null || financialYear == null) {
-            return HttpResponse.badRequest(Map.of("status", 400, "message", "Give reviewType (ALL, CLA, CP_INITIAL, CP_REVIEW, "
-                    + "ALL_CP, CIN or CP_AND_CIN) and year as a financial year like 2025-26."));
+        Optional<ParticipationService.Filters> chosen = yearFilters(reviewType, year, participation.today());
+        if (chosen.isEmpty()) {
+            return wrongYearFilters();
         }
-        ParticipationService.Filters filters = new ParticipationService.Filters(financialYear, type, null, null);
+        ParticipationService.Filters filters = chosen.get();
         MyReviewMyView mrmv = participation.myReviewMyView(filters);
         Map<String, Object> columns = new LinkedHashMap<>();
         for (MyReviewMyView.Column column : mrmv.columns()) {
@@ -110,8 +109,8 @@ record ParticipationApiController(ParticipationService participation) {
             columns.put(column.key(), value);
         }
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("reviewType", type.name());
-        body.put("year", financialYear.label());
+        body.put("reviewType", filters.type().name());
+        body.put("year", filters.year().label());
         body.put("definitions", Map.of(
                 "completed", "reviews held whose child sent a form on or before the review date (Europe/London), or whose views were received"
                         + " another way on or before it, counted once in the quarter of the review date",
@@ -125,6 +124,22 @@ record ParticipationApiController(ParticipationService participation) {
         body.put("quarters", columns);
         participation.recordExport(StaffUser.from(authentication), "api-mrmv", filters);
         return HttpResponse.ok(body);
+    }
+
+    /** A year's figures as the API asks for them: ?reviewType= (CLA when left out) and ?year= (this financial year); empty when one is wrong. */
+    static Optional<ParticipationService.Filters> yearFilters(@Nullable String reviewType, @Nullable String year, LocalDate today) {
+        Optional<ReviewTypeFilter> type = reviewType == null ? Optional.of(ReviewTypeFilter.CLA) : ReviewTypeFilter.parse(reviewType);
+        Optional<FinancialYear> financialYear = year == null ? Optional.of(FinancialYear.containing(today)) : FinancialYear.parse(year);
+        if (type.isEmpty() || financialYear.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new ParticipationService.Filters(financialYear.get(), type.get(), null, null));
+    }
+
+    /** The answer to a wrong ?reviewType= or ?year= of {@link #yearFilters}. */
+    static HttpResponse<?> wrongYearFilters() {
+        return HttpResponse.badRequest(Map.of("status", 400, "message", "Give reviewType (ALL, CLA, CP_INITIAL, CP_REVIEW, "
+                + "ALL_CP, CIN or CP_AND_CIN) and year as a financial year like 2025-26."));
     }
 
     static String key(TableRow row) {

@@ -1,12 +1,12 @@
 package org.myview.participation;
 
 import org.myview.review.ParticipationMethod;
-import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import org.myview.staff.AuditAction;
 import org.myview.staff.AuditEvent;
 import org.myview.staff.AuditTrail;
 import org.myview.staff.StaffUser;
+import org.myview.system.Transactions;
 
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -22,7 +22,8 @@ import java.util.Map;
  * month, quarter and year to date, the same by age band, and the targets with their RAG rating.
  */
 @Singleton
-public class ParticipationService {
+public record ParticipationService(ParticipationRepository repository, ParticipationSettings settings, AuditTrail audit,
+                                   Clock clock, TargetQuarters otherQuarters, Transactions transactions) {
 
     /** What the figures are about. A null age band means every age; a null officer means every officer. */
     public record Filters(FinancialYear year, ReviewTypeFilter type, AgeBand ageBand, Long officerId) {
@@ -54,88 +55,72 @@ public class ParticipationService {
                                RagResult rag) {
     }
 
-    private final ParticipationRepository repository;
-    private final ParticipationSettings settings;
-    private final AuditTrail audit;
-    private final Clock clock;
-    private final TargetQuarters otherQuarters;
-
-    ParticipationService(ParticipationRepository repository, ParticipationSettings settings, AuditTrail audit, Clock clock,
-                         TargetQuarters otherQuarters) {
-        this.otherQuarters = otherQuarters;
-        this.repository = repository;
-        this.settings = settings;
-        this.audit = audit;
-        this.clock = clock;
-    }
-
     public LocalDate today() {
         return LocalDate.now(clock);
-    }
-
-    public ParticipationSettings settings() {
-        return settings;
     }
 
     public AgeBands bands() {
         return settings.bands();
     }
 
-    @Transactional(readOnly = true)
     public Table table(Filters filters) {
-        Map<YearMonth, Counts> byMonth = repository.byMonth(slice(filters, filters.year().months().get(0), filters.year().months().get(11)));
-        return new Table(filters, columns(filters.year(), byMonth), settings.pn4CountsAsParticipation(),
-                repository.notRecorded(slice(filters, filters.year().months().get(0), filters.year().months().get(11)), today()));
+        return transactions.read(() -> {
+            Map<YearMonth, Counts> byMonth = repository.byMonth(slice(filters, filters.year().months().get(0), filters.year().months().get(11)));
+            return new Table(filters, columns(filters.year(), byMonth), settings.pn4CountsAsParticipation(),
+                    repository.notRecorded(slice(filters, filters.year().months().get(0), filters.year().months().get(11)), today()));
+        });
     }
 
     /** Counts per month for any range of months (the JSON summary). */
-    @Transactional(readOnly = true)
     public Map<YearMonth, Counts> months(ReviewTypeFilter type, YearMonth from, YearMonth to) {
-        Map<YearMonth, Counts> found = repository.byMonth(new ParticipationRepository.Slice(from.atDay(1), to.atDay(1),
-                type.names(), 0, 200, null));
-        Map<YearMonth, Counts> all = new LinkedHashMap<>();
-        for (YearMonth month = from; !month.isAfter(to); month = month.plusMonths(1)) {
-            all.put(month, found.getOrDefault(month, Counts.NONE));
-        }
-        return all;
+        return transactions.read(() -> {
+            Map<YearMonth, Counts> found = repository.byMonth(new ParticipationRepository.Slice(from.atDay(1), to.atDay(1),
+                    type.names(), 0, 200, null));
+            Map<YearMonth, Counts> all = new LinkedHashMap<>();
+            for (YearMonth month = from; !month.isAfter(to); month = month.plusMonths(1)) {
+                all.put(month, found.getOrDefault(month, Counts.NONE));
+            }
+            return all;
+        });
     }
 
     /**
      * Counts per age in whole years for a range of whole months, all officers (read-only; the forum's figures,
      * which it protects with disclosure control before anyone sees them).
      */
-    @Transactional(readOnly = true)
     public Map<Integer, Counts> countsByAge(ReviewTypeFilter type, YearMonth from, YearMonth to) {
-        return repository.byAge(new ParticipationRepository.Slice(from.atDay(1), to.atDay(1), type.names(), 0, 200, null));
+        return transactions.read(() -> repository.byAge(new ParticipationRepository.Slice(from.atDay(1), to.atDay(1), type.names(), 0, 200, null)));
     }
 
-    @Transactional(readOnly = true)
     public List<AgeRow> byAgeBand(Filters filters) {
-        Map<Integer, Counts> byAge = repository.byAge(slice(new Filters(filters.year(), filters.type(), null, filters.officerId()),
-                filters.year().months().get(0), filters.year().months().get(11)));
-        List<AgeRow> rows = new ArrayList<>();
-        for (AgeBand band : bands().bands()) {
-            Counts sum = Counts.NONE;
-            for (Map.Entry<Integer, Counts> age : byAge.entrySet()) {
-                if (band.contains(age.getKey())) {
-                    sum = sum.plus(age.getValue());
+        return transactions.read(() -> {
+            Map<Integer, Counts> byAge = repository.byAge(slice(new Filters(filters.year(), filters.type(), null, filters.officerId()),
+                    filters.year().months().get(0), filters.year().months().get(11)));
+            List<AgeRow> rows = new ArrayList<>();
+            for (AgeBand band : bands().bands()) {
+                Counts sum = Counts.NONE;
+                for (Map.Entry<Integer, Counts> age : byAge.entrySet()) {
+                    if (band.contains(age.getKey())) {
+                        sum = sum.plus(age.getValue());
+                    }
                 }
+                rows.add(new AgeRow(band, sum));
             }
-            rows.add(new AgeRow(band, sum));
-        }
-        return rows;
+            return rows;
+        });
     }
 
     /**
      * The whole service as a reviewing officer may see it beside their own figures: every type and age together, by
      * quarter, with the part that is not the officer's own protected (ServiceComparison, docs/forum.md).
      */
-    @Transactional(readOnly = true)
     public ServiceComparison serviceComparison(FinancialYear year, long officerId) {
-        Filters service = new Filters(year, ReviewTypeFilter.ALL, null, null);
-        Filters own = new Filters(year, ReviewTypeFilter.ALL, null, officerId);
-        return ServiceComparison.of(year, byQuarterAndCode(service), byQuarterAndCode(own), settings.pn4CountsAsParticipation(),
-                bands().bands(), myReviewMyView(service), myReviewMyView(own));
+        return transactions.read(() -> {
+            Filters service = new Filters(year, ReviewTypeFilter.ALL, null, null);
+            Filters own = new Filters(year, ReviewTypeFilter.ALL, null, officerId);
+            return ServiceComparison.of(year, byQuarterAndCode(service), byQuarterAndCode(own), settings.pn4CountsAsParticipation(),
+                    bands().bands(), myReviewMyView(service), myReviewMyView(own));
+        });
     }
 
     /** Reviews by quarter (rows) and PN code (PN0 to PN7). */
@@ -155,90 +140,94 @@ public class ParticipationService {
     }
 
     /** My Review My View for the filters' year, types, age band and officer: Q1 to Q4, then the year to date. */
-    @Transactional(readOnly = true)
     public MyReviewMyView myReviewMyView(Filters filters) {
-        FinancialYear year = filters.year();
-        List<ParticipationRepository.MrmvGroup> groups = repository.myReviewMyView(
-                slice(filters, year.months().get(0), year.months().get(11)), today());
-        List<AgeBand> bands = filters.ageBand() == null ? bands().bands() : List.of(filters.ageBand());
-        List<MyReviewMyView.Column> columns = new ArrayList<>();
-        for (int q = 1; q <= 5; q++) {
-            long completed = 0;
-            long first = 0;
-            long held = 0;
-            long sent = 0;
-            long[] byBand = new long[bands.size()];
-            Map<String, Long> byChannel = new java.util.HashMap<>();
-            for (ParticipationRepository.MrmvGroup group : groups) {
-                if (q <= 4 && group.quarter() != q) {
-                    continue;
-                }
-                completed += group.completed();
-                if (group.channel() != null) {
-                    byChannel.merge(group.channel(), group.completed(), Long::sum);
-                }
-                held += group.held();
-                sent += group.formSent();
-                if (group.firstOfType()) {
-                    first += group.completed();
-                }
-                for (int b = 0; b < bands.size(); b++) {
-                    if (bands.get(b).contains(group.age())) {
-                        byBand[b] += group.completed();
+        return transactions.read(() -> {
+            FinancialYear year = filters.year();
+            List<ParticipationRepository.MrmvGroup> groups = repository.myReviewMyView(
+                    slice(filters, year.months().get(0), year.months().get(11)), today());
+            List<AgeBand> bands = filters.ageBand() == null ? bands().bands() : List.of(filters.ageBand());
+            List<MyReviewMyView.Column> columns = new ArrayList<>();
+            for (int q = 1; q <= 5; q++) {
+                long completed = 0;
+                long first = 0;
+                long held = 0;
+                long sent = 0;
+                long[] byBand = new long[bands.size()];
+                Map<String, Long> byChannel = new java.util.HashMap<>();
+                for (ParticipationRepository.MrmvGroup group : groups) {
+                    if (q <= 4 && group.quarter() != q) {
+                        continue;
+                    }
+                    completed += group.completed();
+                    if (group.channel() != null) {
+                        byChannel.merge(group.channel(), group.completed(), Long::sum);
+                    }
+                    held += group.held();
+                    sent += group.formSent();
+                    if (group.firstOfType()) {
+                        first += group.completed();
+                    }
+                    for (int b = 0; b < bands.size(); b++) {
+                        if (bands.get(b).contains(group.age())) {
+                            byBand[b] += group.completed();
+                        }
                     }
                 }
+                String key = q <= 4 ? "Q" + q : "YTD";
+                columns.add(new MyReviewMyView.Column(key, key, completed, java.util.Arrays.stream(byBand).boxed().toList(),
+                        first, held, sent, byChannel));
             }
-            String key = q <= 4 ? "Q" + q : "YTD";
-            columns.add(new MyReviewMyView.Column(key, key, completed, java.util.Arrays.stream(byBand).boxed().toList(),
-                    first, held, sent, byChannel));
-        }
-        return new MyReviewMyView(filters, bands, columns);
+            return new MyReviewMyView(filters, bands, columns);
+        });
     }
 
-    @Transactional(readOnly = true)
     public List<TargetStatus> targets(FinancialYear year) {
-        List<TargetStatus> statuses = new ArrayList<>();
-        YearMonth lastMonth = YearMonth.from(today());
-        for (ParticipationRepository.TargetRow target : repository.targets()) {
-            Map<YearMonth, Counts> byMonth = repository.byMonth(new ParticipationRepository.Slice(year.months().get(0).atDay(1),
-                    year.months().get(11).atDay(1), target.types().names(), 0, 200, null));
-            Filters all = new Filters(year, target.types(), null, null);
-            List<BigDecimal> quarters = target.measure().fromCodes() ? new ArrayList<>()
-                    : otherQuarters.of(target.measure(), all, lastMonth, () -> myReviewMyView(all));
-            for (int q = 1; q <= 4 && target.measure().fromCodes(); q++) {
-                Counts sum = Counts.NONE;
-                for (YearMonth month : year.monthsOfQuarter(q)) {
-                    sum = sum.plus(byMonth.getOrDefault(month, Counts.NONE));
+        return transactions.read(() -> {
+            List<TargetStatus> statuses = new ArrayList<>();
+            YearMonth lastMonth = YearMonth.from(today());
+            for (ParticipationRepository.TargetRow target : repository.targets()) {
+                Map<YearMonth, Counts> byMonth = repository.byMonth(new ParticipationRepository.Slice(year.months().get(0).atDay(1),
+                        year.months().get(11).atDay(1), target.types().names(), 0, 200, null));
+                Filters all = new Filters(year, target.types(), null, null);
+                List<BigDecimal> quarters = target.measure().fromCodes() ? new ArrayList<>()
+                        : otherQuarters.of(target.measure(), all, lastMonth, () -> myReviewMyView(all));
+                for (int q = 1; q <= 4 && target.measure().fromCodes(); q++) {
+                    Counts sum = Counts.NONE;
+                    for (YearMonth month : year.monthsOfQuarter(q)) {
+                        sum = sum.plus(byMonth.getOrDefault(month, Counts.NONE));
+                    }
+                    boolean started = !year.monthsOfQuarter(q).get(0).isAfter(lastMonth);
+                    quarters.add(started && !sum.isEmpty() ? target.measure().value(sum, settings.pn4CountsAsParticipation()) : null);
                 }
-                boolean started = !year.monthsOfQuarter(q).get(0).isAfter(lastMonth);
-                quarters.add(started && !sum.isEmpty() ? target.measure().value(sum, settings.pn4CountsAsParticipation()) : null);
-            }
-            int latest = -1;
-            for (int q = 3; q >= 0; q--) {
-                if (quarters.get(q) != null) {
-                    latest = q;
-                    break;
+                int latest = -1;
+                for (int q = 3; q >= 0; q--) {
+                    if (quarters.get(q) != null) {
+                        latest = q;
+                        break;
+                    }
                 }
+                RagRating.Measure measure = new RagRating.Measure(target.target(), target.tolerance(), target.measure().direction(),
+                        target.measure().isPercentage() ? RagRating.Unit.PERCENT : RagRating.Unit.NUMBER);
+                BigDecimal current = latest < 0 ? null : quarters.get(latest);
+                BigDecimal previous = latest <= 0 ? target.baseline() : quarters.get(latest - 1);
+                statuses.add(new TargetStatus(target.id(), target.measure(), target.types(), target.baseline(), target.target(),
+                        target.tolerance(), quarters, latest < 0 ? null : "Q" + (latest + 1), current,
+                        RagRating.rate(measure, current, previous)));
             }
-            RagRating.Measure measure = new RagRating.Measure(target.target(), target.tolerance(), target.measure().direction(),
-                    target.measure().isPercentage() ? RagRating.Unit.PERCENT : RagRating.Unit.NUMBER);
-            BigDecimal current = latest < 0 ? null : quarters.get(latest);
-            BigDecimal previous = latest <= 0 ? target.baseline() : quarters.get(latest - 1);
-            statuses.add(new TargetStatus(target.id(), target.measure(), target.types(), target.baseline(), target.target(),
-                    target.tolerance(), quarters, latest < 0 ? null : "Q" + (latest + 1), current,
-                    RagRating.rate(measure, current, previous)));
-        }
-        return statuses;
+            return statuses;
+        });
     }
 
-    @Transactional
     public void saveTarget(StaffUser user, Measure measure, ReviewTypeFilter types, BigDecimal baseline, BigDecimal target, BigDecimal tolerance) {
-        repository.saveTarget(measure.name(), types.name(), baseline, target, tolerance, user.accountId());
+        transactions.run(() -> {
+            repository.saveTarget(measure.name(), types.name(), baseline, target, tolerance, user.accountId());
+        });
     }
 
-    @Transactional
     public void deleteTarget(long id) {
-        repository.deleteTarget(id);
+        transactions.run(() -> {
+            repository.deleteTarget(id);
+        });
     }
 
     public void recordExport(StaffUser user, String what, Filters filters) {

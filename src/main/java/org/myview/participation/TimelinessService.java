@@ -1,12 +1,12 @@
 package org.myview.participation;
 
-import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import org.myview.review.ReviewTimescales;
 import org.myview.review.ReviewTimescales.ChildReview;
 import org.myview.review.ReviewTimescales.Status;
 import org.myview.review.ReviewTimescales.Verdict;
 import org.myview.review.ReviewType;
+import org.myview.system.Transactions;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -25,7 +25,7 @@ import java.util.Map;
  * ones by name of case reference; and booked reviews whose date is already after their due date.
  */
 @Singleton
-public class TimelinessService {
+public record TimelinessService(TimelinessRepository repository, Clock clock, Transactions transactions) {
 
     /** CLA reviews, or child protection conferences (initial and review). */
     public enum Kind {
@@ -54,82 +54,75 @@ public class TimelinessService {
                       List<LateReview> late, List<LateReview> bookedLate) {
     }
 
-    private final TimelinessRepository repository;
-    private final Clock clock;
-
-    TimelinessService(TimelinessRepository repository, Clock clock) {
-        this.repository = repository;
-        this.clock = clock;
-    }
-
     LocalDate today() {
         return LocalDate.now(clock);
     }
 
-    @Transactional(readOnly = true)
     Timeliness of(FinancialYear year, Kind kind, Long officerId) {
-        LocalDate today = today();
-        List<TimelinessRepository.ReviewRow> rows = repository.reviewsUntil(
-                kind.types.stream().map(Enum::name).toList(), year.lastDay().isAfter(today.plusYears(1)) ? year.lastDay() : today.plusYears(1));
-        Map<Long, TimelinessRepository.ReviewRow> byId = new HashMap<>();
-        List<Verdict> verdicts = new ArrayList<>();
-        List<ChildReview> child = new ArrayList<>();
-        long childId = -1;
-        for (TimelinessRepository.ReviewRow row : rows) {
-            byId.put(row.id(), row);
-            if (row.childId() != childId && !child.isEmpty()) {
-                verdicts.addAll(ReviewTimescales.assess(child));
-                child.clear();
-            }
-            childId = row.childId();
-            child.add(new ChildReview(row.id(), row.childId(), ReviewType.valueOf(row.reviewType()), row.reviewDate(), null));
-        }
-        if (!child.isEmpty()) {
-            verdicts.addAll(ReviewTimescales.assess(child));
-        }
-
-        Map<YearMonth, int[]> counts = new HashMap<>(); // held, assessed, timely
-        List<LateReview> late = new ArrayList<>();
-        List<LateReview> bookedLate = new ArrayList<>();
-        for (Verdict verdict : verdicts) {
-            TimelinessRepository.ReviewRow row = byId.get(verdict.review().reviewId());
-            if (officerId != null && !officerId.equals(row.officerId())) {
-                continue;
-            }
-            LocalDate date = verdict.review().date();
-            if (date.isAfter(today)) {
-                if (verdict.status() == Status.LATE) {
-                    bookedLate.add(lateReview(verdict, row));
+        return transactions.read(() -> {
+            LocalDate today = today();
+            List<TimelinessRepository.ReviewRow> rows = repository.reviewsUntil(
+                    kind.types.stream().map(Enum::name).toList(), year.lastDay().isAfter(today.plusYears(1)) ? year.lastDay() : today.plusYears(1));
+            Map<Long, TimelinessRepository.ReviewRow> byId = new HashMap<>();
+            List<Verdict> verdicts = new ArrayList<>();
+            List<ChildReview> child = new ArrayList<>();
+            long childId = -1;
+            for (TimelinessRepository.ReviewRow row : rows) {
+                byId.put(row.id(), row);
+                if (row.childId() != childId && !child.isEmpty()) {
+                    verdicts.addAll(ReviewTimescales.assess(child));
+                    child.clear();
                 }
-                continue;
+                childId = row.childId();
+                child.add(new ChildReview(row.id(), row.childId(), ReviewType.valueOf(row.reviewType()), row.reviewDate(), null));
             }
-            if (!year.contains(date)) {
-                continue;
+            if (!child.isEmpty()) {
+                verdicts.addAll(ReviewTimescales.assess(child));
             }
-            int[] c = counts.computeIfAbsent(YearMonth.from(date), m -> new int[3]);
-            c[0]++;
-            if (verdict.status() != Status.NOT_ASSESSED) {
-                c[1]++;
-            }
-            if (verdict.status() == Status.TIMELY) {
-                c[2]++;
-            }
-            if (verdict.status() == Status.LATE) {
-                late.add(lateReview(verdict, row));
-            }
-        }
-        late.sort(Comparator.comparing(LateReview::date).thenComparing(LateReview::caseReference));
-        bookedLate.sort(Comparator.comparing(LateReview::date).thenComparing(LateReview::caseReference));
 
-        List<Period> months = new ArrayList<>();
-        for (YearMonth month : year.months()) {
-            months.add(period(month.toString(), List.of(month), counts));
-        }
-        List<Period> quarters = new ArrayList<>();
-        for (int quarter = 1; quarter <= 4; quarter++) {
-            quarters.add(period("Q" + quarter, year.monthsOfQuarter(quarter), counts));
-        }
-        return new Timeliness(year, kind, months, quarters, period(year.label(), year.months(), counts), late, bookedLate);
+            Map<YearMonth, int[]> counts = new HashMap<>(); // held, assessed, timely
+            List<LateReview> late = new ArrayList<>();
+            List<LateReview> bookedLate = new ArrayList<>();
+            for (Verdict verdict : verdicts) {
+                TimelinessRepository.ReviewRow row = byId.get(verdict.review().reviewId());
+                if (officerId != null && !officerId.equals(row.officerId())) {
+                    continue;
+                }
+                LocalDate date = verdict.review().date();
+                if (date.isAfter(today)) {
+                    if (verdict.status() == Status.LATE) {
+                        bookedLate.add(lateReview(verdict, row));
+                    }
+                    continue;
+                }
+                if (!year.contains(date)) {
+                    continue;
+                }
+                int[] c = counts.computeIfAbsent(YearMonth.from(date), m -> new int[3]);
+                c[0]++;
+                if (verdict.status() != Status.NOT_ASSESSED) {
+                    c[1]++;
+                }
+                if (verdict.status() == Status.TIMELY) {
+                    c[2]++;
+                }
+                if (verdict.status() == Status.LATE) {
+                    late.add(lateReview(verdict, row));
+                }
+            }
+            late.sort(Comparator.comparing(LateReview::date).thenComparing(LateReview::caseReference));
+            bookedLate.sort(Comparator.comparing(LateReview::date).thenComparing(LateReview::caseReference));
+
+            List<Period> months = new ArrayList<>();
+            for (YearMonth month : year.months()) {
+                months.add(period(month.toString(), List.of(month), counts));
+            }
+            List<Period> quarters = new ArrayList<>();
+            for (int quarter = 1; quarter <= 4; quarter++) {
+                quarters.add(period("Q" + quarter, year.monthsOfQuarter(quarter), counts));
+            }
+            return new Timeliness(year, kind, months, quarters, period(year.label(), year.months(), counts), late, bookedLate);
+        });
     }
 
     private static LateReview lateReview(Verdict verdict, TimelinessRepository.ReviewRow row) {

@@ -1,6 +1,5 @@
 package org.myview.received;
 
-import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import org.myview.review.Review;
 import org.myview.review.ReviewService;
@@ -8,6 +7,7 @@ import org.myview.staff.AuditAction;
 import org.myview.staff.AuditEvent;
 import org.myview.staff.AuditTrail;
 import org.myview.staff.StaffUser;
+import org.myview.system.Transactions;
 import org.myview.web.FormResult;
 
 import java.time.Clock;
@@ -24,22 +24,11 @@ import java.util.Optional;
  * {@code views_received} (participation/, docs/architecture.md).
  */
 @Singleton
-public class ViewsReceivedService {
+public record ViewsReceivedService(ViewsReceivedRepository repository, ReviewService reviews, AuditTrail audit, Clock clock,
+                                   Transactions transactions) {
 
     static final String SUBJECT = "views_received";
     private static final ZoneId LONDON = ZoneId.of("Europe/London");
-
-    private final ViewsReceivedRepository repository;
-    private final ReviewService reviews;
-    private final AuditTrail audit;
-    private final Clock clock;
-
-    ViewsReceivedService(ViewsReceivedRepository repository, ReviewService reviews, AuditTrail audit, Clock clock) {
-        this.repository = repository;
-        this.reviews = reviews;
-        this.audit = audit;
-        this.clock = clock;
-    }
 
     LocalDate today() {
         return LocalDate.now(clock.withZone(LONDON));
@@ -51,42 +40,42 @@ public class ViewsReceivedService {
     }
 
     /** What is recorded for a review the person may open. */
-    @Transactional(readOnly = true)
     public Optional<ViewsReceivedRepository.Row> forReview(StaffUser user, Review review) {
-        return ReviewService.mayOpen(user, review) ? repository.find(review.id()) : Optional.empty();
+        return transactions.read(() -> ReviewService.mayOpen(user, review) ? repository.find(review.id()) : Optional.empty());
     }
 
     /** Whether anything is recorded for the review (for the participation form's hint: the caller has checked access). */
-    @Transactional(readOnly = true)
     boolean received(long reviewId) {
-        return repository.find(reviewId).isPresent();
+        return transactions.read(() -> repository.find(reviewId).isPresent());
     }
 
     /** Checks the form and records it (or replaces what was recorded); the errors when it cannot, and then nothing changes. */
-    @Transactional
     FormResult<ViewsReceivedForm.Received> record(StaffUser user, Review review, ViewsReceivedForm form) {
-        FormResult<ViewsReceivedForm.Received> checked = form.check(review.date(), today());
-        if (!checked.isValid()) {
+        return transactions.write(() -> {
+            FormResult<ViewsReceivedForm.Received> checked = form.check(review.date(), today());
+            if (!checked.isValid()) {
+                return checked;
+            }
+            boolean replaced = repository.find(review.id()).isPresent();
+            long id = repository.save(review.id(), checked.value().channel().name(), checked.value().receivedOn(), user.accountId(),
+                    clock.instant());
+            Map<String, Object> detail = new LinkedHashMap<>();
+            detail.put("channel", checked.value().channel().name());
+            detail.put("replaced", replaced);
+            audit.record(AuditEvent.of(user, AuditAction.VIEWS_RECEIVED_RECORDED).child(review.child().id()).review(review.id())
+                    .subject(SUBJECT, id).detail(detail));
             return checked;
-        }
-        boolean replaced = repository.find(review.id()).isPresent();
-        long id = repository.save(review.id(), checked.value().channel().name(), checked.value().receivedOn(), user.accountId(),
-                clock.instant());
-        Map<String, Object> detail = new LinkedHashMap<>();
-        detail.put("channel", checked.value().channel().name());
-        detail.put("replaced", replaced);
-        audit.record(AuditEvent.of(user, AuditAction.VIEWS_RECEIVED_RECORDED).child(review.child().id()).review(review.id())
-                .subject(SUBJECT, id).detail(detail));
-        return checked;
+        });
     }
 
     /** Removes what was recorded (a mistake): audited; nothing to remove changes nothing. */
-    @Transactional
     void remove(StaffUser user, Review review) {
-        repository.find(review.id()).ifPresent(row -> {
-            repository.remove(review.id());
-            audit.record(AuditEvent.of(user, AuditAction.VIEWS_RECEIVED_REMOVED).child(review.child().id()).review(review.id())
-                    .subject(SUBJECT, row.id()).detail(Map.of("channel", row.channel())));
+        transactions.run(() -> {
+            repository.find(review.id()).ifPresent(row -> {
+                repository.remove(review.id());
+                audit.record(AuditEvent.of(user, AuditAction.VIEWS_RECEIVED_REMOVED).child(review.child().id()).review(review.id())
+                        .subject(SUBJECT, row.id()).detail(Map.of("channel", row.channel())));
+            });
         });
     }
 }

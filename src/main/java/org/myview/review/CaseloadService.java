@@ -1,6 +1,5 @@
 package org.myview.review;
 
-import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import org.myview.staff.AuditAction;
 import org.myview.staff.AuditEvent;
@@ -9,6 +8,7 @@ import org.myview.staff.Role;
 import org.myview.staff.StaffAccount;
 import org.myview.staff.StaffAccountService;
 import org.myview.staff.StaffUser;
+import org.myview.system.Transactions;
 import org.myview.web.FormErrors;
 import org.myview.web.FormResult;
 
@@ -20,37 +20,28 @@ import java.util.Optional;
  * officer holds a review for them). Officers' caseloads are otherwise the children they hold a review for.
  */
 @Singleton
-public class CaseloadService {
-
-    private final CaseloadRepository caseloads;
-    private final StaffAccountService staff;
-    private final AuditTrail audit;
-
-    CaseloadService(CaseloadRepository caseloads, StaffAccountService staff, AuditTrail audit) {
-        this.caseloads = caseloads;
-        this.staff = staff;
-        this.audit = audit;
-    }
+public record CaseloadService(CaseloadRepository caseloads, StaffAccountService staff, AuditTrail audit, Transactions transactions) {
 
     /**
      * Assigns the child to the officer when the form is right (the child known, the officer an active reviewing
      * officer); errors change nothing. Only the manager may (the controller says so).
      */
-    @Transactional
     public FormErrors assign(StaffUser manager, CaseloadForm form) {
-        // An ill-formed reference is not looked up: the form reports it as it is.
-        Optional<Long> child = form.caseReference().matches(CaseloadForm.REFERENCE) ? caseloads.childByReference(form.caseReference())
-                : Optional.empty();
-        Optional<Long> officer = form.officer().isEmpty() ? Optional.empty()
-                : staff.findByUsername(form.officer()).filter(a -> a.has(Role.REVIEWING_OFFICER) && !a.disabled()).map(StaffAccount::id);
-        FormResult<CaseloadForm.Assignment> checked = form.check(child, officer);
-        if (!checked.isValid()) {
+        return transactions.write(() -> {
+            // An ill-formed reference is not looked up: the form reports it as it is.
+            Optional<Long> child = form.caseReference().matches(CaseloadForm.REFERENCE) ? caseloads.childByReference(form.caseReference())
+                    : Optional.empty();
+            Optional<Long> officer = form.officer().isEmpty() ? Optional.empty()
+                    : staff.findByUsername(form.officer()).filter(a -> a.has(Role.REVIEWING_OFFICER) && !a.disabled()).map(StaffAccount::id);
+            FormResult<CaseloadForm.Assignment> checked = form.check(child, officer);
+            if (!checked.isValid()) {
+                return checked.errors();
+            }
+            CaseloadForm.Assignment assignment = checked.value();
+            caseloads.assign(assignment.childId(), assignment.officerId(), manager.accountId());
+            audit.record(AuditEvent.of(manager, AuditAction.CHILD_ASSIGNED).child(assignment.childId())
+                    .subject("staff_account", assignment.officerId()).detail(Map.of()));
             return checked.errors();
-        }
-        CaseloadForm.Assignment assignment = checked.value();
-        caseloads.assign(assignment.childId(), assignment.officerId(), manager.accountId());
-        audit.record(AuditEvent.of(manager, AuditAction.CHILD_ASSIGNED).child(assignment.childId())
-                .subject("staff_account", assignment.officerId()).detail(Map.of()));
-        return checked.errors();
+        });
     }
 }

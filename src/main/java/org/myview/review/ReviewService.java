@@ -1,12 +1,12 @@
 package org.myview.review;
 
 import io.micronaut.context.annotation.Value;
-import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import org.myview.staff.AuditAction;
 import org.myview.staff.AuditEvent;
 import org.myview.staff.AuditTrail;
 import org.myview.staff.StaffUser;
+import org.myview.system.Transactions;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -20,7 +20,8 @@ import java.util.Optional;
  * the history and the audit trail. Officers see their own reviews; the manager sees every review.
  */
 @Singleton
-public class ReviewService {
+public record ReviewService(ReviewRepository reviews, ReviewListRepository lists, FormLengths formLengths, AuditTrail audit,
+                            Clock clock, @Value("${myview.consultation.prompt-days:10}") int promptDays, Transactions transactions) {
 
     /** What an officer's review list shows, each review with its form status. */
     public record ReviewLists(List<ListedReview> heldNotRecorded, List<ListedReview> upcoming, List<ListedReview> recentlyRecorded) {
@@ -34,23 +35,6 @@ public class ReviewService {
     public record ReviewPage(Review review, boolean firstOfType, List<Review> childsReviews, List<ParticipationChange> history) {
     }
 
-    private final ReviewRepository reviews;
-    private final ReviewListRepository lists;
-    private final FormLengths formLengths;
-    private final AuditTrail audit;
-    private final Clock clock;
-    private final int promptDays;
-
-    ReviewService(ReviewRepository reviews, ReviewListRepository lists, FormLengths formLengths, AuditTrail audit, Clock clock,
-                  @Value("${myview.consultation.prompt-days:10}") int promptDays) {
-        this.reviews = reviews;
-        this.lists = lists;
-        this.formLengths = formLengths;
-        this.audit = audit;
-        this.clock = clock;
-        this.promptDays = promptDays;
-    }
-
     /** Reviews this many days ahead with no link yet are the ones to prompt about ({@code myview.consultation.prompt-days}). */
     public int promptDays() {
         return promptDays;
@@ -60,23 +44,25 @@ public class ReviewService {
         return LocalDate.now(clock);
     }
 
-    @Transactional(readOnly = true)
     public ReviewLists listsFor(StaffUser user, Long officerFilter, ListView view) {
-        Long officer = user.seesAllReviews() ? officerFilter : Long.valueOf(user.accountId());
-        LocalDate today = today();
-        LocalDate soon = today.plusDays(promptDays);
-        String form = view.filter().map(Enum::name).orElse("");
-        String sort = view.byFormStatus() ? "form" : "date";
-        return new ReviewLists(listed(lists.heldNotRecorded(officer, today, soon, form, sort)),
-                listed(lists.upcoming(officer, today, soon, form, sort, 50)),
-                listed(lists.recentlyRecorded(officer, today, soon, form, sort, 10)));
+        return transactions.read(() -> {
+            Long officer = user.seesAllReviews() ? officerFilter : Long.valueOf(user.accountId());
+            LocalDate today = today();
+            LocalDate soon = today.plusDays(promptDays);
+            String form = view.filter().map(Enum::name).orElse("");
+            String sort = view.byFormStatus() ? "form" : "date";
+            return new ReviewLists(listed(lists.heldNotRecorded(officer, today, soon, form, sort)),
+                    listed(lists.upcoming(officer, today, soon, form, sort, 50)),
+                    listed(lists.recentlyRecorded(officer, today, soon, form, sort, 10)));
+        });
     }
 
     /** The user's own reviews in the next prompt days with no My Review My View link yet (for their home page), soonest first. */
-    @Transactional(readOnly = true)
     public List<ListedReview> noLinkSoon(StaffUser user) {
-        LocalDate today = today();
-        return listed(lists.upcoming(user.accountId(), today, today.plusDays(promptDays), FormFilter.NO_LINK_SOON.name(), "date", 50));
+        return transactions.read(() -> {
+            LocalDate today = today();
+            return listed(lists.upcoming(user.accountId(), today, today.plusDays(promptDays), FormFilter.NO_LINK_SOON.name(), "date", 50));
+        });
     }
 
     private List<ListedReview> listed(List<ReviewListRepository.ListRow> rows) {
@@ -84,15 +70,13 @@ public class ReviewService {
     }
 
     /** The review if this user may see it: their own, or any for the manager. */
-    @Transactional(readOnly = true)
     public Optional<Review> find(StaffUser user, long reviewId) {
-        return reviews.find(reviewId).filter(r -> mayOpen(user, r));
+        return transactions.read(() -> reviews.find(reviewId).filter(r -> mayOpen(user, r)));
     }
 
-    @Transactional(readOnly = true)
     public Optional<ReviewPage> page(StaffUser user, long reviewId) {
-        return find(user, reviewId).map(review -> new ReviewPage(review, reviews.isFirstOfType(review),
-                reviews.ofChild(review.child().id()), reviews.history(review.id())));
+        return transactions.read(() -> find(user, reviewId).map(review -> new ReviewPage(review, reviews.isFirstOfType(review),
+                reviews.ofChild(review.child().id()), reviews.history(review.id()))));
     }
 
     public static boolean mayOpen(StaffUser user, Review review) {
@@ -109,22 +93,23 @@ public class ReviewService {
      * Saves a checked participation ({@link ParticipationForm#check}), with a history line and an audit line;
      * nothing when it is what was recorded already.
      */
-    @Transactional
     public void record(StaffUser user, long reviewId, ParticipationForm.Participation participation) {
-        Review review = find(user, reviewId).orElseThrow(() -> new IllegalArgumentException("no such review"));
-        ParticipationMethod code = participation.code();
-        Advocate advocate = participation.advocate();
-        Optional<ReviewRepository.ParticipationRow> before = reviews.participationForUpdate(reviewId);
-        ReviewRepository.ParticipationRow after = new ReviewRepository.ParticipationRow(reviewId, code, advocate, participation.views());
-        if (before.isPresent() && before.get().equals(after)) {
-            return; // nothing changed: no history line, no audit line
-        }
-        reviews.saveParticipation(after, user.accountId(), before, "ENTRY");
-        Map<String, Object> detail = new LinkedHashMap<>();
-        before.ifPresent(b -> detail.put("from", b.code().name()));
-        detail.put("to", code.name());
-        detail.put("advocate", advocate.name());
-        audit.record(AuditEvent.of(user, before.isPresent() ? AuditAction.PARTICIPATION_CHANGED : AuditAction.PARTICIPATION_RECORDED)
-                .child(review.child().id()).review(reviewId).detail(detail));
+        transactions.run(() -> {
+            Review review = find(user, reviewId).orElseThrow(() -> new IllegalArgumentException("no such review"));
+            ParticipationMethod code = participation.code();
+            Advocate advocate = participation.advocate();
+            Optional<ReviewRepository.ParticipationRow> before = reviews.participationForUpdate(reviewId);
+            ReviewRepository.ParticipationRow after = new ReviewRepository.ParticipationRow(reviewId, code, advocate, participation.views());
+            if (before.isPresent() && before.get().equals(after)) {
+                return; // nothing changed: no history line, no audit line
+            }
+            reviews.saveParticipation(after, user.accountId(), before, "ENTRY");
+            Map<String, Object> detail = new LinkedHashMap<>();
+            before.ifPresent(b -> detail.put("from", b.code().name()));
+            detail.put("to", code.name());
+            detail.put("advocate", advocate.name());
+            audit.record(AuditEvent.of(user, before.isPresent() ? AuditAction.PARTICIPATION_CHANGED : AuditAction.PARTICIPATION_RECORDED)
+                    .child(review.child().id()).review(reviewId).detail(detail));
+        });
     }
 }

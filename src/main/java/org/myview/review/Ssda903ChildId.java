@@ -29,6 +29,19 @@ final class Ssda903ChildId {
         }
     }
 
+    /** Whether {@link #check} finds nothing wrong, without building its messages (a loop: no stream a row). */
+    static boolean isValid(String child) {
+        if (child == null || child.isEmpty() || child.length() > Ssda903Rules.CHILD_MAX_LENGTH) {
+            return false;
+        }
+        for (int i = 0; i < child.length(); i++) {
+            if (!isAllowedInChildId(child.charAt(i))) {
+                return false; // a surrogate is not allowed either, so chars judge as code points do
+            }
+        }
+        return true;
+    }
+
     private static String describeDisallowed(String child) {
         Set<String> names = new TreeSet<>();
         child.codePoints()

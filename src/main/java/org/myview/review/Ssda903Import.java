@@ -1,7 +1,6 @@
 package org.myview.review;
 
 import io.micronaut.serde.annotation.Serdeable;
-import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import org.myview.staff.AuditAction;
 import org.myview.staff.AuditEvent;
@@ -11,6 +10,7 @@ import org.myview.staff.StaffAccount;
 import org.myview.staff.StaffAccountService;
 import org.myview.staff.StaffUser;
 import org.myview.system.BulkSql;
+import org.myview.system.Transactions;
 
 import java.io.Reader;
 import java.io.StringReader;
@@ -30,7 +30,7 @@ import java.util.Map;
  * A future review with no code is a scheduled review (the DfE file never holds those, our schedule does).
  */
 @Singleton
-public class Ssda903Import {
+public record Ssda903Import(BulkSql sql, StaffAccountService staff, AuditTrail audit, Clock clock, Transactions transactions) {
 
     public static final int MAX_ROWS = 100_000;
 
@@ -55,19 +55,6 @@ public class Ssda903Import {
     public record ImportNote(int line, String message) {
     }
 
-    private final BulkSql sql;
-    private final StaffAccountService staff;
-    private final AuditTrail audit;
-    private final Clock clock;
-
-    Ssda903Import(BulkSql sql, StaffAccountService staff, AuditTrail audit, Clock clock) {
-        this.sql = sql;
-        this.staff = staff;
-        this.audit = audit;
-        this.clock = clock;
-    }
-
-    @Transactional
     public ImportResult importFile(StaffUser user, String csv) {
         return importFile(user, new StringReader(csv == null ? "" : csv));
     }
@@ -77,8 +64,11 @@ public class Ssda903Import {
      * table, so memory does not grow with the rows (only the problems and notes to report are kept). The checks
      * across rows run as SQL on the staging table; the writes are a handful of set-based statements.
      */
-    @Transactional
     public ImportResult importFile(StaffUser user, Reader csv) {
+        return transactions.write(() -> importInTransaction(user, csv));
+    }
+
+    private ImportResult importInTransaction(StaffUser user, Reader csv) {
         Ssda903Reading reading = new Ssda903Reading(LocalDate.now(clock), activeOfficers());
         // The sorts and hashes over 100,000 rows spilled to disk at the default 4 MB (issue 20); for this transaction only.
         sql.update("set local work_mem = '64MB'");

@@ -1,8 +1,8 @@
 package org.myview.staff;
 
-import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import org.myview.system.SecretTokens;
+import org.myview.system.Transactions;
 
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -49,50 +49,53 @@ public class ApiTokenService {
     private final ApiTokenRepository tokens;
     private final AuditTrail audit;
     private final Clock clock;
+    private final Transactions transactions;
     private final SecureRandom random = new SecureRandom();
 
-    ApiTokenService(ApiTokenRepository tokens, AuditTrail audit, Clock clock) {
+    ApiTokenService(ApiTokenRepository tokens, AuditTrail audit, Clock clock, Transactions transactions) {
         this.tokens = tokens;
         this.audit = audit;
         this.clock = clock;
+        this.transactions = transactions;
     }
 
     public Instant now() {
         return clock.instant();
     }
 
-    @Transactional(readOnly = true)
     public List<ApiToken> ofAccount(long accountId) {
-        return tokens.ofAccount(accountId);
+        return transactions.read(() -> tokens.ofAccount(accountId));
     }
 
-    @Transactional
     public Created create(StaffUser actor, long accountId, NewToken token) {
-        if (token.lifetime().isNegative() || token.lifetime().isZero() || token.lifetime().compareTo(MAX_LIFETIME) > 0) {
-            throw new IllegalArgumentException("lifetime out of range");
-        }
-        byte[] bytes = new byte[32];
-        random.nextBytes(bytes);
-        String secret = PREFIX + ENCODER.encodeToString(bytes);
-        Instant now = clock.instant();
-        Instant expires = now.plus(token.lifetime());
-        long id = tokens.insert(accountId, token.name(), token.scope().name(), hash(secret), now, actor.accountId(), expires);
-        audit.record(AuditEvent.of(actor, AuditAction.API_TOKEN_CREATED).subject("api_token", id)
-                .detail(Map.of("accountId", accountId, "scope", token.scope().name(), "expiresAt", expires.toString())));
-        return new Created(secret, new ApiToken(id, accountId, token.name(), token.scope(), now, expires, null, null));
+        return transactions.write(() -> {
+            if (token.lifetime().isNegative() || token.lifetime().isZero() || token.lifetime().compareTo(MAX_LIFETIME) > 0) {
+                throw new IllegalArgumentException("lifetime out of range");
+            }
+            byte[] bytes = new byte[32];
+            random.nextBytes(bytes);
+            String secret = PREFIX + ENCODER.encodeToString(bytes);
+            Instant now = clock.instant();
+            Instant expires = now.plus(token.lifetime());
+            long id = tokens.insert(accountId, token.name(), token.scope().name(), hash(secret), now, actor.accountId(), expires);
+            audit.record(AuditEvent.of(actor, AuditAction.API_TOKEN_CREATED).subject("api_token", id)
+                    .detail(Map.of("accountId", accountId, "scope", token.scope().name(), "expiresAt", expires.toString())));
+            return new Created(secret, new ApiToken(id, accountId, token.name(), token.scope(), now, expires, null, null));
+        });
     }
 
     /** Revokes a token of the account; false when the account has no such token. Revoking twice changes nothing. */
-    @Transactional
     public boolean revoke(StaffUser actor, long accountId, long tokenId) {
-        if (tokens.find(tokenId, accountId).isEmpty()) {
-            return false;
-        }
-        if (tokens.revoke(tokenId, accountId, clock.instant(), actor.accountId()) == 1) {
-            audit.record(AuditEvent.of(actor, AuditAction.API_TOKEN_REVOKED).subject("api_token", tokenId)
-                    .detail(Map.of("accountId", accountId)));
-        }
-        return true;
+        return transactions.write(() -> {
+            if (tokens.find(tokenId, accountId).isEmpty()) {
+                return false;
+            }
+            if (tokens.revoke(tokenId, accountId, clock.instant(), actor.accountId()) == 1) {
+                audit.record(AuditEvent.of(actor, AuditAction.API_TOKEN_REVOKED).subject("api_token", tokenId)
+                        .detail(Map.of("accountId", accountId)));
+            }
+            return true;
+        });
     }
 
     /**
@@ -100,33 +103,34 @@ public class ApiTokenService {
      * the token is known, unrevoked, unexpired and its account enabled. One indexed lookup, a hash, and two short
      * writes (last used, the audit line): no password hash.
      */
-    @Transactional
     public Optional<Use> use(String presented, String method, String path) {
-        if (presented == null || !FORMAT.matcher(presented).matches()) {
-            return Optional.empty();
-        }
-        Optional<ApiTokenRepository.Presented> found = tokens.presented(hash(presented));
-        if (found.isEmpty()) {
-            return Optional.empty();
-        }
-        ApiTokenRepository.Presented token = found.get();
-        Instant now = clock.instant();
-        String refused = token.revokedAt() != null ? "revoked" : !token.expiresAt().isAfter(now) ? "expired"
-                : token.disabled() ? "account disabled" : null;
-        Set<Role> roles = EnumSet.noneOf(Role.class);
-        for (String role : token.roles()) {
-            roles.add(Role.valueOf(role));
-        }
-        StaffUser user = new StaffUser(token.accountId(), token.username(), token.displayName(), roles, null);
-        AuditEvent event = AuditEvent.of(user, refused == null ? AuditAction.API_TOKEN_USED : AuditAction.API_TOKEN_REFUSED)
-                .subject("api_token", token.id());
-        if (refused != null) {
-            audit.record(event.detail(Map.of("method", method, "path", path, "reason", refused)));
-            return Optional.empty();
-        }
-        tokens.used(token.id(), now);
-        audit.record(event.detail(Map.of("method", method, "path", path, "scope", token.scope().name())));
-        return Optional.of(new Use(token.id(), token.scope(), token.accountId(), token.username(), token.displayName(), roles));
+        return transactions.write(() -> {
+            if (presented == null || !FORMAT.matcher(presented).matches()) {
+                return Optional.empty();
+            }
+            Optional<ApiTokenRepository.Presented> found = tokens.presented(hash(presented));
+            if (found.isEmpty()) {
+                return Optional.empty();
+            }
+            ApiTokenRepository.Presented token = found.get();
+            Instant now = clock.instant();
+            String refused = token.revokedAt() != null ? "revoked" : !token.expiresAt().isAfter(now) ? "expired"
+                    : token.disabled() ? "account disabled" : null;
+            Set<Role> roles = EnumSet.noneOf(Role.class);
+            for (String role : token.roles()) {
+                roles.add(Role.valueOf(role));
+            }
+            StaffUser user = new StaffUser(token.accountId(), token.username(), token.displayName(), roles, null);
+            AuditEvent event = AuditEvent.of(user, refused == null ? AuditAction.API_TOKEN_USED : AuditAction.API_TOKEN_REFUSED)
+                    .subject("api_token", token.id());
+            if (refused != null) {
+                audit.record(event.detail(Map.of("method", method, "path", path, "reason", refused)));
+                return Optional.empty();
+            }
+            tokens.used(token.id(), now);
+            audit.record(event.detail(Map.of("method", method, "path", path, "scope", token.scope().name())));
+            return Optional.of(new Use(token.id(), token.scope(), token.accountId(), token.username(), token.displayName(), roles));
+        });
     }
 
     static byte[] hash(String secret) {

@@ -1,9 +1,9 @@
 package org.myview.staff;
 
 import io.micronaut.json.JsonMapper;
-import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import org.myview.system.BulkSql;
+import org.myview.system.Transactions;
 import org.myview.web.JsonMaps;
 
 import java.time.LocalDate;
@@ -18,46 +18,36 @@ import java.util.Map;
  * transaction as the change it describes, so a change is never without its line.
  */
 @Singleton
-public class AuditTrail {
+public record AuditTrail(BulkSql sql, AuditRepository repository, JsonMapper json, Transactions transactions) {
 
     private static final ZoneId LONDON = ZoneId.of("Europe/London");
 
-    private final BulkSql sql;
-    private final AuditRepository repository;
-    private final JsonMapper json;
-
-    AuditTrail(BulkSql sql, AuditRepository repository, JsonMapper json) {
-        this.sql = sql;
-        this.repository = repository;
-        this.json = json;
-    }
-
-    @Transactional
     public void record(AuditEvent event) {
-        recordAll(List.of(event));
+        transactions.run(() -> recordAll(List.of(event)));
     }
 
     /** Many lines at once (an import changes thousands of participation records), in one batch. */
-    @Transactional
     public void recordAll(List<AuditEvent> events) {
-        List<Map<String, Object>> rows = new ArrayList<>();
-        for (AuditEvent event : events) {
-            Map<String, Object> row = new HashMap<>();
-            row.put("actorId", event.actorId());
-            row.put("actorUsername", event.actorUsername());
-            row.put("action", event.action());
-            row.put("childId", event.childId());
-            row.put("reviewId", event.reviewId());
-            row.put("subjectType", event.subjectType());
-            row.put("subjectId", event.subjectId());
-            row.put("detail", json(event.detail()));
-            rows.add(row);
-        }
-        sql.batch("""
-                insert into audit_event (actor_id, actor_username, action, child_id, review_id, subject_type, subject_id, detail)
-                values (:actorId::bigint, :actorUsername, :action, :childId::bigint, :reviewId::bigint, :subjectType, :subjectId,
-                  :detail::jsonb)
-                """, rows);
+        transactions.run(() -> {
+            List<Map<String, Object>> rows = new ArrayList<>();
+            for (AuditEvent event : events) {
+                Map<String, Object> row = new HashMap<>();
+                row.put("actorId", event.actorId());
+                row.put("actorUsername", event.actorUsername());
+                row.put("action", event.action());
+                row.put("childId", event.childId());
+                row.put("reviewId", event.reviewId());
+                row.put("subjectType", event.subjectType());
+                row.put("subjectId", event.subjectId());
+                row.put("detail", json(event.detail()));
+                rows.add(row);
+            }
+            sql.batch("""
+                    insert into audit_event (actor_id, actor_username, action, child_id, review_id, subject_type, subject_id, detail)
+                    values (:actorId::bigint, :actorUsername, :action, :childId::bigint, :reviewId::bigint, :subjectType, :subjectId,
+                      :detail::jsonb)
+                    """, rows);
+        });
     }
 
     private String json(Map<String, Object> detail) {
@@ -65,12 +55,11 @@ public class AuditTrail {
     }
 
     /** Search by user (username), child case reference and date range; newest first, at most {@code limit}. */
-    @Transactional(readOnly = true)
     public List<AuditEvent> search(String username, String childReference, LocalDate from, LocalDate to, int limit) {
-        return repository.search(blankToNull(username), blankToNull(childReference),
+        return transactions.read(() -> repository.search(blankToNull(username), blankToNull(childReference),
                 from == null ? null : from.atStartOfDay(LONDON).toInstant(),
                 to == null ? null : to.plusDays(1).atStartOfDay(LONDON).toInstant(), limit)
-                .stream().map(this::event).toList();
+                .stream().map(this::event).toList());
     }
 
     private static String blankToNull(String value) {

@@ -1,11 +1,10 @@
 package org.myview.staff;
 
-import io.micronaut.context.BeanProvider;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.transaction.annotation.Transactional;
 import org.myview.system.Hmac;
 import org.myview.system.ServiceSecrets;
 import jakarta.inject.Singleton;
+import org.myview.system.Transactions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -53,13 +52,13 @@ public class SignInService {
     private final SessionSettings settings;
     private final Clock clock;
     private final PasswordChecks checks;
-    private final BeanProvider<SignInService> self;
     private final ServiceSecrets secrets;
+    private final Transactions transactions;
     private final SecureRandom random = new SecureRandom();
 
     SignInService(StaffAccountRepository accounts, PasswordHasher hasher, SignInThrottle throttle, AuditTrail audit,
-                  SessionSettings settings, Clock clock, PasswordChecks checks, BeanProvider<SignInService> self,
-                  ServiceSecrets secrets) {
+                  SessionSettings settings, Clock clock, PasswordChecks checks, ServiceSecrets secrets,
+                  Transactions transactions) {
         this.secrets = secrets;
         this.accounts = accounts;
         this.hasher = hasher;
@@ -68,7 +67,7 @@ public class SignInService {
         this.settings = settings;
         this.clock = clock;
         this.checks = checks;
-        this.self = self;
+        this.transactions = transactions;
     }
 
     /**
@@ -84,8 +83,7 @@ public class SignInService {
             checked = checks.submit(() -> {
                 Instant now = clock.instant();
                 String addressKey = Hmac.sha256Base64Url(secrets.key("sign-in-throttle"), clientAddress);
-                SignInService tx = self.get();
-                Attempt attempt = tx.begin(username, addressKey, now);
+                Attempt attempt = begin(username, addressKey, now);
                 if (attempt.early() != null) {
                     return attempt.early();
                 }
@@ -96,7 +94,7 @@ public class SignInService {
                     hasher.spendTimeOnDecoy(password);
                     right = false;
                 }
-                return tx.finish(username, addressKey, attempt.account(), right, recordSuccess, now);
+                return finish(username, addressKey, attempt.account(), right, recordSuccess, now);
             });
         } catch (RejectedExecutionException e) {
             // More attempts waiting than the pool's queue holds: turned away unchecked and uncounted.
@@ -107,71 +105,74 @@ public class SignInService {
                 : CompletableFuture.completedFuture(outcome));
     }
 
-    @Transactional
     Attempt begin(String username, String addressKey, Instant now) {
-        Optional<StaffAccount> account = accounts.findByUsername(username == null ? "" : username.trim());
-        if (throttle.addressFailures(addressKey, now.minus(SignInThrottle.WINDOW)) >= settings.failuresPerAddress()) {
-            // Spraying from one address: refused without spending a password check; the usernames are not locked.
-            return new Attempt(account, null, new Refused(SignInThrottle.slowDown(Integer.MAX_VALUE)));
-        }
-        if (throttle.current(username, now).lockedAt(now)) {
-            audit.record(eventFor(account, AuditAction.SIGN_IN_FAILED).detail(Map.of("reason", "locked")));
-            return new Attempt(account, null, new Locked(settings.lockDuration()));
-        }
-        String hash = account.filter(a -> !a.disabled()).flatMap(a -> accounts.passwordHash(a.id())).orElse(null);
-        return new Attempt(account, hash, null);
+        return transactions.write(() -> {
+            Optional<StaffAccount> account = accounts.findByUsername(username == null ? "" : username.trim());
+            if (throttle.addressFailures(addressKey, now.minus(SignInThrottle.WINDOW)) >= settings.failuresPerAddress()) {
+                // Spraying from one address: refused without spending a password check; the usernames are not locked.
+                return new Attempt(account, null, new Refused(SignInThrottle.slowDown(Integer.MAX_VALUE)));
+            }
+            if (throttle.current(username, now).lockedAt(now)) {
+                audit.record(eventFor(account, AuditAction.SIGN_IN_FAILED).detail(Map.of("reason", "locked")));
+                return new Attempt(account, null, new Locked(settings.lockDuration()));
+            }
+            String hash = account.filter(a -> !a.disabled()).flatMap(a -> accounts.passwordHash(a.id())).orElse(null);
+            return new Attempt(account, hash, null);
+        });
     }
 
-    @Transactional
     Outcome finish(String username, String addressKey, Optional<StaffAccount> account, boolean passwordRight,
                    boolean recordSuccess, Instant now) {
-        if (!passwordRight) {
-            int fromAddress = throttle.countAddressFailure(addressKey, now, now.minus(SignInThrottle.WINDOW));
-            SignInThrottle.State after = throttle.fail(username, now, settings.failuresBeforeLock(), settings.lockDuration());
-            audit.record(eventFor(account, AuditAction.SIGN_IN_FAILED));
-            if (after.lockedAt(now)) {
-                // Logged by account id only: a username field sometimes holds a password typed in the wrong box.
-                LOG.warn("Sign-in locked for {} after {} failed attempts",
-                        account.map(a -> "account " + a.id()).orElse("a username with no account"), after.failures());
-                audit.record(eventFor(account, AuditAction.ACCOUNT_LOCKED));
-                return new Locked(settings.lockDuration());
+        return transactions.write(() -> {
+            if (!passwordRight) {
+                int fromAddress = throttle.countAddressFailure(addressKey, now, now.minus(SignInThrottle.WINDOW));
+                SignInThrottle.State after = throttle.fail(username, now, settings.failuresBeforeLock(), settings.lockDuration());
+                audit.record(eventFor(account, AuditAction.SIGN_IN_FAILED));
+                if (after.lockedAt(now)) {
+                    // Logged by account id only: a username field sometimes holds a password typed in the wrong box.
+                    LOG.warn("Sign-in locked for {} after {} failed attempts",
+                            account.map(a -> "account " + a.id()).orElse("a username with no account"), after.failures());
+                    audit.record(eventFor(account, AuditAction.ACCOUNT_LOCKED));
+                    return new Locked(settings.lockDuration());
+                }
+                // Slowed by the username's count, and by the address's once it has sprayed several usernames.
+                return new Refused(SignInThrottle.slowDown(Math.max(after.failures(), fromAddress / 5)));
             }
-            // Slowed by the username's count, and by the address's once it has sprayed several usernames.
-            return new Refused(SignInThrottle.slowDown(Math.max(after.failures(), fromAddress / 5)));
-        }
-        throttle.clear(username);
-        StaffAccount signedIn = account.orElseThrow();
-        if (recordSuccess) {
-            accounts.recordSignIn(signedIn.id(), now);
-            audit.record(AuditEvent.of(userOf(signedIn, null), AuditAction.SIGN_IN));
-        }
-        return new SignedIn(signedIn, newSession(signedIn, now));
+            throttle.clear(username);
+            StaffAccount signedIn = account.orElseThrow();
+            if (recordSuccess) {
+                accounts.recordSignIn(signedIn.id(), now);
+                audit.record(AuditEvent.of(userOf(signedIn, null), AuditAction.SIGN_IN));
+            }
+            return new SignedIn(signedIn, newSession(signedIn, now));
+        });
     }
 
     /** Starts a session for an account that signed in elsewhere (single sign-on). */
-    @Transactional
     public Optional<SignedIn> signInVerified(String username) {
-        Instant now = clock.instant();
-        Optional<StaffAccount> account = accounts.findByUsername(username).filter(a -> !a.disabled());
-        account.ifPresent(a -> {
-            accounts.recordSignIn(a.id(), now);
-            audit.record(AuditEvent.of(userOf(a, null), AuditAction.SIGN_IN).detail(Map.of("method", "oidc")));
+        return transactions.write(() -> {
+            Instant now = clock.instant();
+            Optional<StaffAccount> account = accounts.findByUsername(username).filter(a -> !a.disabled());
+            account.ifPresent(a -> {
+                accounts.recordSignIn(a.id(), now);
+                audit.record(AuditEvent.of(userOf(a, null), AuditAction.SIGN_IN).detail(Map.of("method", "oidc")));
+            });
+            return account.map(a -> new SignedIn(a, newSession(a, now)));
         });
-        return account.map(a -> new SignedIn(a, newSession(a, now)));
     }
 
     /** Ends every session of the account (the cookie is void everywhere, not only in this browser). */
-    @Transactional
     public void signOut(StaffUser user) {
-        accounts.bumpSessionEpoch(user.accountId());
-        audit.record(AuditEvent.of(user, AuditAction.SIGN_OUT));
+        transactions.run(() -> {
+            accounts.bumpSessionEpoch(user.accountId());
+            audit.record(AuditEvent.of(user, AuditAction.SIGN_OUT));
+        });
     }
 
     /** The account behind a session cookie, if the session is still good. */
-    @Transactional(readOnly = true)
     public Optional<StaffAccount> accountFor(StaffSession session) {
-        return accounts.findById(session.accountId())
-                .filter(a -> !a.disabled() && a.sessionEpoch() == session.epoch());
+        return transactions.read(() -> accounts.findById(session.accountId())
+                .filter(a -> !a.disabled() && a.sessionEpoch() == session.epoch()));
     }
 
     static StaffUser userOf(StaffAccount account, Instant expiresAt) {

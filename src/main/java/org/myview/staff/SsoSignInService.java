@@ -1,7 +1,7 @@
 package org.myview.staff;
 
-import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
+import org.myview.system.Transactions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,7 +19,8 @@ import java.util.Set;
  * and unknown accounts. Every outcome is audited; the log names account ids only, never a claim's value.
  */
 @Singleton
-public class SsoSignInService {
+public record SsoSignInService(StaffAccountRepository accounts, SignInService signIn, AuditTrail audit, SsoSettings settings,
+                               ActiveAdministrators administrators, Transactions transactions) {
 
     private static final Logger LOG = LoggerFactory.getLogger(SsoSignInService.class);
     private static final String METHOD = "oidc";
@@ -39,51 +40,37 @@ public class SsoSignInService {
     public record Refused(String reason) implements Outcome {
     }
 
-    private final StaffAccountRepository accounts;
-    private final SignInService signIn;
-    private final AuditTrail audit;
-    private final SsoSettings settings;
-    private final ActiveAdministrators administrators;
-
-    SsoSignInService(StaffAccountRepository accounts, SignInService signIn, AuditTrail audit, SsoSettings settings,
-                     ActiveAdministrators administrators) {
-        this.administrators = administrators;
-        this.accounts = accounts;
-        this.signIn = signIn;
-        this.audit = audit;
-        this.settings = settings;
-    }
-
-    @Transactional
     public Outcome signIn(SsoIdentity identity) {
-        String username = identity.username() == null ? "" : identity.username().trim().toLowerCase(Locale.ROOT);
-        if (username.isEmpty()) {
-            return refuse(Optional.empty(), "no-username");
-        }
-        Optional<StaffAccount> found = accounts.findByUsername(username);
-        if (found.isEmpty()) {
-            found = create(username, identity);
+        return transactions.write(() -> {
+            String username = identity.username() == null ? "" : identity.username().trim().toLowerCase(Locale.ROOT);
+            if (username.isEmpty()) {
+                return refuse(Optional.empty(), "no-username");
+            }
+            Optional<StaffAccount> found = accounts.findByUsername(username);
             if (found.isEmpty()) {
-                return refuse(Optional.empty(), "no-account");
+                found = create(username, identity);
+                if (found.isEmpty()) {
+                    return refuse(Optional.empty(), "no-account");
+                }
             }
-        }
-        StaffAccount account = found.get();
-        if (account.disabled()) {
-            return refuse(found, "disabled");
-        }
-        if (identity.rolesInToken() && !identity.roles().equals(account.roles())) {
-            Set<Role> roles = keepTheLastAdministrator(account, identity.roles());
-            if (!roles.equals(account.roles())) {
-                accounts.setRoles(account.id(), roles);
-                audit.record(AuditEvent.of(SignInService.userOf(account, null), AuditAction.ACCOUNT_ROLES_CHANGED)
-                        .subject("staff_account", account.id())
-                        .detail(Map.of("before", account.roles().stream().map(Enum::name).sorted().toList(),
-                                "after", roles.stream().map(Enum::name).sorted().toList(), "by", METHOD)));
+            StaffAccount account = found.get();
+            if (account.disabled()) {
+                return refuse(found, "disabled");
             }
-        }
-        return signIn.signInVerified(account.username())
-                .<Outcome>map(s -> new SignedIn(s.account(), s.session()))
-                .orElseGet(() -> refuse(Optional.of(account), "disabled"));
+            if (identity.rolesInToken() && !identity.roles().equals(account.roles())) {
+                Set<Role> roles = keepTheLastAdministrator(account, identity.roles());
+                if (!roles.equals(account.roles())) {
+                    accounts.setRoles(account.id(), roles);
+                    audit.record(AuditEvent.of(SignInService.userOf(account, null), AuditAction.ACCOUNT_ROLES_CHANGED)
+                            .subject("staff_account", account.id())
+                            .detail(Map.of("before", account.roles().stream().map(Enum::name).sorted().toList(),
+                                    "after", roles.stream().map(Enum::name).sorted().toList(), "by", METHOD)));
+                }
+            }
+            return signIn.signInVerified(account.username())
+                    .<Outcome>map(s -> new SignedIn(s.account(), s.session()))
+                    .orElseGet(() -> refuse(Optional.of(account), "disabled"));
+        });
     }
 
     /**

@@ -74,7 +74,7 @@ public final class ImportBenchmark {
     }
 
     /** Realistic rows: about four reviews per child, ages 0-17, codes consistent with each age. */
-    static String file(int rows, String prefix, int changePercent) {
+    public static String file(int rows, String prefix, int changePercent) {
         Random random = new Random(42);
         Random change = new Random(7);
         DateTimeFormatter dfe = DateTimeFormatter.ofPattern("dd/MM/yyyy");

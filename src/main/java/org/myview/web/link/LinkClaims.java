@@ -1,10 +1,10 @@
 package org.myview.web.link;
 
-import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import org.myview.system.Hmac;
 import org.myview.system.SecretTokens;
 import org.myview.system.ServiceSecrets;
+import org.myview.system.Transactions;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -20,7 +20,7 @@ import java.util.Optional;
  * working) and per address (the link throttle).
  */
 @Singleton
-public class LinkClaims {
+public record LinkClaims(LinkClaimRepository claims, ServiceSecrets secrets, Transactions transactions) {
 
     /** Wrong codes on one link before the code stops working: then only a new link (empty) helps. */
     public static final int WRONG_CODES_ALLOWED = 5;
@@ -30,44 +30,36 @@ public class LinkClaims {
     /** How a code check went. */
     public enum CodeResult { RIGHT, WRONG, NO_CODE }
 
-    private final LinkClaimRepository claims;
-    private final ServiceSecrets secrets;
-
-    LinkClaims(LinkClaimRepository claims, ServiceSecrets secrets) {
-        this.claims = claims;
-        this.secrets = secrets;
-    }
-
     /** Claims the link for this session if nobody holds it yet; true when this session holds it now. */
-    @Transactional
     public boolean claim(String kind, long linkId, String sessionId) {
-        claims.claimIfFree(kind, linkId, sessionHash(sessionId));
-        return holds(kind, linkId, sessionId);
+        return transactions.write(() -> {
+            claims.claimIfFree(kind, linkId, sessionHash(sessionId));
+            return holds(kind, linkId, sessionId);
+        });
     }
 
     /** Whether this form session holds the link. A link nobody opened yet is held by nobody. */
-    @Transactional
     public boolean holds(String kind, long linkId, String sessionId) {
-        return claims.find(kind, linkId).map(c -> equal(c.sessionHash(), sessionHash(sessionId))).orElse(false);
+        return transactions.write(() -> claims.find(kind, linkId).map(c -> equal(c.sessionHash(), sessionHash(sessionId))).orElse(false));
     }
 
     /**
      * Whether this session holds the link; a link that nobody claimed yet (a session opened before claims
      * existed) is claimed by the first session that comes back, as a first open would.
      */
-    @Transactional
     public boolean holdsOrClaim(String kind, long linkId, String sessionId) {
-        Optional<LinkClaimRepository.Claim> claim = claims.find(kind, linkId);
-        if (claim.isEmpty()) {
-            return claim(kind, linkId, sessionId);
-        }
-        return equal(claim.get().sessionHash(), sessionHash(sessionId));
+        return transactions.write(() -> {
+            Optional<LinkClaimRepository.Claim> claim = claims.find(kind, linkId);
+            if (claim.isEmpty()) {
+                return claim(kind, linkId, sessionId);
+            }
+            return equal(claim.get().sessionHash(), sessionHash(sessionId));
+        });
     }
 
     /** Whether the holder chose a code that still works. */
-    @Transactional
     public boolean hasCode(String kind, long linkId) {
-        return claims.find(kind, linkId).map(c -> c.codeHash() != null).orElse(false);
+        return transactions.write(() -> claims.find(kind, linkId).map(c -> c.codeHash() != null).orElse(false));
     }
 
     /** A code as typed, made plain (case and spaces do not matter), or empty when it is not a usable code. */
@@ -81,31 +73,30 @@ public class LinkClaims {
     }
 
     /** The holder sets (or changes) their code; false when this session does not hold the link. */
-    @Transactional
     public boolean setCode(String kind, long linkId, String sessionId, String plainCode) {
-        return claims.setCode(kind, linkId, sessionHash(sessionId), codeHash(kind, linkId, plainCode)) == 1;
+        return transactions.write(() -> claims.setCode(kind, linkId, sessionHash(sessionId), codeHash(kind, linkId, plainCode)) == 1);
     }
 
     /** Another device typed a code: the right one moves the link to that device's session. */
-    @Transactional
     public CodeResult tryCode(String kind, long linkId, String sessionId, String typed) {
-        Optional<LinkClaimRepository.Claim> claim = claims.lock(kind, linkId);
-        if (claim.isEmpty() || claim.get().codeHash() == null) {
-            return CodeResult.NO_CODE;
-        }
-        Optional<String> plain = normalise(typed);
-        if (plain.isPresent() && equal(claim.get().codeHash(), codeHash(kind, linkId, plain.get()))) {
-            claims.handOver(kind, linkId, sessionHash(sessionId));
-            return CodeResult.RIGHT;
-        }
-        claims.countWrongCode(kind, linkId, WRONG_CODES_ALLOWED);
-        return claim.get().codeFailures() + 1 >= WRONG_CODES_ALLOWED ? CodeResult.NO_CODE : CodeResult.WRONG;
+        return transactions.write(() -> {
+            Optional<LinkClaimRepository.Claim> claim = claims.lock(kind, linkId);
+            if (claim.isEmpty() || claim.get().codeHash() == null) {
+                return CodeResult.NO_CODE;
+            }
+            Optional<String> plain = normalise(typed);
+            if (plain.isPresent() && equal(claim.get().codeHash(), codeHash(kind, linkId, plain.get()))) {
+                claims.handOver(kind, linkId, sessionHash(sessionId));
+                return CodeResult.RIGHT;
+            }
+            claims.countWrongCode(kind, linkId, WRONG_CODES_ALLOWED);
+            return claim.get().codeFailures() + 1 >= WRONG_CODES_ALLOWED ? CodeResult.NO_CODE : CodeResult.WRONG;
+        });
     }
 
     /** Wrong codes left before the code stops working. */
-    @Transactional
     public int triesLeft(String kind, long linkId) {
-        return claims.find(kind, linkId).map(c -> Math.max(0, WRONG_CODES_ALLOWED - c.codeFailures())).orElse(0);
+        return transactions.write(() -> claims.find(kind, linkId).map(c -> Math.max(0, WRONG_CODES_ALLOWED - c.codeFailures())).orElse(0));
     }
 
     private static String sessionHash(String sessionId) {
