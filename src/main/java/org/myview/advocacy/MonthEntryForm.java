@@ -1,10 +1,9 @@
 package org.myview.advocacy;
 
-import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import org.myview.web.FormErrors;
+import org.myview.web.TextForm;
 import org.myview.web.FormResult;
-import org.myview.web.FreeText;
 
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
@@ -14,17 +13,11 @@ import java.time.format.DateTimeParseException;
  * months offered: not in the future), issue-based advocacy cases and rights sessions (whole numbers, 0 to 10,000).
  */
 @Serdeable
-record MonthEntryForm(@Nullable String month, @Nullable String issueBased, @Nullable String rightsSessions) {
+record MonthEntryForm(String month, String issueBased, String rightsSessions) implements TextForm {
 
     static final int MAX = 10_000;
 
     record Entry(YearMonth month, int issueBased, int rightsSessions) {
-    }
-
-    MonthEntryForm {
-        month = FreeText.field(month);
-        issueBased = FreeText.field(issueBased);
-        rightsSessions = FreeText.field(rightsSessions);
     }
 
     FormResult<Entry> check(YearMonth thisMonth) {

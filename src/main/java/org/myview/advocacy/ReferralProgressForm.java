@@ -1,11 +1,10 @@
 package org.myview.advocacy;
 
-import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import org.myview.web.DateFields;
 import org.myview.web.FormErrors;
+import org.myview.web.TextForm;
 import org.myview.web.FormResult;
-import org.myview.web.FreeText;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -18,8 +17,8 @@ import java.util.Optional;
  * referred again; a closed referral changes no more.
  */
 @Serdeable
-record ReferralProgressForm(@Nullable String step, @Nullable String service, @Nullable String otherService,
-                            @Nullable String onDay, @Nullable String onMonth, @Nullable String onYear) {
+record ReferralProgressForm(String step, String service, String otherService,
+                            String onDay, String onMonth, String onYear) implements TextForm {
 
     static final List<String> STEPS = List.of("REFERRED", "ACCEPTED", "DECLINED", "CLOSED");
     static final List<String> SERVICES = List.of("NYAS", "OTHER");
@@ -27,15 +26,6 @@ record ReferralProgressForm(@Nullable String step, @Nullable String service, @Nu
 
     /** A step ready to record. */
     record Step(String step, String service, String otherService, LocalDate on) {
-    }
-
-    ReferralProgressForm {
-        step = FreeText.field(step);
-        service = FreeText.field(service);
-        otherService = FreeText.field(otherService);
-        onDay = FreeText.field(onDay);
-        onMonth = FreeText.field(onMonth);
-        onYear = FreeText.field(onYear);
     }
 
     /** An empty form with today's date. */

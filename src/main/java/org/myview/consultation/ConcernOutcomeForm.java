@@ -1,11 +1,10 @@
 package org.myview.consultation;
 
-import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import org.myview.web.DateFields;
 import org.myview.web.FormErrors;
+import org.myview.web.TextForm;
 import org.myview.web.FormResult;
-import org.myview.web.FreeText;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -18,8 +17,8 @@ import java.util.Set;
  * how, what happened, and a note. Everything is required; the time cannot be before the concern or in the future.
  */
 @Serdeable
-record ConcernOutcomeForm(@Nullable String contactedBy, @Nullable String contactedDay, @Nullable String contactedMonth, @Nullable String contactedYear,
-                          @Nullable String time, @Nullable String how, @Nullable String result, @Nullable String note) {
+record ConcernOutcomeForm(String contactedBy, String contactedDay, String contactedMonth, String contactedYear,
+                          String time, String how, String result, String note) implements TextForm {
 
     static final int MAX_NOTE = 2000;
     static final int MAX_NAME = 100;
@@ -31,17 +30,6 @@ record ConcernOutcomeForm(@Nullable String contactedBy, @Nullable String contact
 
     /** A contact ready to record. */
     record Contact(String contactedBy, Instant contactedAt, String how, String result, String note) {
-    }
-
-    ConcernOutcomeForm {
-        contactedBy = FreeText.field(contactedBy);
-        contactedDay = FreeText.field(contactedDay);
-        contactedMonth = FreeText.field(contactedMonth);
-        contactedYear = FreeText.field(contactedYear);
-        time = FreeText.field(time);
-        how = FreeText.field(how);
-        result = FreeText.field(result);
-        note = FreeText.field(note);
     }
 
     // The page's fields are contacted-day, -month and -year: Micronaut binds a hyphenated name to its camel case.

@@ -4,8 +4,8 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import org.myview.web.EnumNames;
 import org.myview.web.FormErrors;
+import org.myview.web.TextForm;
 import org.myview.web.FormResult;
-import org.myview.web.FreeText;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -19,8 +19,8 @@ import java.util.Optional;
  * in so the check stays plain Java.
  */
 @Serdeable
-record ActionForm(@Nullable String asked, @Nullable String askedOn, @Nullable String response, @Nullable String status,
-                  @Nullable String updatedOn) {
+record ActionForm(String asked, String askedOn, String response, String status,
+                  String updatedOn) implements TextForm {
 
     /** The same limit as an answer's words on the forum. */
     static final int MAX_TEXT = ModerationForm.MAX_TEXT;
@@ -30,21 +30,13 @@ record ActionForm(@Nullable String asked, @Nullable String askedOn, @Nullable St
     record Entry(String asked, LocalDate askedOn, @Nullable String response, ActionStatus status, @Nullable LocalDate updatedOn) {
     }
 
-    ActionForm {
-        asked = FreeText.field(asked);
-        askedOn = FreeText.field(askedOn);
-        response = FreeText.field(response);
-        status = FreeText.field(status);
-        updatedOn = FreeText.field(updatedOn);
-    }
-
     static ActionForm empty() {
         return new ActionForm("", "", "", "", "");
     }
 
     /** The saved item, as the edit page shows it. */
     static ActionForm of(ForumRepository.Action action) {
-        return new ActionForm(action.asked(), DATE.format(action.askedOn()), action.response(), action.status().name(),
+        return new ActionForm(action.asked(), DATE.format(action.askedOn()), action.response() == null ? "" : action.response(), action.status().name(),
                 action.updatedOn() == null ? "" : DATE.format(action.updatedOn()));
     }
 

@@ -1,27 +1,21 @@
 package org.myview.forum;
 
-import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import org.myview.web.FormErrors;
+import org.myview.web.TextForm;
 import org.myview.web.FormResult;
-import org.myview.web.FreeText;
 
 /**
  * "Save decision" on a child's answer waiting for the forum: approve it (its words, perhaps with anything identifying
  * edited out, up to {@link #MAX_TEXT} characters) or reject it. One problem at a time: the words are read only for approval.
  */
 @Serdeable
-record ModerationForm(@Nullable String decision, @Nullable String text) {
+record ModerationForm(String decision, String text) implements TextForm {
 
     static final int MAX_TEXT = 2000;
 
     /** A decision ready to act on; {@code text} matters only for approval. */
     record Decision(boolean approve, String text) {
-    }
-
-    ModerationForm {
-        decision = FreeText.field(decision);
-        text = FreeText.field(text);
     }
 
     FormResult<Decision> check() {

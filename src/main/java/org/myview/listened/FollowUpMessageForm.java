@@ -1,23 +1,16 @@
 package org.myview.listened;
 
-import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import org.myview.notify.ContactAddresses;
 import org.myview.web.FormErrors;
+import org.myview.web.TextForm;
 import org.myview.web.FormResult;
-import org.myview.web.FreeText;
 
 /** "Send it by text or email" under a new follow-up link: a UK mobile and/or an email; the addresses go only to outbox rows. */
 @Serdeable
-record FollowUpMessageForm(@Nullable String token, @Nullable String mobile, @Nullable String email) {
+record FollowUpMessageForm(String token, String mobile, String email) implements TextForm {
 
     record To(String mobile, String email) {
-    }
-
-    FollowUpMessageForm {
-        token = FreeText.field(token);
-        mobile = FreeText.field(mobile);
-        email = FreeText.field(email);
     }
 
     FormResult<To> check() {

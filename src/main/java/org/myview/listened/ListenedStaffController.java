@@ -44,7 +44,7 @@ record ListenedStaffController(ListenedService service, ReviewService reviews) {
         Optional<ListenedService.CreatedLink> created = respondent.isValid()
                 ? service.createLink(user, review.get(), respondent.value()) : Optional.empty();
         return created.<HttpResponse<?>>map(link -> {
-            Map<String, Object> model = model(review.get(), link.url(), link.respondent(), new FollowUpMessageForm(null, null, null), new FormErrors());
+            Map<String, Object> model = model(review.get(), link.url(), link.respondent(), new FollowUpMessageForm("", "", ""), new FormErrors());
             model.put("expiresAt", link.expiresAt());
             return HttpResponse.ok(new ModelAndView<>("listened/link", model));
         }).orElseGet(() -> HttpResponse.seeOther(URI.create("/reviews/" + id + "#listened")));

@@ -1,9 +1,8 @@
 package org.myview.listened;
 
-import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
+import org.myview.web.TextForm;
 import org.myview.web.FormResult;
-import org.myview.web.FreeText;
 
 import java.util.Optional;
 
@@ -12,11 +11,7 @@ import java.util.Optional;
  * review's respondent may be asked now is the service's rule, as it needs the review's state.
  */
 @Serdeable
-record NewLinkForm(@Nullable String respondent) {
-
-    NewLinkForm {
-        respondent = FreeText.field(respondent);
-    }
+record NewLinkForm(String respondent) implements TextForm {
 
     /**
      * The respondent, CHILD or PARENT. Anything else never comes from the page; the controller answers it as a link

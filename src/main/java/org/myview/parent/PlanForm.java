@@ -1,10 +1,9 @@
 package org.myview.parent;
 
-import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import org.myview.web.FormErrors;
+import org.myview.web.TextForm;
 import org.myview.web.FormResult;
-import org.myview.web.FreeText;
 
 import java.time.LocalDate;
 import java.util.Optional;
@@ -14,21 +13,9 @@ import java.util.Optional;
  * same as for a row of the CSV import, so a plan typed in and a plan imported are checked alike.
  */
 @Serdeable
-record PlanForm(@Nullable String planReference, @Nullable String planType, @Nullable String startDate, @Nullable String endDate,
-                @Nullable String childReferences, @Nullable String parentName, @Nullable String email, @Nullable String mobile,
-                @Nullable String language) {
-
-    PlanForm {
-        planReference = FreeText.field(planReference);
-        planType = FreeText.field(planType);
-        startDate = FreeText.field(startDate);
-        endDate = FreeText.field(endDate);
-        childReferences = FreeText.field(childReferences);
-        parentName = FreeText.field(parentName);
-        email = FreeText.field(email);
-        mobile = FreeText.field(mobile);
-        language = FreeText.field(language);
-    }
+record PlanForm(String planReference, String planType, String startDate, String endDate,
+                String childReferences, String parentName, String email, String mobile,
+                String language) implements TextForm {
 
     /** The empty form: English unless the lead says otherwise. */
     static PlanForm empty() {

@@ -4,8 +4,8 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import org.myview.web.EnumNames;
 import org.myview.web.FormErrors;
+import org.myview.web.TextForm;
 import org.myview.web.FormResult;
-import org.myview.web.FreeText;
 
 import java.math.BigDecimal;
 import java.util.Optional;
@@ -15,21 +15,13 @@ import java.util.Optional;
  * the target is needed, the baseline may be left out, and no tolerance is 0.
  */
 @Serdeable
-record TargetForm(@Nullable String measure, @Nullable String reviewTypes, @Nullable String baseline, @Nullable String target,
-                  @Nullable String tolerance) {
+record TargetForm(String measure, String reviewTypes, String baseline, String target,
+                  String tolerance) implements TextForm {
 
     static final BigDecimal MAX = BigDecimal.valueOf(100_000);
 
     /** A target ready to save. */
     record Target(Measure measure, ReviewTypeFilter types, @Nullable BigDecimal baseline, BigDecimal target, BigDecimal tolerance) {
-    }
-
-    TargetForm {
-        measure = FreeText.field(measure);
-        reviewTypes = FreeText.field(reviewTypes);
-        baseline = FreeText.field(baseline);
-        target = FreeText.field(target);
-        tolerance = FreeText.field(tolerance);
     }
 
     static TargetForm empty() {

@@ -1,12 +1,11 @@
 package org.myview.received;
 
-import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import org.myview.web.DateFields;
 import org.myview.web.EnumNames;
 import org.myview.web.FormErrors;
+import org.myview.web.TextForm;
 import org.myview.web.FormResult;
-import org.myview.web.FreeText;
 
 import java.time.LocalDate;
 
@@ -17,21 +16,14 @@ import java.time.LocalDate;
  * does not count as a completion before the review: the review page says so.
  */
 @Serdeable
-record ViewsReceivedForm(@Nullable String channel, @Nullable String receivedDay, @Nullable String receivedMonth,
-                         @Nullable String receivedYear) {
+record ViewsReceivedForm(String channel, String receivedDay, String receivedMonth,
+                         String receivedYear) implements TextForm {
 
     /** The longest a child's views may have come before the review date. */
     static final int MAX_YEARS_BEFORE_REVIEW = 1;
 
     /** What to record. */
     record Received(OtherChannel channel, LocalDate receivedOn) {
-    }
-
-    ViewsReceivedForm {
-        channel = FreeText.field(channel);
-        receivedDay = FreeText.field(receivedDay);
-        receivedMonth = FreeText.field(receivedMonth);
-        receivedYear = FreeText.field(receivedYear);
     }
 
     /** An empty form: no channel chosen, the date left to type (the day the booklet came is not always today). */

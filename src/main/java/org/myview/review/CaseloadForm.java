@@ -1,10 +1,9 @@
 package org.myview.review;
 
-import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import org.myview.web.FormErrors;
+import org.myview.web.TextForm;
 import org.myview.web.FormResult;
-import org.myview.web.FreeText;
 
 import java.util.Optional;
 
@@ -14,18 +13,13 @@ import java.util.Optional;
  * no database.
  */
 @Serdeable
-record CaseloadForm(@Nullable String caseReference, @Nullable String officer) {
+record CaseloadForm(String caseReference, String officer) implements TextForm {
 
     /** Case references as the SSDA903 return and the case system write them. */
     static final String REFERENCE = "[A-Za-z0-9/_-]{1,20}";
 
     /** A child to put in an officer's caseload. */
     record Assignment(long childId, long officerId) {
-    }
-
-    CaseloadForm {
-        caseReference = FreeText.field(caseReference);
-        officer = FreeText.field(officer);
     }
 
     FormResult<Assignment> check(Optional<Long> child, Optional<Long> activeOfficer) {

@@ -5,8 +5,8 @@ import io.micronaut.serde.annotation.Serdeable;
 import org.myview.staff.StaffUser;
 import org.myview.web.DateFields;
 import org.myview.web.FormErrors;
+import org.myview.web.TextForm;
 import org.myview.web.FormResult;
-import org.myview.web.FreeText;
 
 import java.time.LocalDate;
 import java.util.Optional;
@@ -19,28 +19,15 @@ import java.util.Optional;
  * reference it is not read at all, so the answer cannot tell whether the child exists (docs/architecture.md, "Caseloads").
  */
 @Serdeable
-record ScheduleForm(@Nullable String caseReference, @Nullable String firstName,
-                    @Nullable String dobDay, @Nullable String dobMonth, @Nullable String dobYear, @Nullable String type,
-                    @Nullable String dateDay, @Nullable String dateMonth, @Nullable String dateYear, @Nullable String officer) {
+record ScheduleForm(String caseReference, String firstName,
+                    String dobDay, String dobMonth, String dobYear, String type,
+                    String dateDay, String dateMonth, String dateYear, String officer) implements TextForm {
 
     static final int MAX_FIRST_NAME = 100;
 
     /** A review ready to add: for a known child, or for a new one with its reference, first name and date of birth. */
     record NewReview(Optional<Child> known, String caseReference, String firstName, @Nullable LocalDate dateOfBirth,
                      ReviewType type, LocalDate date, long officerId) {
-    }
-
-    ScheduleForm {
-        caseReference = FreeText.field(caseReference);
-        firstName = FreeText.field(firstName);
-        dobDay = FreeText.field(dobDay);
-        dobMonth = FreeText.field(dobMonth);
-        dobYear = FreeText.field(dobYear);
-        type = FreeText.field(type);
-        dateDay = FreeText.field(dateDay);
-        dateMonth = FreeText.field(dateMonth);
-        dateYear = FreeText.field(dateYear);
-        officer = FreeText.field(officer);
     }
 
     /** The empty form: a CLA review, and an officer's own name as the officer. */

@@ -1,24 +1,17 @@
 package org.myview.staff;
 
-import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import org.myview.web.FormErrors;
+import org.myview.web.TextForm;
 import org.myview.web.FormResult;
-import org.myview.web.FreeText;
 
 import java.time.Duration;
 
 /** "Create an API token": a name to recognise it by, a scope and a lifetime (days, from the offered choices). */
 @Serdeable
-record ApiTokenForm(@Nullable String name, @Nullable String scope, @Nullable String expires) {
+record ApiTokenForm(String name, String scope, String expires) implements TextForm {
 
     static final int MAX_NAME = 100;
-
-    ApiTokenForm {
-        name = FreeText.field(name);
-        scope = FreeText.field(scope);
-        expires = FreeText.field(expires);
-    }
 
     static ApiTokenForm empty() {
         return new ApiTokenForm("", "", "");

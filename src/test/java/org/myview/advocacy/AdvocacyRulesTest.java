@@ -1,6 +1,7 @@
 package org.myview.advocacy;
 
 import org.junit.jupiter.api.Test;
+import org.myview.web.FormFields;
 import org.myview.web.FormResult;
 
 import java.time.Instant;
@@ -23,7 +24,7 @@ class AdvocacyRulesTest {
     }
 
     private static FormResult<ReferralProgressForm.Step> check(AdvocacyRepository.Row row, String step, String service, String other, int day) {
-        return new ReferralProgressForm(step, service, other, String.valueOf(day), "3", "2026").check(row, ASKED, TODAY);
+        return FormFields.clean(new ReferralProgressForm(step, service, other, String.valueOf(day), "3", "2026")).check(row, ASKED, TODAY);
     }
 
     private static String error(FormResult<?> result) {
@@ -71,15 +72,15 @@ class AdvocacyRulesTest {
     @Test
     void theMonthlyEntryTakesAMonthThatHasBegunAndWholeNumbers() {
         java.time.YearMonth march = java.time.YearMonth.of(2026, 3);
-        assertTrue(new MonthEntryForm("2026-03", "12", "0").check(march).isValid());
-        assertEquals(12, new MonthEntryForm("2026-02", " 12 ", "9").check(march).value().issueBased());
-        assertEquals("advocacy.month.error.month", error(new MonthEntryForm("2026-04", "1", "1").check(march)));
-        assertEquals("advocacy.month.error.month", error(new MonthEntryForm("March", "1", "1").check(march)));
-        assertEquals("advocacy.month.error.issueBased", error(new MonthEntryForm("2026-03", "-1", "1").check(march)));
-        assertEquals("advocacy.month.error.issueBased", error(new MonthEntryForm("2026-03", "1.5", "1").check(march)));
-        assertEquals("advocacy.month.error.rightsSessions", error(new MonthEntryForm("2026-03", "1", "10001").check(march)));
-        assertTrue(new MonthEntryForm("2026-03", "10000", "0").check(march).isValid());
-        assertFalse(new MonthEntryForm(null, null, null).check(march).isValid());
+        assertTrue(FormFields.clean(new MonthEntryForm("2026-03", "12", "0")).check(march).isValid());
+        assertEquals(12, FormFields.clean(new MonthEntryForm("2026-02", " 12 ", "9")).check(march).value().issueBased());
+        assertEquals("advocacy.month.error.month", error(FormFields.clean(new MonthEntryForm("2026-04", "1", "1")).check(march)));
+        assertEquals("advocacy.month.error.month", error(FormFields.clean(new MonthEntryForm("March", "1", "1")).check(march)));
+        assertEquals("advocacy.month.error.issueBased", error(FormFields.clean(new MonthEntryForm("2026-03", "-1", "1")).check(march)));
+        assertEquals("advocacy.month.error.issueBased", error(FormFields.clean(new MonthEntryForm("2026-03", "1.5", "1")).check(march)));
+        assertEquals("advocacy.month.error.rightsSessions", error(FormFields.clean(new MonthEntryForm("2026-03", "1", "10001")).check(march)));
+        assertTrue(FormFields.clean(new MonthEntryForm("2026-03", "10000", "0")).check(march).isValid());
+        assertFalse(FormFields.clean(new MonthEntryForm(null, null, null)).check(march).isValid());
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.myview.consultation;
 
 import org.junit.jupiter.api.Test;
+import org.myview.web.FormFields;
 import org.myview.web.FieldError;
 import org.myview.web.FormResult;
 
@@ -24,8 +25,8 @@ class StaffFormsTest {
 
     @Test
     void aContactWithEverythingRightGivesTheTimeOnTheLondonCalendar() {
-        FormResult<ConcernOutcomeForm.Contact> result = new ConcernOutcomeForm(" Duty worker ", "10", "3", "2026", "10.12",
-                "PHONE", "SPOKE", "Spoke to her").check(RAISED, NOW);
+        FormResult<ConcernOutcomeForm.Contact> result = FormFields.clean(new ConcernOutcomeForm(" Duty worker ", "10", "3", "2026", "10.12",
+                "PHONE", "SPOKE", "Spoke to her")).check(RAISED, NOW);
         assertTrue(result.isValid());
         assertEquals("Duty worker", result.value().contactedBy(), "spaces around a name go");
         assertEquals(Instant.parse("2026-03-10T10:12:00Z"), result.value().contactedAt(), "GMT in March: London time is UTC");
@@ -34,14 +35,14 @@ class StaffFormsTest {
     @Test
     void inBritishSummerTimeTheTypedTimeIsLondonTime() {
         Instant raised = Instant.parse("2026-07-01T08:00:00Z");
-        FormResult<ConcernOutcomeForm.Contact> result = new ConcernOutcomeForm("Duty worker", "1", "7", "2026", "10:00",
-                "TEXT", "NOT_REACHED", "No answer").check(raised, Instant.parse("2026-07-01T12:00:00Z"));
+        FormResult<ConcernOutcomeForm.Contact> result = FormFields.clean(new ConcernOutcomeForm("Duty worker", "1", "7", "2026", "10:00",
+                "TEXT", "NOT_REACHED", "No answer")).check(raised, Instant.parse("2026-07-01T12:00:00Z"));
         assertEquals(Instant.parse("2026-07-01T09:00:00Z"), result.value().contactedAt());
     }
 
     @Test
     void anEmptyContactNamesEveryMissingFieldInPageOrder() {
-        FormResult<ConcernOutcomeForm.Contact> result = new ConcernOutcomeForm(null, null, null, null, null, null, null, null)
+        FormResult<ConcernOutcomeForm.Contact> result = FormFields.clean(new ConcernOutcomeForm(null, null, null, null, null, null, null, null))
                 .check(RAISED, NOW);
         assertFalse(result.isValid());
         assertNull(result.value(), "no value when a field is wrong");
@@ -50,29 +51,29 @@ class StaffFormsTest {
 
     @Test
     void aTimeOfDayThatDoesNotExistIsATimeError() {
-        assertEquals(List.of("time"), fields(new ConcernOutcomeForm("A", "10", "3", "2026", "24:00", "PHONE", "SPOKE", "n").check(RAISED, NOW)));
-        assertEquals(List.of("contacted-day"), fields(new ConcernOutcomeForm("A", "31", "2", "2026", "10:00", "PHONE", "SPOKE", "n").check(RAISED, NOW)),
+        assertEquals(List.of("time"), fields(FormFields.clean(new ConcernOutcomeForm("A", "10", "3", "2026", "24:00", "PHONE", "SPOKE", "n")).check(RAISED, NOW)));
+        assertEquals(List.of("contacted-day"), fields(FormFields.clean(new ConcernOutcomeForm("A", "31", "2", "2026", "10:00", "PHONE", "SPOKE", "n")).check(RAISED, NOW)),
                 "31 February is a date error, and the time is not looked at");
     }
 
     @Test
     void theContactMayBeInTheMinuteOfTheConcernButNotBeforeItNorInTheFuture() {
-        assertTrue(new ConcernOutcomeForm("A", "10", "3", "2026", "9:00", "PHONE", "SPOKE", "n").check(RAISED, NOW).isValid());
-        assertEquals(List.of("contacted-day"), fields(new ConcernOutcomeForm("A", "10", "3", "2026", "8:58", "PHONE", "SPOKE", "n").check(RAISED, NOW)));
-        assertEquals(List.of("contacted-day"), fields(new ConcernOutcomeForm("A", "10", "3", "2026", "10:32", "PHONE", "SPOKE", "n").check(RAISED, NOW)));
+        assertTrue(FormFields.clean(new ConcernOutcomeForm("A", "10", "3", "2026", "9:00", "PHONE", "SPOKE", "n")).check(RAISED, NOW).isValid());
+        assertEquals(List.of("contacted-day"), fields(FormFields.clean(new ConcernOutcomeForm("A", "10", "3", "2026", "8:58", "PHONE", "SPOKE", "n")).check(RAISED, NOW)));
+        assertEquals(List.of("contacted-day"), fields(FormFields.clean(new ConcernOutcomeForm("A", "10", "3", "2026", "10:32", "PHONE", "SPOKE", "n")).check(RAISED, NOW)));
     }
 
     @Test
     void aNameOrNoteTooLongAndAnUnknownWayAreRefused() {
-        FormResult<ConcernOutcomeForm.Contact> result = new ConcernOutcomeForm("x".repeat(ConcernOutcomeForm.MAX_NAME + 1), "10", "3", "2026",
-                "10:00", "CARRIER_PIGEON", "MAYBE", "n".repeat(ConcernOutcomeForm.MAX_NOTE + 1)).check(RAISED, NOW);
+        FormResult<ConcernOutcomeForm.Contact> result = FormFields.clean(new ConcernOutcomeForm("x".repeat(ConcernOutcomeForm.MAX_NAME + 1), "10", "3", "2026",
+                "10:00", "CARRIER_PIGEON", "MAYBE", "n".repeat(ConcernOutcomeForm.MAX_NOTE + 1))).check(RAISED, NOW);
         assertEquals(List.of("contactedBy", "how", "result", "note"), fields(result));
         assertEquals("consultation.concern.error.noteTooLong", result.errors().of("note").key());
     }
 
     @Test
     void controlCharactersAreDroppedFromWhatIsTyped() {
-        ConcernOutcomeForm form = new ConcernOutcomeForm("Duty\u0000 worker", "10", "3", "2026", "10:00", "PHONE", "SPOKE", "line\none\u0007");
+        ConcernOutcomeForm form = FormFields.clean(new ConcernOutcomeForm("Duty\u0000 worker", "10", "3", "2026", "10:00", "PHONE", "SPOKE", "line\none\u0007"));
         assertEquals("Duty worker", form.contactedBy());
         assertEquals("line\none", form.note(), "line breaks stay");
     }

@@ -1,6 +1,7 @@
 package org.myview.forum;
 
 import org.junit.jupiter.api.Test;
+import org.myview.web.FormFields;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.myview.web.FormResult;
@@ -23,7 +24,7 @@ class ActionFormTest {
     }
 
     private static ActionForm form(String asked, String askedOn, String response, String status, String updatedOn) {
-        return new ActionForm(asked, askedOn, response, status, updatedOn);
+        return FormFields.clean(new ActionForm(asked, askedOn, response, status, updatedOn));
     }
 
     @Test
@@ -50,7 +51,7 @@ class ActionFormTest {
     @Test
     void everyProblemIsReportedInPageOrder() {
         assertEquals(List.of("asked:forum.action.error.asked", "askedOn:forum.action.error.askedOn", "status:forum.action.error.status"),
-                keys(new ActionForm(null, null, null, null, null).check(TODAY)));
+                keys(FormFields.clean(new ActionForm(null, null, null, null, null)).check(TODAY)));
     }
 
     @ParameterizedTest
@@ -106,12 +107,12 @@ class ActionFormTest {
     @Test
     void theEditPageShowsTheSavedItem() {
         ActionForm form = ActionForm.of(new ForumRepository.Action(7, "Trips", LocalDate.of(2026, 3, 1), null, ActionStatus.NOT_STARTED, null));
-        assertEquals(new ActionForm("Trips", "1/3/2026", "", "NOT_STARTED", ""), form);
+        assertEquals(FormFields.clean(new ActionForm("Trips", "1/3/2026", "", "NOT_STARTED", "")), form);
         ActionForm done = ActionForm.of(new ForumRepository.Action(7, "Trips", LocalDate.of(2026, 3, 1), "Booked", ActionStatus.DONE,
                 LocalDate.of(2026, 3, 5)));
-        assertEquals(new ActionForm("Trips", "1/3/2026", "Booked", "DONE", "5/3/2026"), done);
+        assertEquals(FormFields.clean(new ActionForm("Trips", "1/3/2026", "Booked", "DONE", "5/3/2026")), done);
         assertTrue(done.check(TODAY).isValid());
-        assertEquals(new ActionForm("", "", "", "", ""), ActionForm.empty());
+        assertEquals(FormFields.clean(new ActionForm("", "", "", "", "")), ActionForm.empty());
     }
 
     @Test

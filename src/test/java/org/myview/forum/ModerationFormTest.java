@@ -1,6 +1,7 @@
 package org.myview.forum;
 
 import org.junit.jupiter.api.Test;
+import org.myview.web.FormFields;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.myview.web.FormResult;
@@ -21,7 +22,7 @@ class ModerationFormTest {
 
     @Test
     void approvingKeepsTheWordsAsEdited() {
-        FormResult<ModerationForm.Decision> result = new ModerationForm("approve", "  More time with my sister.\n ").check();
+        FormResult<ModerationForm.Decision> result = FormFields.clean(new ModerationForm("approve", "  More time with my sister.\n ")).check();
         assertTrue(result.isValid(), () -> keys(result).toString());
         assertTrue(result.value().approve());
         assertEquals("More time with my sister.", result.value().text());
@@ -29,7 +30,7 @@ class ModerationFormTest {
 
     @Test
     void rejectingNeedsNoWords() {
-        FormResult<ModerationForm.Decision> result = new ModerationForm("reject", null).check();
+        FormResult<ModerationForm.Decision> result = FormFields.clean(new ModerationForm("reject", null)).check();
         assertTrue(result.isValid(), () -> keys(result).toString());
         assertFalse(result.value().approve());
     }
@@ -37,34 +38,34 @@ class ModerationFormTest {
     @ParameterizedTest
     @CsvSource({"''", "APPROVE", "maybe", "' '"})
     void theDecisionMustBeOneOfTheTwo(String decision) {
-        assertEquals(List.of("decision:forum.check.error.decision"), keys(new ModerationForm(decision, "words").check()));
+        assertEquals(List.of("decision:forum.check.error.decision"), keys(FormFields.clean(new ModerationForm(decision, "words")).check()));
     }
 
     @Test
     void aMissingDecisionIsTheOnlyProblemShownEvenWithoutWords() {
-        assertEquals(List.of("decision:forum.check.error.decision"), keys(new ModerationForm(null, null).check()));
+        assertEquals(List.of("decision:forum.check.error.decision"), keys(FormFields.clean(new ModerationForm(null, null)).check()));
     }
 
     @ParameterizedTest
     @CsvSource({"''", "'   '", "'\u0000'"})
     void approvingBlankWordsIsExplained(String text) {
-        assertEquals(List.of("text:forum.check.error.text"), keys(new ModerationForm("approve", text).check()));
+        assertEquals(List.of("text:forum.check.error.text"), keys(FormFields.clean(new ModerationForm("approve", text)).check()));
     }
 
     @Test
     void twoThousandCharactersAreTheLongestAndTheLimitIsInTheMessage() {
-        assertTrue(new ModerationForm("approve", "a".repeat(2000)).check().isValid());
-        FormResult<ModerationForm.Decision> tooLong = new ModerationForm("approve", "a".repeat(2001)).check();
+        assertTrue(FormFields.clean(new ModerationForm("approve", "a".repeat(2000))).check().isValid());
+        FormResult<ModerationForm.Decision> tooLong = FormFields.clean(new ModerationForm("approve", "a".repeat(2001))).check();
         assertEquals(List.of("text:forum.check.error.long"), keys(tooLong));
         assertArrayEquals(new Object[]{2000}, tooLong.errors().all().get(0).args());
-        assertTrue(new ModerationForm("reject", "a".repeat(2001)).check().isValid(), "words are not read for a rejection");
+        assertTrue(FormFields.clean(new ModerationForm("reject", "a".repeat(2001))).check().isValid(), "words are not read for a rejection");
     }
 
     @Test
     void controlCharactersAreDroppedAndAMissingFieldIsEmpty() {
-        ModerationForm form = new ModerationForm(" approve ", "Fine\u0007 words");
+        ModerationForm form = FormFields.clean(new ModerationForm(" approve ", "Fine\u0007 words"));
         assertEquals("approve", form.decision());
         assertEquals("Fine words", form.text());
-        assertEquals("", new ModerationForm(null, null).text());
+        assertEquals("", FormFields.clean(new ModerationForm(null, null)).text());
     }
 }

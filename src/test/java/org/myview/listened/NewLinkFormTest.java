@@ -1,6 +1,7 @@
 package org.myview.listened;
 
 import org.junit.jupiter.api.Test;
+import org.myview.web.FormFields;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.myview.web.FormResult;
@@ -20,7 +21,7 @@ class NewLinkFormTest {
     @ParameterizedTest
     @CsvSource({"CHILD", "PARENT", "' CHILD '", "'PARENT\u0000'"})
     void theChildOrAParent(String respondent) {
-        FormResult<String> result = new NewLinkForm(respondent).check();
+        FormResult<String> result = FormFields.clean(new NewLinkForm(respondent)).check();
         assertTrue(result.isValid(), () -> keys(result).toString());
         assertEquals(respondent.replace("\u0000", "").strip(), result.value());
     }
@@ -28,12 +29,12 @@ class NewLinkFormTest {
     @ParameterizedTest
     @CsvSource({"''", "child", "CARER", "'CHILD PARENT'", "'   '"})
     void anythingElseIsRefused(String respondent) {
-        assertEquals(List.of("respondent:listened.link.error.respondent"), keys(new NewLinkForm(respondent).check()));
+        assertEquals(List.of("respondent:listened.link.error.respondent"), keys(FormFields.clean(new NewLinkForm(respondent)).check()));
     }
 
     @Test
     void aMissingRespondentIsBlankAndRefused() {
-        assertEquals("", new NewLinkForm(null).respondent());
-        assertEquals(List.of("respondent:listened.link.error.respondent"), keys(new NewLinkForm(null).check()));
+        assertEquals("", FormFields.clean(new NewLinkForm(null)).respondent());
+        assertEquals(List.of("respondent:listened.link.error.respondent"), keys(FormFields.clean(new NewLinkForm(null)).check()));
     }
 }

@@ -1,6 +1,7 @@
 package org.myview.parent;
 
 import org.junit.jupiter.api.Test;
+import org.myview.web.FormFields;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.myview.web.FormResult;
@@ -23,7 +24,7 @@ class PlanFormTest {
 
     private static PlanForm form(String reference, String type, String start, String end, String children, String name, String email,
                                  String mobile, String language) {
-        return new PlanForm(reference, type, start, end, children, name, email, mobile, language);
+        return FormFields.clean(new PlanForm(reference, type, start, end, children, name, email, mobile, language));
     }
 
     private static PlanForm valid() {
@@ -63,7 +64,7 @@ class PlanFormTest {
                         "parentName:parent.plan.error.nameMissing", "email:parent.plan.error.contactMissing"),
                 keys(PlanForm.empty().check(TODAY)));
         assertEquals(keys(PlanForm.empty().check(TODAY)),
-                keys(new PlanForm(null, null, null, null, null, null, null, null, null).check(TODAY)), "a missing field is a blank one");
+                keys(FormFields.clean(new PlanForm(null, null, null, null, null, null, null, null, null)).check(TODAY)), "a missing field is a blank one");
     }
 
     @ParameterizedTest

@@ -1,6 +1,7 @@
 package org.myview.participation;
 
 import org.junit.jupiter.api.Test;
+import org.myview.web.FormFields;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.myview.web.FormResult;
@@ -21,7 +22,7 @@ class TargetFormTest {
 
     @Test
     void aTargetWithEveryFieldIsReadyToSave() {
-        FormResult<TargetForm.Target> result = new TargetForm("ATTENDED", "ALL_CP", "10.2", "25", "2").check();
+        FormResult<TargetForm.Target> result = FormFields.clean(new TargetForm("ATTENDED", "ALL_CP", "10.2", "25", "2")).check();
         assertTrue(result.isValid());
         assertEquals(new TargetForm.Target(Measure.ATTENDED, ReviewTypeFilter.ALL_CP, new BigDecimal("10.2"), new BigDecimal("25"),
                 new BigDecimal("2")), result.value());
@@ -29,14 +30,14 @@ class TargetFormTest {
 
     @Test
     void noBaselineIsNoneAndNoToleranceIsZero() {
-        TargetForm.Target target = new TargetForm("PARTICIPATED", "CLA", "", "80", "  ").check().value();
+        TargetForm.Target target = FormFields.clean(new TargetForm("PARTICIPATED", "CLA", "", "80", "  ")).check().value();
         assertNull(target.baseline());
         assertEquals(BigDecimal.ZERO, target.tolerance());
     }
 
     @Test
     void aPercentSignAndSpacesAreAllowedInANumber() {
-        TargetForm.Target target = new TargetForm("PARTICIPATED", "CLA", " 10 % ", "80%", "5 %").check().value();
+        TargetForm.Target target = FormFields.clean(new TargetForm("PARTICIPATED", "CLA", " 10 % ", "80%", "5 %")).check().value();
         assertEquals(new BigDecimal("10"), target.baseline());
         assertEquals(new BigDecimal("80"), target.target());
         assertEquals(new BigDecimal("5"), target.tolerance());
@@ -45,47 +46,47 @@ class TargetFormTest {
     @Test
     void nothingChosenIsTheMeasureTheReviewsAndTheTargetInPageOrder() {
         assertEquals(List.of("measure:participation.targets.error.measure", "reviewTypes:participation.targets.error.types",
-                "target:participation.targets.error.target"), keys(new TargetForm(null, null, null, null, null).check()));
+                "target:participation.targets.error.target"), keys(FormFields.clean(new TargetForm(null, null, null, null, null)).check()));
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"attended", "ATTENDED ALL", "NOPE"})
     void aMeasureNotOnTheListIsExplained(String measure) {
-        assertEquals(List.of("measure:participation.targets.error.measure"), keys(new TargetForm(measure, "CLA", "", "25", "").check()));
+        assertEquals(List.of("measure:participation.targets.error.measure"), keys(FormFields.clean(new TargetForm(measure, "CLA", "", "25", "")).check()));
     }
 
     @Test
     void everyMeasureAndEveryChoiceOfReviewsIsAccepted() {
         for (Measure measure : Measure.values()) {
             for (ReviewTypeFilter types : ReviewTypeFilter.values()) {
-                assertTrue(new TargetForm(measure.name(), types.name(), "", "25", "").check().isValid(), measure + " " + types);
+                assertTrue(FormFields.clean(new TargetForm(measure.name(), types.name(), "", "25", "")).check().isValid(), measure + " " + types);
             }
         }
     }
 
     @Test
     void reviewsNotOnTheListAreExplained() {
-        assertEquals(List.of("reviewTypes:participation.targets.error.types"), keys(new TargetForm("ATTENDED", "cla", "", "25", "").check()));
+        assertEquals(List.of("reviewTypes:participation.targets.error.types"), keys(FormFields.clean(new TargetForm("ATTENDED", "cla", "", "25", "")).check()));
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"-1", "100000.01", "1e9", "ten", "25,5", "%", "0x10", "NaN"})
     void aNumberThatIsNotFrom0To100000IsExplainedOnItsOwnField(String number) {
-        assertEquals(List.of("baseline:participation.targets.error.baseline"), keys(new TargetForm("ATTENDED", "CLA", number, "25", "").check()));
-        assertEquals(List.of("target:participation.targets.error.target"), keys(new TargetForm("ATTENDED", "CLA", "", number, "").check()));
-        assertEquals(List.of("tolerance:participation.targets.error.tolerance"), keys(new TargetForm("ATTENDED", "CLA", "", "25", number).check()));
+        assertEquals(List.of("baseline:participation.targets.error.baseline"), keys(FormFields.clean(new TargetForm("ATTENDED", "CLA", number, "25", "")).check()));
+        assertEquals(List.of("target:participation.targets.error.target"), keys(FormFields.clean(new TargetForm("ATTENDED", "CLA", "", number, "")).check()));
+        assertEquals(List.of("tolerance:participation.targets.error.tolerance"), keys(FormFields.clean(new TargetForm("ATTENDED", "CLA", "", "25", number)).check()));
     }
 
     @Test
     void zeroAndOneHundredThousandAreTheEdges() {
-        assertTrue(new TargetForm("ATTENDED", "CLA", "0", "100000", "0.0").check().isValid());
-        assertEquals(new BigDecimal("100000.00"), new TargetForm("ATTENDED", "CLA", "", "100000.00", "").check().value().target());
+        assertTrue(FormFields.clean(new TargetForm("ATTENDED", "CLA", "0", "100000", "0.0")).check().isValid());
+        assertEquals(new BigDecimal("100000.00"), FormFields.clean(new TargetForm("ATTENDED", "CLA", "", "100000.00", "")).check().value().target());
     }
 
     @Test
     void theEmptyFormHasNothingChosen() {
         TargetForm empty = TargetForm.empty();
-        assertEquals(new TargetForm(null, null, null, null, null), empty);
+        assertEquals(FormFields.clean(new TargetForm(null, null, null, null, null)), empty);
         assertEquals("", empty.measure());
     }
 }

@@ -1,6 +1,7 @@
 package org.myview.received;
 
 import org.junit.jupiter.api.Test;
+import org.myview.web.FormFields;
 import org.myview.web.FormResult;
 
 import java.time.LocalDate;
@@ -16,7 +17,7 @@ class ViewsReceivedFormTest {
     private static final LocalDate TODAY = LocalDate.of(2026, 3, 25);
 
     private static FormResult<ViewsReceivedForm.Received> check(String channel, String day, String month, String year) {
-        return new ViewsReceivedForm(channel, day, month, year).check(REVIEW, TODAY);
+        return FormFields.clean(new ViewsReceivedForm(channel, day, month, year)).check(REVIEW, TODAY);
     }
 
     private static String error(FormResult<?> result, String field) {

@@ -1,6 +1,7 @@
 package org.myview.review;
 
 import org.junit.jupiter.api.Test;
+import org.myview.web.FormFields;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.myview.web.FormErrors;
@@ -26,21 +27,21 @@ class CaseloadFormTest {
 
     @Test
     void aKnownChildAndAnActiveOfficerAreAssigned() {
-        FormResult<CaseloadForm.Assignment> result = new CaseloadForm("CASE/001", "iro.one").check(CHILD, OFFICER);
+        FormResult<CaseloadForm.Assignment> result = FormFields.clean(new CaseloadForm("CASE/001", "iro.one")).check(CHILD, OFFICER);
         assertTrue(result.isValid());
         assertEquals(new CaseloadForm.Assignment(41, 7), result.value());
     }
 
     @Test
     void spacesAroundTheFieldsAreDropped() {
-        CaseloadForm form = new CaseloadForm("  CASE-1 \t", " iro.one ");
+        CaseloadForm form = FormFields.clean(new CaseloadForm("  CASE-1 \t", " iro.one "));
         assertEquals("CASE-1", form.caseReference());
         assertEquals("iro.one", form.officer());
     }
 
     @Test
     void missingFieldsAreEmptyNotNull() {
-        CaseloadForm form = new CaseloadForm(null, null);
+        CaseloadForm form = FormFields.clean(new CaseloadForm(null, null));
         assertEquals("", form.caseReference());
         assertEquals("", form.officer());
         assertEquals(List.of("caseReference:review.new.error.referenceMissing", "officer:review.new.error.officer"),
@@ -51,18 +52,18 @@ class CaseloadFormTest {
     @ValueSource(strings = {"CASE 1", "CASE.1", "<script>", "ABCDEFGHIJKLMNOPQRSTU", "caſe", "C;1", "'1"})
     void aReferenceThatIsNotLettersNumbersSlashUnderscoreOrHyphenUpTo20IsExplained(String reference) {
         assertEquals(List.of("caseReference:review.new.error.referenceFormat"),
-                keys(new CaseloadForm(reference, "iro.one").check(Optional.empty(), OFFICER)));
+                keys(FormFields.clean(new CaseloadForm(reference, "iro.one")).check(Optional.empty(), OFFICER)));
     }
 
     @Test
     void twentyCharactersIsTheLongestReference() {
-        assertTrue(new CaseloadForm("A".repeat(20), "iro.one").check(CHILD, OFFICER).isValid());
-        assertFalse(new CaseloadForm("A".repeat(21), "iro.one").check(CHILD, OFFICER).isValid());
+        assertTrue(FormFields.clean(new CaseloadForm("A".repeat(20), "iro.one")).check(CHILD, OFFICER).isValid());
+        assertFalse(FormFields.clean(new CaseloadForm("A".repeat(21), "iro.one")).check(CHILD, OFFICER).isValid());
     }
 
     @Test
     void aWellFormedReferenceMyViewDoesNotKnowIsSaidSo() {
-        FormResult<CaseloadForm.Assignment> result = new CaseloadForm("NOBODY1", "iro.one").check(Optional.empty(), OFFICER);
+        FormResult<CaseloadForm.Assignment> result = FormFields.clean(new CaseloadForm("NOBODY1", "iro.one")).check(Optional.empty(), OFFICER);
         assertEquals(List.of("caseReference:review.caseload.error.unknown"), keys(result));
         assertNull(result.value());
     }
@@ -70,20 +71,20 @@ class CaseloadFormTest {
     @Test
     void anIllFormedReferenceIsReportedAsSuchEvenIfSomethingWasFound() {
         assertEquals(List.of("caseReference:review.new.error.referenceFormat"),
-                keys(new CaseloadForm("BAD REF", "iro.one").check(CHILD, OFFICER)));
+                keys(FormFields.clean(new CaseloadForm("BAD REF", "iro.one")).check(CHILD, OFFICER)));
     }
 
     @Test
     void anOfficerWhoIsNotAnActiveReviewingOfficerIsTheSameErrorAsNone() {
-        assertEquals(List.of("officer:review.new.error.officer"), keys(new CaseloadForm("CASE1", "forum.lead").check(CHILD, Optional.empty())));
-        assertEquals(List.of("officer:review.new.error.officer"), keys(new CaseloadForm("CASE1", "").check(CHILD, OFFICER)),
+        assertEquals(List.of("officer:review.new.error.officer"), keys(FormFields.clean(new CaseloadForm("CASE1", "forum.lead")).check(CHILD, Optional.empty())));
+        assertEquals(List.of("officer:review.new.error.officer"), keys(FormFields.clean(new CaseloadForm("CASE1", "")).check(CHILD, OFFICER)),
                 "nothing chosen is an error whatever was found");
     }
 
     @Test
     void bothErrorsAreShownTogetherInPageOrder() {
         assertEquals(List.of("caseReference:review.caseload.error.unknown", "officer:review.new.error.officer"),
-                keys(new CaseloadForm("CASE1", "nobody").check(Optional.empty(), Optional.empty())));
+                keys(FormFields.clean(new CaseloadForm("CASE1", "nobody")).check(Optional.empty(), Optional.empty())));
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.myview.review;
 
 import org.junit.jupiter.api.Test;
+import org.myview.web.FormFields;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.myview.staff.Role;
@@ -25,7 +26,7 @@ class ScheduleFormTest {
     private static ScheduleForm form(String reference, String firstName, String dob, String type, String date, String officer) {
         String[] d = dob.isEmpty() ? new String[]{"", "", ""} : dob.split("/", -1);
         String[] r = date.isEmpty() ? new String[]{"", "", ""} : date.split("/", -1);
-        return new ScheduleForm(reference, firstName, d[0], d[1], d[2], type, r[0], r[1], r[2], officer);
+        return FormFields.clean(new ScheduleForm(reference, firstName, d[0], d[1], d[2], type, r[0], r[1], r[2], officer));
     }
 
     private static List<String> keys(FormResult<?> result) {
@@ -138,7 +139,7 @@ class ScheduleFormTest {
         assertEquals(List.of("caseReference:review.new.error.referenceMissing", "firstName:review.new.error.firstNameMissing",
                         "dob-day:review.new.error.dob", "type:review.new.error.type", "date-day:review.new.error.date",
                         "officer:review.new.error.officer"),
-                keys(new ScheduleForm(null, null, null, null, null, null, null, null, null, null).check(Optional.empty(), true, Optional.empty())));
+                keys(FormFields.clean(new ScheduleForm(null, null, null, null, null, null, null, null, null, null)).check(Optional.empty(), true, Optional.empty())));
     }
 
     @Test
@@ -153,7 +154,7 @@ class ScheduleFormTest {
 
     @Test
     void spacesAndControlCharactersAreDroppedFromWhatWasTyped() {
-        ScheduleForm form = new ScheduleForm(" NEW001 ", " Tan\u0000sy ", " 3", "4 ", " 2015 ", " CLA ", "20", "3", "2026", " iro.one ");
+        ScheduleForm form = FormFields.clean(new ScheduleForm(" NEW001 ", " Tan\u0000sy ", " 3", "4 ", " 2015 ", " CLA ", "20", "3", "2026", " iro.one "));
         assertEquals("NEW001", form.caseReference());
         assertEquals("Tansy", form.firstName());
         assertTrue(form.check(Optional.empty(), true, OFFICER).isValid());
