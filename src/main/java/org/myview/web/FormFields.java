@@ -11,6 +11,7 @@ import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Binds a posted form to its {@link TextForm} record with every field cleaned here, once: the words as typed
@@ -27,33 +28,38 @@ public final class FormFields implements TypeConverter<Map<?, ?>, TextForm> {
     @Override
     public Optional<TextForm> convert(Map<?, ?> posted, Class<TextForm> targetType, ConversionContext context) {
         BeanIntrospection<TextForm> form = textForm(targetType);
-        Argument<?>[] names = form.getConstructorArguments();
-        Object[] values = new Object[names.length];
-        for (int i = 0; i < names.length; i++) {
-            // The date input's parts are posted as "dob-day", which the record calls dobDay.
-            Object value = posted.containsKey(names[i].getName()) ? posted.get(names[i].getName())
-                    : posted.get(NameUtils.hyphenate(names[i].getName()));
-            if (value instanceof List<?> list && list.size() == 1) {
-                value = list.get(0);
-            }
-            if (value instanceof List<?>) {
+        for (Argument<?> name : form.getConstructorArguments()) {
+            if (sent(posted, name.getName()) instanceof List<?> many) {
                 // A browser sends each of these fields once: more is a hand-made request, refused with a 400.
-                context.reject(value, new ConversionErrorException(names[i], new IllegalArgumentException(
-                        form.getBeanType().getSimpleName() + "." + names[i].getName() + " was sent more than once")));
+                context.reject(many, new ConversionErrorException(name, new IllegalArgumentException(
+                        form.getBeanType().getSimpleName() + "." + name.getName() + " was sent more than once")));
                 return Optional.empty();
             }
-            values[i] = FreeText.field(value == null ? null : value.toString());
         }
-        return Optional.of(form.instantiate(values));
+        return Optional.of(cleaned(form, name -> {
+            Object value = sent(posted, name);
+            return value == null ? null : value.toString();
+        }));
     }
 
     /** The form as binding it would give: each field cleaned, "" for null. */
     public static <T extends TextForm> T clean(T raw) {
         BeanIntrospection<T> form = textForm(raw.getClass());
+        return cleaned(form, name -> (String) form.getRequiredProperty(name, Object.class).get(raw));
+    }
+
+    /** A field's posted value: one value, a list when sent more than once, null when not sent. */
+    private static Object sent(Map<?, ?> posted, String name) {
+        // The date input's parts are posted as "dob-day", which the record calls dobDay.
+        Object value = posted.containsKey(name) ? posted.get(name) : posted.get(NameUtils.hyphenate(name));
+        return value instanceof List<?> list && list.size() == 1 ? list.get(0) : value;
+    }
+
+    private static <T> T cleaned(BeanIntrospection<T> form, Function<String, String> raw) {
         Argument<?>[] names = form.getConstructorArguments();
         Object[] values = new Object[names.length];
-        for (int i = 0; i < values.length; i++) {
-            values[i] = FreeText.field((String) form.getRequiredProperty(names[i].getName(), Object.class).get(raw));
+        for (int i = 0; i < names.length; i++) {
+            values[i] = FreeText.field(raw.apply(names[i].getName()));
         }
         return form.instantiate(values);
     }
