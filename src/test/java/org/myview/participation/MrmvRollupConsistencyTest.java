@@ -72,6 +72,13 @@ class MrmvRollupConsistencyTest {
     @Inject
     FormsReadRepository formsRead;
 
+    /** V190: the recompute a send runs is planned once per connection, not at every send (docs/performance.md). */
+    @Test
+    void theRecomputeKeepsItsGenericPlan() {
+        assertEquals(1, ReviewFixtures.count(context, "select count(*) from pg_proc where proname = 'mrmv_refresh' "
+                + "and 'plan_cache_mode=force_generic_plan' = any(proconfig)"));
+    }
+
     /** The forms-read page's list of sent forms never opened, before V184: the oracle for the per-review state. */
     static final String UNREAD_DIRECT = """
             select r.id, s.first_sent from review r join child c on c.id = r.child_id
