@@ -93,7 +93,7 @@ counts=$($PSQL -c "select (select count(*) from review) || ' reviews, ' || (sele
 # shellcheck disable=SC2086
 start_service ${JAVA_OPTS:-}
 echo "== measuring against the service (pid $pid)"
-results=$(BENCH_BASE_URL="http://127.0.0.1:$PORT" java -cp "target/test-classes:target/classes:$(cat target/bench.classpath)" \
+results=$(BENCH_BASE_URL="http://127.0.0.1:$PORT" BENCH_SERVICE_PID=$pid java -cp "target/test-classes:target/classes:$(cat target/bench.classpath)" \
   -Dlogback.configurationFile=src/bench/logback-quiet.xml org.myview.bench.ServiceBenchmark ${BENCH_ONLY:-} \
   | tee >(cat >&2))
 rss_after=$(rss)

@@ -64,7 +64,8 @@ public final class ServiceBenchmark {
             bench.ssda903Import();
         }
         if (only.equals("all") || only.equals("consultation")) {
-            bench.consultation(Integer.parseInt(env("BENCH_FORMS", "1000")), 32);
+            bench.consultation(Integer.parseInt(env("BENCH_FORMS", "1000")), Integer.parseInt(env("BENCH_WARMUP_FORMS", "2000")),
+                    Integer.parseInt(env("BENCH_WARMUP_SECONDS", "60")), Integer.parseInt(env("BENCH_MEASURE_SECONDS", "15")), 32);
         }
     }
 
@@ -183,10 +184,13 @@ public final class ServiceBenchmark {
     }
 
     /**
-     * The child's form at concurrency 32: a question page (GET) for {@code forms} children, then sending
-     * each form (POST). Children, reviews and links are made in the database as the service makes them.
+     * The child's form at concurrency 32: a question page (GET) of {@code forms + warmForms} children's forms in
+     * turn, for {@code warmSeconds} untimed and then {@code measureSeconds} timed (pgbench's anchor also runs for
+     * 15 s); then {@code warmForms} forms sent untimed and {@code forms} sent timed (POST), each form once. The
+     * warm-up is there because a service runs for days: right after start the JIT is still compiling the page's
+     * code (docs/performance.md, "Warm-up"). Children, reviews and links are made in the database as the service makes them.
      */
-    private void consultation(int forms, int concurrency) throws Exception {
+    private void consultation(int forms, int warmForms, int warmSeconds, int measureSeconds, int concurrency) throws Exception {
         List<String> tokens = new ArrayList<>();
         long firstLink = 0;
         long lastLink = 0;
@@ -208,7 +212,7 @@ public final class ServiceBenchmark {
                          "insert into review (child_id, review_type, review_date, reviewing_officer_id) values (?, 'CLA', current_date + 7, ?) returning id");
                  PreparedStatement link = db.prepareStatement(
                          "insert into consultation_link (review_id, token_hash, created_by, expires_at) values (?, ?, ?, now() + interval '30 days') returning id")) {
-                for (int i = 0; i < forms; i++) {
+                for (int i = 0; i < forms + warmForms; i++) {
                     child.setString(1, prefix + i);
                     review.setLong(1, single(child));
                     review.setLong(2, officer);
@@ -235,9 +239,13 @@ public final class ServiceBenchmark {
             tokenOf.put(phones.get(i), tokens.get(i));
         }
         timed(pool, phones, phone -> phone.get("/consultation/link/" + tokenOf.get(phone)), 303);
-        // Warm-up, then the question page for every child.
-        timed(pool, phones.subList(0, Math.min(100, forms)), phone -> phone.get("/consultation/q/1"), 200);
-        Timed page = timed(pool, phones, phone -> phone.get("/consultation/q/1"), 200);
+        // Warm-up, then the question page of every child's form in turn, for a fixed time.
+        // The timed requests go as bytes on one kept-alive connection per caller (KeepAliveCaller), each phone's with its cookies.
+        List<byte[]> pages = phones.stream().map(phone -> KeepAliveCaller.get(base, "/consultation/q/1", phone.cookieHeader())).toList();
+        calls(concurrency, pages, warmSeconds, 200);
+        Cpu beforePages = Cpu.now();
+        Timed page = calls(concurrency, pages, measureSeconds, 200);
+        Cpu pagesCpu = Cpu.now().minus(beforePages);
         // Each child answers a question (not timed), then every form is sent at once.
         java.util.Map<org.myview.support.WebClient, String> csrfOf = new java.util.concurrent.ConcurrentHashMap<>();
         timed(pool, phones, phone -> {
@@ -247,18 +255,98 @@ public final class ServiceBenchmark {
             csrfOf.put(phone, check.inputValue("_csrf"));
             return check;
         }, 200);
-        Timed send = timed(pool, phones, phone -> phone.post("/consultation/send", "_csrf", csrfOf.get(phone)), 303);
+        List<byte[]> sends = phones.stream().map(phone -> KeepAliveCaller.postForm(base, "/consultation/send", phone.cookieHeader(),
+                "_csrf=" + java.net.URLEncoder.encode(csrfOf.get(phone), StandardCharsets.UTF_8))).toList();
+        // The phones' clients (a selector thread each) are not needed any more: let them go before the sends are timed.
         pool.shutdown();
-        System.out.printf("%-52s | %6.0f req/s  p50 %7.1f ms  p99 %7.1f ms | (%d pages, concurrency %d)%n",
+        phones.clear();
+        tokenOf.clear();
+        csrfOf.clear();
+        System.gc();
+        calls(concurrency, sends.subList(forms, forms + warmForms), 0, 303);
+        Cpu beforeSends = Cpu.now();
+        Timed send = calls(concurrency, sends.subList(0, forms), 0, 303);
+        Cpu sendsCpu = Cpu.now().minus(beforeSends);
+        System.out.printf("%-52s | %6.0f req/s  p50 %7.1f ms  p99 %7.1f ms | (%d pages in %d s after %d s of warm-up, concurrency %d)%n",
                 "child's form: a question page (GET)", page.perSecond(), percentileMs(page.nanos(), 50), percentileMs(page.nanos(), 99),
-                forms, concurrency);
-        System.out.printf("%-52s | %6.0f req/s  p50 %7.1f ms  p99 %7.1f ms | (%d forms, concurrency %d)%n",
+                page.nanos().size(), measureSeconds, warmSeconds, concurrency);
+        System.out.printf("%-52s | %6.0f req/s  p50 %7.1f ms  p99 %7.1f ms | (%d forms after %d sent untimed, concurrency %d)%n",
                 "child's form: sending it (POST)", send.perSecond(), percentileMs(send.nanos(), 50), percentileMs(send.nanos(), 99),
-                forms, concurrency);
+                forms, warmForms, concurrency);
+        // Where the two cores went, per timed request: the service, this client and the rest (mostly PostgreSQL).
+        System.out.printf("%-52s | %s | - | - | (for reading the rates) | -%n", "  CPU per question page", pagesCpu.perRequest(page.nanos().size()));
+        System.out.printf("%-52s | %s | - | - | (for reading the rates) | -%n", "  CPU per send", sendsCpu.perRequest(forms));
         System.out.println("BENCH_LINK_RANGE " + firstLink + " " + lastLink);
     }
 
     record Timed(List<Long> nanos, double perSecond) {
+    }
+
+    /** CPU ms (user + system) so far of the service (BENCH_SERVICE_PID), this client and the whole machine. */
+    record Cpu(long serviceMs, long clientMs, long machineMs) {
+        static Cpu now() throws java.io.IOException {
+            String pid = System.getenv("BENCH_SERVICE_PID");
+            String[] all = java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/stat")).get(0).trim().split(" +");
+            long busy = 0;
+            for (int i = 1; i <= 8 && i < all.length; i++) {
+                busy += i == 4 || i == 5 ? 0 : Long.parseLong(all[i]); // not idle, not iowait
+            }
+            return new Cpu(pid == null ? -1 : ticks("/proc/" + pid + "/stat") * 10, ticks("/proc/self/stat") * 10, busy * 10);
+        }
+
+        private static long ticks(String stat) throws java.io.IOException {
+            String[] f = java.nio.file.Files.readString(java.nio.file.Path.of(stat)).split("\\) ", 2)[1].split(" ");
+            return Long.parseLong(f[11]) + Long.parseLong(f[12]);
+        }
+
+        Cpu minus(Cpu earlier) {
+            return new Cpu(serviceMs - earlier.serviceMs, clientMs - earlier.clientMs, machineMs - earlier.machineMs);
+        }
+
+        String perRequest(int requests) {
+            return String.format(Locale.ROOT, "service %.2f ms, client %.2f ms, rest of the machine %.2f ms",
+                    serviceMs * 1.0 / requests, clientMs * 1.0 / requests, (machineMs - serviceMs - clientMs) * 1.0 / requests);
+        }
+    }
+
+    /**
+     * {@code concurrency} callers, each on its own kept-alive connection, taking the next request in turn: for
+     * {@code seconds} round and round the list, or (seconds 0) each request once.
+     */
+    private Timed calls(int concurrency, List<byte[]> requests, int seconds, int expected) throws Exception {
+        java.util.concurrent.ExecutorService callers = java.util.concurrent.Executors.newFixedThreadPool(concurrency);
+        java.util.concurrent.atomic.AtomicLong next = new java.util.concurrent.atomic.AtomicLong();
+        List<Long> nanos = java.util.Collections.synchronizedList(new ArrayList<>());
+        long start = System.nanoTime();
+        long end = start + seconds * 1_000_000_000L;
+        List<java.util.concurrent.Future<?>> futures = new ArrayList<>();
+        for (int i = 0; i < concurrency; i++) {
+            futures.add(callers.submit(() -> {
+                try (KeepAliveCaller caller = new KeepAliveCaller(base)) {
+                    while (true) {
+                        long n = next.getAndIncrement();
+                        if (seconds > 0 ? System.nanoTime() >= end : n >= requests.size()) {
+                            return null;
+                        }
+                        long t = System.nanoTime();
+                        int status = caller.call(requests.get((int) (n % requests.size())));
+                        if (status != expected) {
+                            throw new IllegalStateException("answered " + status);
+                        }
+                        nanos.add(System.nanoTime() - t);
+                    }
+                }
+            }));
+        }
+        try {
+            for (java.util.concurrent.Future<?> f : futures) {
+                f.get();
+            }
+        } finally {
+            callers.shutdownNow(); // a failed call ends the run instead of leaving the other callers' threads holding the JVM
+        }
+        double elapsed = (System.nanoTime() - start) / 1e9;
+        return new Timed(new ArrayList<>(nanos), nanos.size() / elapsed);
     }
 
     private static Timed timed(java.util.concurrent.ExecutorService pool, List<org.myview.support.WebClient> phones,
