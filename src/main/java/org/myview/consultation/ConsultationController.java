@@ -3,6 +3,7 @@ package org.myview.consultation;
 import org.myview.web.LanguageSwitchForm;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -43,7 +44,7 @@ import java.util.function.Function;
 record ConsultationController(
         ConsultationService service, AnswerSaving answers, FormSending sending, ConsultationLinkKind kind,
         LinkSessions sessions, FormWords words, HttpLocaleResolver locales, FormDefinitions definitions,
-        FormSessionCookie cookies, PublicLanguages languages, AudioFiles audio) {
+        FormSessionCookie cookies, PublicLanguages languages, AudioFiles audio, QuestionPages pages) {
 
     static final String LANGUAGE_COOKIE = "myview_lang";
     /** Where the language switch may send the child back to: the form's pages only. */
@@ -82,7 +83,11 @@ record ConsultationController(
             ConsultationRepository.Answer saved = journey.answers().get(journey.definition().question(number).get().id());
             String value = saved == null || saved.declined() ? "" : saved.answer();
             boolean change = request.getParameters().contains("change");
-            return HttpResponse.ok(new ModelAndView<>("consultation/question", questionModel(request, journey, number, value, change, new FormErrors())));
+            Map<String, Object> model = questionModel(request, journey, number, value, change, new FormErrors());
+            // Thymeleaf once per kind of page, then the child's own values in their places (QuestionPages).
+            return pages.html(request, model)
+                    .<HttpResponse<?>>map(html -> HttpResponse.ok(html).contentType(MediaType.TEXT_HTML_TYPE))
+                    .orElseGet(() -> HttpResponse.ok(new ModelAndView<>(QuestionPages.VIEW, model)));
         });
     }
 
@@ -205,7 +210,7 @@ record ConsultationController(
         return model;
     }
 
-    private Map<String, Object> questionModel(HttpRequest<?> request, ConsultationService.Journey journey, int number,
+    Map<String, Object> questionModel(HttpRequest<?> request, ConsultationService.Journey journey, int number,
                                               String value, boolean change, FormErrors errors) {
         Map<String, Object> model = model(journey);
         model.put("question", words.show(journey.definition(), number, locales.resolveOrDefault(request)));
