@@ -64,8 +64,8 @@ class QuestionPages {
         this.markers = Pattern.compile(marker + "n([0-9])x");
     }
 
-    /** A rendered page in parts: the page's own text, with slot numbers between. */
-    private record Rendered(List<String> texts, int[] slots) {
+    /** A rendered page in parts: the page's own text, with slot numbers between, and the text's length. */
+    private record Rendered(List<String> texts, int[] slots, int length) {
     }
 
     /** The page as the template renders it with this model, or empty when it is one for the template itself. */
@@ -77,22 +77,22 @@ class QuestionPages {
             return Optional.empty();
         }
         Map<String, Object> key = new TreeMap<>(model);
-        boolean textQuestion = ((FormWords.ShownQuestion) model.get("question")).isText();
-        for (String name : SLOTS) {
-            if (name.equals("value") && !textQuestion) {
-                continue; // a choice's value decides which one is ticked: part of the key
-            }
-            key.remove(name);
-        }
+        List<String> slots = slots((FormWords.ShownQuestion) model.get("question"));
+        slots.forEach(key::remove);
         UNREAD.forEach(key::remove);
         Rendered known = rendered.get(key);
         if (known == null) {
-            known = render(request, model, textQuestion);
+            known = render(request, model, slots);
             if (rendered.size() < REMEMBERED) {
                 rendered.put(key, known);
             }
         }
-        return Optional.of(fill(known, model, textQuestion));
+        return Optional.of(fill(known, model));
+    }
+
+    /** The slots of this question's page: a choice's value decides which one is ticked, so it is part of the key. */
+    private static List<String> slots(FormWords.ShownQuestion question) {
+        return question.isText() ? SLOTS : SLOTS.subList(1, SLOTS.size());
     }
 
     private static boolean fromTheRenderedPage(Map<String, Object> model) {
@@ -102,14 +102,9 @@ class QuestionPages {
                 && model.get("csrfToken") instanceof String;
     }
 
-    private Rendered render(HttpRequest<?> request, Map<String, Object> model, boolean textQuestion) {
+    private Rendered render(HttpRequest<?> request, Map<String, Object> model, List<String> slotsOfThePage) {
         Map<String, Object> marked = new HashMap<>(model);
-        for (int i = 0; i < SLOTS.size(); i++) {
-            if (i == 0 && !textQuestion) {
-                continue;
-            }
-            marked.put(SLOTS.get(i), marker + "n" + i + "x");
-        }
+        slotsOfThePage.forEach(name -> marked.put(name, marker + "n" + SLOTS.indexOf(name) + "x"));
         Writable writable = renderer.render(VIEW, marked, request);
         StringWriter out = new StringWriter(16 * 1024);
         try {
@@ -128,17 +123,18 @@ class QuestionPages {
             from = m.end();
         }
         texts.add(html.substring(from));
-        return new Rendered(List.copyOf(texts), slots.stream().mapToInt(Integer::intValue).toArray());
+        return new Rendered(List.copyOf(texts), slots.stream().mapToInt(Integer::intValue).toArray(),
+                texts.stream().mapToInt(String::length).sum());
     }
 
-    private static String fill(Rendered page, Map<String, Object> model, boolean textQuestion) {
+    private static String fill(Rendered page, Map<String, Object> model) {
         String[] values = new String[SLOTS.size()];
         for (int i = 0; i < SLOTS.size(); i++) {
             Object value = model.get(SLOTS.get(i));
             // Thymeleaf escapes th:text and attribute values alike in HTML mode: HtmlEscape.escapeHtml4Xml.
             values[i] = value == null ? "" : HtmlEscape.escapeHtml4Xml(String.valueOf(value));
         }
-        StringBuilder html = new StringBuilder(page.texts().stream().mapToInt(String::length).sum() + 256);
+        StringBuilder html = new StringBuilder(page.length() + 256);
         for (int i = 0; i < page.slots().length; i++) {
             html.append(page.texts().get(i)).append(values[page.slots()[i]]);
         }
